@@ -1,0 +1,392 @@
+//! Load analysis: daily and weekly series, ACWR, monotony, fitness/fatigue, and the rules
+//! that turn them into explained warnings.
+//!
+//! [`analyze`] is pure and recomputes everything from the plan in one pass over its days
+//! (well under a millisecond for a year), so callers never need to cache or invalidate.
+
+mod rules;
+
+pub use rules::{RULES, Rule, RuleInfo};
+
+use crate::model::{Activity, Plan, Thresholds, week_start};
+use chrono::{Duration, NaiveDate};
+use std::fmt;
+
+/// Warning severity, from least to most serious.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing; nothing to change.
+    Info,
+    /// A moderate risk; consider adjusting.
+    Caution,
+    /// A clear risk factor; adjust the plan.
+    Warning,
+    /// Stop or change now.
+    Danger,
+}
+
+impl Severity {
+    /// All severities, least serious first.
+    pub const ALL: [Severity; 4] = [
+        Severity::Info,
+        Severity::Caution,
+        Severity::Warning,
+        Severity::Danger,
+    ];
+
+    /// Lower-case name used in the CLI and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Caution => "caution",
+            Severity::Warning => "warning",
+            Severity::Danger => "danger",
+        }
+    }
+
+    /// Parses a lower-case name.
+    pub fn parse(s: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One explained risk in the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    /// Which rule raised it.
+    pub rule: Rule,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The day it concerns.
+    pub date: NaiveDate,
+    /// The Monday of the week it concerns.
+    pub week: NaiveDate,
+    /// Indices into `plan.sessions` of the sessions involved (may be empty).
+    pub sessions: Vec<usize>,
+    /// What is wrong, with the numbers.
+    pub message: String,
+    /// The evidence behind the rule.
+    pub evidence: &'static str,
+}
+
+/// One day of the plan's span.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Day {
+    /// The date.
+    pub date: NaiveDate,
+    /// Session-RPE load (RPE × minutes), all counted sessions.
+    pub load: f64,
+    /// Running distance.
+    pub run_km: f64,
+    /// Running minutes (given or estimated).
+    pub run_minutes: f64,
+    /// Cross-training minutes.
+    pub cross_minutes: f64,
+    /// Calf/Achilles load: minutes × calf factor.
+    pub calf_load: f64,
+    /// Acute (7-day) EWMA of load.
+    pub acute: f64,
+    /// Chronic (28-day) EWMA of load.
+    pub chronic: f64,
+    /// Acute ÷ chronic, from the plan's 28th day on.
+    pub acwr: Option<f64>,
+    /// 42-day exponential average of load (CTL).
+    pub fitness: f64,
+    /// 7-day exponential average of load (ATL).
+    pub fatigue: f64,
+    /// Fitness − fatigue (TSB).
+    pub form: f64,
+}
+
+/// Totals for one Monday–Sunday week.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Week {
+    /// The Monday.
+    pub start: NaiveDate,
+    /// Running distance.
+    pub run_km: f64,
+    /// Running minutes.
+    pub run_minutes: f64,
+    /// Counted sessions (not rest, not skipped).
+    pub sessions: usize,
+    /// Session-RPE load.
+    pub load: f64,
+    /// Cross-training minutes.
+    pub cross_minutes: f64,
+    /// Calf/Achilles load.
+    pub calf_load: f64,
+    /// The week's highest daily ACWR, once 28 days of history exist.
+    pub acwr: Option<f64>,
+    /// Foster monotony: mean ÷ SD of the 7 daily loads (none when the SD is 0).
+    pub monotony: Option<f64>,
+    /// Foster strain: weekly load × monotony.
+    pub strain: Option<f64>,
+    /// Plain change in running km vs the previous week (the baseline before week 1), %.
+    pub change_pct: Option<f64>,
+    /// The longest single run.
+    pub longest_run_km: f64,
+    /// The most serious warning concerning this week.
+    pub worst: Option<Severity>,
+}
+
+/// Per-session derived numbers, parallel to `plan.sessions`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SessionLoad {
+    /// Duration used (given, estimated or zero).
+    pub minutes: f64,
+    /// Whether `minutes` was estimated from km and easy pace.
+    pub estimated: bool,
+    /// Session-RPE load (0 when skipped).
+    pub load: f64,
+    /// Calf/Achilles load (0 when skipped).
+    pub calf_load: f64,
+}
+
+/// Everything [`analyze`] computes.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    /// Every day from the Monday of the first week to the Sunday of the last.
+    pub days: Vec<Day>,
+    /// Every week of the span.
+    pub weeks: Vec<Week>,
+    /// Per-session numbers, indexed like `plan.sessions`.
+    pub sessions: Vec<SessionLoad>,
+    /// All warnings, by date then rule.
+    pub warnings: Vec<Warning>,
+    /// Remarks about the analysis itself (estimates made, assumptions).
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The first day of the span, if the plan has any dates.
+    pub fn start(&self) -> Option<NaiveDate> {
+        self.days.first().map(|d| d.date)
+    }
+
+    /// The day index of `date` within the span.
+    pub fn day_index(&self, date: NaiveDate) -> Option<usize> {
+        let i = (date - self.start()?).num_days();
+        (0..self.days.len() as i64)
+            .contains(&i)
+            .then_some(i as usize)
+    }
+
+    /// The week starting on or containing `date`.
+    pub fn week_of(&self, date: NaiveDate) -> Option<&Week> {
+        self.day_index(date).map(|i| &self.weeks[i / 7])
+    }
+
+    /// The most serious severity among all warnings.
+    pub fn worst(&self) -> Option<Severity> {
+        self.warnings.iter().map(|w| w.severity).max()
+    }
+
+    /// Warnings that concern session `index`.
+    pub fn warnings_for_session(&self, index: usize) -> impl Iterator<Item = &Warning> {
+        self.warnings
+            .iter()
+            .filter(move |w| w.sessions.contains(&index))
+    }
+}
+
+/// RPE assumed for calf program sessions.
+const CALF_SESSION_RPE: f64 = 5.0;
+
+/// λ = 2 / (N + 1), the EWMA decay of Williams et al. 2017.
+fn ewma_lambda(n: f64) -> f64 {
+    2.0 / (n + 1.0)
+}
+
+/// Analyzes `plan`: series, weekly totals and warnings.
+pub fn analyze(plan: &Plan) -> Report {
+    let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
+    let Some((lo, hi)) = plan.date_range() else {
+        let mut report = Report::default();
+        rules::undated(plan, &t, &mut report);
+        return report;
+    };
+    let start = week_start(lo);
+    let n_weeks = ((week_start(hi) - start).num_days() / 7 + 1) as usize;
+    let n_days = n_weeks * 7;
+    let pace = plan.athlete.easy_pace;
+
+    let mut days: Vec<Day> = (0..n_days)
+        .map(|i| Day {
+            date: start + Duration::days(i as i64),
+            ..Day::default()
+        })
+        .collect();
+
+    // Per-session numbers and daily sums.
+    let mut estimated = 0usize;
+    let sessions: Vec<SessionLoad> = plan
+        .sessions
+        .iter()
+        .map(|s| {
+            let counts = s.counts();
+            let (minutes, est, rpe, factor) = match &s.activity {
+                Activity::Run {
+                    kind,
+                    km,
+                    minutes,
+                    rpe,
+                    surface,
+                    footwear,
+                } => {
+                    let (m, est) = match minutes {
+                        Some(m) => (f64::from(*m), false),
+                        None => (pace.minutes_for(*km), true),
+                    };
+                    (
+                        m,
+                        est,
+                        f64::from(*rpe),
+                        t.calf_factors.run(*kind, *surface, *footwear),
+                    )
+                }
+                Activity::Cross {
+                    kind,
+                    minutes,
+                    rpe,
+                    calf_work,
+                } => (
+                    f64::from(*minutes),
+                    false,
+                    f64::from(*rpe),
+                    t.calf_factors.cross(*kind, *calf_work),
+                ),
+                Activity::Calf { stage, sets, reps } => (
+                    Activity::calf_minutes(*stage, *sets, *reps),
+                    false,
+                    CALF_SESSION_RPE,
+                    t.calf_factors.get(crate::model::CalfFactorKey::CalfProgram),
+                ),
+                Activity::Rest => (0.0, false, 0.0, 0.0),
+            };
+            if est && counts {
+                estimated += 1;
+            }
+            let (load, calf_load) = if counts {
+                (rpe * minutes, minutes * factor)
+            } else {
+                (0.0, 0.0)
+            };
+            if counts {
+                let d = &mut days[(s.date - start).num_days() as usize];
+                d.load += load;
+                d.calf_load += calf_load;
+                match &s.activity {
+                    Activity::Run { km, .. } => {
+                        d.run_km += km;
+                        d.run_minutes += minutes;
+                    }
+                    Activity::Cross { .. } => d.cross_minutes += minutes,
+                    _ => {}
+                }
+            }
+            SessionLoad {
+                minutes,
+                estimated: est,
+                load,
+                calf_load,
+            }
+        })
+        .collect();
+
+    // EWMA ACWR (Williams et al. 2017) and fitness/fatigue. The averages start from the
+    // mean daily load of the first 28 days rather than from zero (which would bias the
+    // chronic average low and inflate the ratio); the ratio is reported only once 28 days
+    // of the plan lie behind it. The baseline describes running only, so it does not seed
+    // these load averages (cross-training would be missing from it).
+    let warmup = days.len().min(28);
+    let seed = days[..warmup].iter().map(|d| d.load).sum::<f64>() / warmup as f64;
+    let (mut acute, mut chronic, mut fitness, mut fatigue) = (seed, seed, seed, seed);
+    let (la, lc) = (ewma_lambda(7.0), ewma_lambda(28.0));
+    for (i, d) in days.iter_mut().enumerate() {
+        acute = la * d.load + (1.0 - la) * acute;
+        chronic = lc * d.load + (1.0 - lc) * chronic;
+        fitness += (d.load - fitness) / 42.0;
+        fatigue += (d.load - fatigue) / 7.0;
+        d.acute = acute;
+        d.chronic = chronic;
+        d.acwr = (i >= 27 && chronic > 1e-6).then(|| acute / chronic);
+        d.fitness = fitness;
+        d.fatigue = fatigue;
+        d.form = fitness - fatigue;
+    }
+
+    let mut weeks: Vec<Week> = days
+        .chunks(7)
+        .map(|w| {
+            let load: f64 = w.iter().map(|d| d.load).sum();
+            let mean = load / 7.0;
+            let var = w.iter().map(|d| (d.load - mean).powi(2)).sum::<f64>() / 7.0;
+            let sd = var.sqrt();
+            let monotony = (sd > 1e-9).then(|| mean / sd);
+            Week {
+                start: w[0].date,
+                run_km: w.iter().map(|d| d.run_km).sum(),
+                run_minutes: w.iter().map(|d| d.run_minutes).sum(),
+                sessions: 0,
+                load,
+                cross_minutes: w.iter().map(|d| d.cross_minutes).sum(),
+                calf_load: w.iter().map(|d| d.calf_load).sum(),
+                acwr: w.iter().filter_map(|d| d.acwr).reduce(f64::max),
+                monotony,
+                strain: monotony.map(|m| m * load),
+                change_pct: None,
+                longest_run_km: 0.0,
+                worst: None,
+            }
+        })
+        .collect();
+    for s in plan.sessions.iter().filter(|s| s.counts()) {
+        let w = &mut weeks[((s.date - start).num_days() / 7) as usize];
+        w.sessions += 1;
+        if let Activity::Run { km, .. } = s.activity {
+            w.longest_run_km = w.longest_run_km.max(km);
+        }
+    }
+    let mut previous = plan.athlete.baseline.as_ref().map(|b| b.weekly_km);
+    for w in weeks.iter_mut() {
+        w.change_pct = previous
+            .filter(|p| *p > 0.0)
+            .map(|p| (w.run_km / p - 1.0) * 100.0);
+        previous = Some(w.run_km);
+    }
+
+    let mut report = Report {
+        days,
+        weeks,
+        sessions,
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    };
+    if estimated > 0 {
+        report.notes.push(format!(
+            "{estimated} run{} give no minutes; their duration is estimated from km at the easy pace of {pace}/km.",
+            if estimated == 1 { "" } else { "s" }
+        ));
+    }
+    if plan.athlete.baseline.is_none() {
+        report.notes.push(
+            "No baseline is given, so the first weeks have nothing to be compared with; add the athlete's current weekly km and longest run."
+                .to_string(),
+        );
+    }
+    rules::apply(plan, &t, &mut report);
+    report.warnings.sort_by_key(|w| (w.date, w.rule));
+    for w in &report.warnings {
+        if let Some(i) = report.day_index(w.week) {
+            let week = &mut report.weeks[i / 7];
+            week.worst = week.worst.max(Some(w.severity));
+        }
+    }
+    report
+}

@@ -1,0 +1,370 @@
+//! `gradual check` and friends: thin wrappers over [`crate::format`] and
+//! [`crate::analysis`], writing text or JSON.
+
+use crate::analysis::{Report, Severity, analyze};
+use crate::format::{self, LoadError};
+use crate::model::Plan;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Gradual: a training planner for runners that explains every risky spot in a plan.
+#[derive(Debug, Parser)]
+#[command(name = "gradual", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; with none, Gradual opens its window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A plan to open in the window.
+    pub plan: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plans: weekly table and warnings for each file (folders: every .ron inside).
+    Check(CheckArgs),
+}
+
+/// Arguments of `gradual check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Plan files or folders of plans.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Exit with status 1 if any warning at or above this level exists.
+    #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Colour the text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    Severity::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a level; use info, caution, warning or danger"))
+}
+
+/// Output formats of `gradual check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A table and warnings for people.
+    Text,
+    /// One JSON document for programs.
+    Json,
+}
+
+/// When to colour text output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Exit status: everything fine.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: a warning at or above `--fail-on`.
+pub const EXIT_WARNINGS: u8 = 1;
+/// Exit status: a file could not be read or is invalid.
+pub const EXIT_BAD_FILE: u8 = 2;
+
+/// Expands folders into the `.ron` files they hold (sorted; backups skipped).
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "ron"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            if files.is_empty() {
+                // Keep the folder so the caller reports "no plans here" as an error.
+                out.push(p.clone());
+            }
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Runs `gradual check`, writing the result to `out` and problems to `err`; returns the
+/// exit status.
+pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let mut plans: Vec<(PathBuf, Plan, Report)> = Vec::new();
+    let mut errors: Vec<LoadError> = Vec::new();
+    for path in expand_paths(&args.paths) {
+        if path.is_dir() {
+            errors.push(LoadError {
+                file: path.clone(),
+                line: None,
+                column: None,
+                message: "the folder holds no .ron plan files".into(),
+                hint: "give plan files or a folder that contains some".into(),
+            });
+            continue;
+        }
+        match format::load(&path) {
+            Ok(plan) => {
+                let report = analyze(&plan);
+                plans.push((path, plan, report));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    match args.format {
+        OutputFormat::Json => write_json(out, &plans, &errors)?,
+        OutputFormat::Text => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            let style = Style { color };
+            for (path, plan, report) in &plans {
+                write_text(out, &style, path, plan, report)?;
+            }
+            for e in &errors {
+                writeln!(err, "{}: {e}", style.paint("1;31", "error"))?;
+            }
+            if plans.len() + errors.len() > 1 {
+                write_summary(out, &style, &plans, &errors)?;
+            }
+        }
+    }
+    let worst = plans.iter().filter_map(|(_, _, r)| r.worst()).max();
+    Ok(if !errors.is_empty() {
+        EXIT_BAD_FILE
+    } else if args
+        .fail_on
+        .is_some_and(|level| worst.is_some_and(|w| w >= level))
+    {
+        EXIT_WARNINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn severity(&self, s: Severity) -> String {
+        let code = match s {
+            Severity::Info => "36",
+            Severity::Caution => "33",
+            Severity::Warning => "31",
+            Severity::Danger => "1;35",
+        };
+        self.paint(code, &s.as_str().to_uppercase())
+    }
+}
+
+fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.map(f).unwrap_or_else(|| "–".into())
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    st: &Style,
+    path: &Path,
+    plan: &Plan,
+    report: &Report,
+) -> io::Result<()> {
+    let a = &plan.athlete;
+    write!(
+        out,
+        "{}  {} — {} ({})",
+        st.paint("1", &path.display().to_string()),
+        plan.name,
+        a.name,
+        a.level.name()
+    )?;
+    if let Some(r) = &plan.race {
+        write!(out, ", {} on {}", r.name, r.date)?;
+    }
+    writeln!(out)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "  {:<10}  {:>7}  {:>7}  {:>6}  {:>5}  {:>9}  worst",
+        "week", "run km", "change", "load", "ACWR", "calf load"
+    )?;
+    for w in &report.weeks {
+        writeln!(
+            out,
+            "  {}  {:>7.1}  {:>7}  {:>6.0}  {:>5}  {:>9.0}  {}",
+            w.start,
+            w.run_km,
+            opt(w.change_pct, |c| format!("{c:+.0} %")),
+            w.load,
+            opt(w.acwr, |r| format!("{r:.2}")),
+            w.calf_load,
+            w.worst.map(|s| st.severity(s)).unwrap_or_default()
+        )?;
+    }
+    writeln!(out)?;
+    if report.warnings.is_empty() {
+        writeln!(out, "  No warnings.")?;
+    }
+    for sev in Severity::ALL.into_iter().rev() {
+        let ws: Vec<_> = report
+            .warnings
+            .iter()
+            .filter(|w| w.severity == sev)
+            .collect();
+        if ws.is_empty() {
+            continue;
+        }
+        writeln!(out, "  {} ({})", st.severity(sev), ws.len())?;
+        for w in ws {
+            writeln!(out, "    {}  {:<20}  {}", w.date, w.rule.id(), w.message)?;
+            writeln!(
+                out,
+                "    {:<10}  {:<20}  {}",
+                "",
+                "",
+                st.paint("2", &format!("evidence: {}", w.evidence))
+            )?;
+        }
+    }
+    for n in &report.notes {
+        writeln!(out, "  note: {n}")?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn counts(report: &Report) -> String {
+    let parts: Vec<String> = Severity::ALL
+        .into_iter()
+        .rev()
+        .filter_map(|s| {
+            let n = report.warnings.iter().filter(|w| w.severity == s).count();
+            (n > 0).then(|| format!("{n} {s}"))
+        })
+        .collect();
+    if parts.is_empty() {
+        "no warnings".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn write_summary(
+    out: &mut dyn Write,
+    st: &Style,
+    plans: &[(PathBuf, Plan, Report)],
+    errors: &[LoadError],
+) -> io::Result<()> {
+    writeln!(out, "{}", st.paint("1", "Summary"))?;
+    for (path, plan, report) in plans {
+        let worst = report
+            .worst()
+            .map(|s| st.severity(s))
+            .unwrap_or_else(|| st.paint("32", "OK"));
+        let race = plan
+            .race
+            .as_ref()
+            .map(|r| format!(", race {}", r.date))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {worst:<8} {}  {} — {}{race}: {}",
+            path.display(),
+            plan.name,
+            plan.athlete.name,
+            counts(report)
+        )?;
+    }
+    for e in errors {
+        writeln!(
+            out,
+            "  {:<8} {}  could not be read: {}",
+            st.paint("1;31", "ERROR"),
+            e.file.display(),
+            e.message.lines().next().unwrap_or("")
+        )?;
+    }
+    Ok(())
+}
+
+fn round(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+fn write_json(
+    out: &mut dyn Write,
+    plans: &[(PathBuf, Plan, Report)],
+    errors: &[LoadError],
+) -> io::Result<()> {
+    let plans: Vec<_> = plans
+        .iter()
+        .map(|(path, plan, report)| {
+            json!({
+                "file": path.display().to_string(),
+                "name": plan.name,
+                "athlete": plan.athlete.name,
+                "weeks": report.weeks.iter().map(|w| json!({
+                    "start": w.start.to_string(),
+                    "run_km": round(w.run_km, 2),
+                    "run_minutes": round(w.run_minutes, 1),
+                    "load": round(w.load, 1),
+                    "calf_load": round(w.calf_load, 1),
+                    "acwr": w.acwr.map(|x| round(x, 3)),
+                    "change_pct": w.change_pct.map(|x| round(x, 1)),
+                })).collect::<Vec<_>>(),
+                "warnings": report.warnings.iter().map(|w| json!({
+                    "rule": w.rule.id(),
+                    "severity": w.severity.as_str(),
+                    "date": w.date.to_string(),
+                    "week": w.week.to_string(),
+                    "sessions": w.sessions,
+                    "message": w.message,
+                    "evidence": w.evidence,
+                })).collect::<Vec<_>>(),
+                "notes": report.notes,
+            })
+        })
+        .collect();
+    let errors: Vec<_> = errors
+        .iter()
+        .map(|e| {
+            json!({
+                "file": e.file.display().to_string(),
+                "line": e.line,
+                "column": e.column,
+                "message": e.message,
+                "hint": e.hint,
+            })
+        })
+        .collect();
+    let doc = json!({ "plans": plans, "errors": errors });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}

@@ -1,0 +1,252 @@
+//! Checks on values the type system cannot rule out (ranges, ordering, names).
+
+use crate::model::{
+    Activity, CALF_STAGES, CalfFactors, FORMAT_VERSION, Level, Plan, Settings, Thresholds,
+};
+use std::fmt;
+
+/// One impossible value, with where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where: `sessions[12] on 2026-03-04`, `athlete`, `settings`, ...
+    pub location: String,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    location: String,
+}
+
+impl Checker {
+    fn at(&mut self, location: impl Into<String>) -> &mut Self {
+        self.location = location.into();
+        self
+    }
+
+    fn fail(&mut self, message: String) {
+        self.problems.push(Problem {
+            location: self.location.clone(),
+            message,
+        });
+    }
+
+    /// A finite number in `lo..=hi`, or in `(lo, hi]` when `exclusive_lo`.
+    fn number(&mut self, name: &str, v: f64, lo: f64, hi: f64, exclusive_lo: bool, unit: &str) {
+        let low_ok = if exclusive_lo { v > lo } else { v >= lo };
+        if !v.is_finite() || !low_ok || v > hi {
+            let range = if exclusive_lo {
+                format!("more than {lo} and at most {hi}")
+            } else {
+                format!("{lo}–{hi}")
+            };
+            self.fail(format!(
+                "{name} {v}{unit} is outside the allowed range ({range}{unit})"
+            ));
+        }
+    }
+
+    fn whole(&mut self, name: &str, v: u32, lo: u32, hi: u32, what: &str) {
+        if v < lo || v > hi {
+            self.fail(format!("{name} {v} is outside {lo}–{hi}{what}"));
+        }
+    }
+}
+
+/// Every impossible value in `plan` (empty when the plan is valid).
+pub fn validate(plan: &Plan) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        location: String::new(),
+    };
+    if plan.format == 0 || plan.format > FORMAT_VERSION {
+        c.at("format").fail(format!(
+            "format {} is not one this version reads (it reads {FORMAT_VERSION})",
+            plan.format
+        ));
+    }
+    let a = &plan.athlete;
+    if let Some(m) = a.body_mass_kg {
+        c.at("athlete")
+            .number("body_mass_kg", m, 20.0, 300.0, false, " kg");
+    }
+    if let Some(b) = &a.baseline {
+        c.at("athlete.baseline");
+        c.number("weekly_km", b.weekly_km, 0.0, 500.0, false, " km");
+        c.number("long_run_km", b.long_run_km, 0.0, 200.0, false, " km");
+    }
+    for (i, t) in a.calf_raise_tests.iter().enumerate() {
+        c.at(format!("athlete.calf_raise_tests[{i}] on {}", t.date));
+        c.whole("left", t.left, 0, 300, " reps");
+        c.whole("right", t.right, 0, 300, " reps");
+    }
+    if let Some(r) = &plan.race {
+        c.at("race").number("km", r.km, 0.0, 500.0, true, " km");
+    }
+    for (i, b) in plan.blocks.iter().enumerate() {
+        c.at(format!("blocks[{i}] \"{}\"", b.name));
+        c.whole(
+            "weeks",
+            b.weeks,
+            1,
+            520,
+            " (a block is 1 to 520 weeks long)",
+        );
+    }
+    for (i, s) in plan.sessions.iter().enumerate() {
+        c.at(format!("sessions[{i}] on {}", s.date));
+        match &s.activity {
+            Activity::Run {
+                km, minutes, rpe, ..
+            } => {
+                c.number("km", *km, 0.0, 300.0, true, " km");
+                if let Some(m) = minutes {
+                    c.whole("minutes", *m, 1, 1440, " (a day has 1440)");
+                }
+                c.whole(
+                    "rpe",
+                    u32::from(*rpe),
+                    1,
+                    10,
+                    " (CR-10 effort: 1 very easy … 10 maximal)",
+                );
+            }
+            Activity::Cross { minutes, rpe, .. } => {
+                c.whole("minutes", *minutes, 1, 1440, " (a day has 1440)");
+                c.whole(
+                    "rpe",
+                    u32::from(*rpe),
+                    1,
+                    10,
+                    " (CR-10 effort: 1 very easy … 10 maximal)",
+                );
+            }
+            Activity::Calf { stage, sets, reps } => {
+                let (lo, hi) = (*CALF_STAGES.start(), *CALF_STAGES.end());
+                c.whole(
+                    "stage",
+                    u32::from(*stage),
+                    u32::from(lo),
+                    u32::from(hi),
+                    " (the calf ladder's stages)",
+                );
+                c.whole("sets", u32::from(*sets), 1, 10, "");
+                c.whole("reps", u32::from(*reps), 1, 100, "");
+            }
+            Activity::Rest => {}
+        }
+    }
+    for (i, s) in plan.symptoms.iter().enumerate() {
+        c.at(format!("symptoms[{i}] on {}", s.date));
+        c.whole("pain", u32::from(s.pain), 0, 10, " (0 none … 10 worst)");
+    }
+    check_settings(&mut c, &plan.settings, plan.athlete.level);
+    c.problems
+}
+
+fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
+    c.at("settings");
+    let pcts = [
+        ("long_run_caution_pct", s.long_run_caution_pct),
+        ("long_run_warning_pct", s.long_run_warning_pct),
+        ("long_run_danger_pct", s.long_run_danger_pct),
+        ("weekly_increase_caution_pct", s.weekly_increase_caution_pct),
+        ("weekly_increase_warning_pct", s.weekly_increase_warning_pct),
+        ("return_max_pct", s.return_max_pct),
+        ("barefoot_share_pct", s.barefoot_share_pct),
+        ("calf_imbalance_pct", s.calf_imbalance_pct),
+    ];
+    for (name, v) in pcts {
+        if let Some(v) = v {
+            c.number(name, v, 0.0, 1000.0, false, " %");
+        }
+    }
+    let others = [
+        (
+            "weekly_increase_floor_km",
+            s.weekly_increase_floor_km,
+            100.0,
+        ),
+        ("acwr_warning", s.acwr_warning, 10.0),
+        ("monotony_caution", s.monotony_caution, 100.0),
+        ("barefoot_first_run_km", s.barefoot_first_run_km, 100.0),
+        ("hydration_minutes", s.hydration_minutes, 1440.0),
+    ];
+    for (name, v, hi) in others {
+        if let Some(v) = v {
+            c.number(name, v, 0.0, hi, false, "");
+        }
+    }
+    // Severity steps must climb, whichever of them the plan overrides.
+    let t = Thresholds::resolve(s, level);
+    let steps = [
+        (
+            "long_run_caution_pct",
+            t.long_run_caution_pct,
+            "long_run_warning_pct",
+            t.long_run_warning_pct,
+        ),
+        (
+            "long_run_warning_pct",
+            t.long_run_warning_pct,
+            "long_run_danger_pct",
+            t.long_run_danger_pct,
+        ),
+        (
+            "weekly_increase_caution_pct",
+            t.weekly_increase_caution_pct,
+            "weekly_increase_warning_pct",
+            t.weekly_increase_warning_pct,
+        ),
+    ];
+    for (a, va, b, vb) in steps {
+        if va > vb {
+            c.fail(format!(
+                "{a} ({va}) is above {b} ({vb}); the steps must climb"
+            ));
+        }
+    }
+    if let Some(v) = s.hard_cycling_rpe {
+        c.whole("hard_cycling_rpe", u32::from(v), 1, 10, "");
+    }
+    if let Some(v) = s.calf_pain_warning {
+        c.whole("calf_pain_warning", u32::from(v), 0, 10, "");
+    }
+    if let Some(v) = s.break_days {
+        c.whole("break_days", v, 2, 365, " days");
+    }
+    if let Some(v) = s.quality_gap_days {
+        c.whole("quality_gap_days", v, 7, 365, " days");
+    }
+    if let Some(v) = s.max_running_days {
+        c.whole("max_running_days", v, 2, 365, " days");
+    }
+    for (name, v) in &s.calf_factors {
+        if CalfFactors::key(name).is_none() {
+            let names: Vec<_> = crate::model::CALF_FACTOR_TABLE
+                .iter()
+                .map(|(n, _, _)| *n)
+                .collect();
+            c.fail(format!(
+                "calf_factors: unknown name \"{name}\"; use one of {}",
+                names.join(", ")
+            ));
+        } else {
+            c.number(
+                &format!("calf_factors[\"{name}\"]"),
+                *v,
+                0.0,
+                5.0,
+                false,
+                "",
+            );
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Gradual: a training planner for runners that explains every risky spot in a plan.
+//!
+//! The core is egui-free: [`model`] (the plan), [`format`] (RON files), [`analysis`]
+//! (load series and rules). The command line ([`cli`]) and the window sit on top of it.
+#![warn(missing_docs)]
+
+pub mod analysis;
+/// The `gradual` command line.
+pub mod cli;
+pub mod format;
+pub mod model;
+/// Generated plans for benchmarks and tests.
+pub mod synthetic;

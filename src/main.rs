@@ -1,0 +1,28 @@
+//! The `gradual` binary: the window by default, subcommands for the command line.
+
+use clap::Parser;
+use gradual::cli::{self, Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match &args.command {
+        Some(Command::Check(check)) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::check(check, &mut out, &mut err) {
+                Ok(code) => ExitCode::from(code),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(cli::EXIT_BAD_FILE)
+                }
+            }
+        }
+        None => {
+            eprintln!(
+                "The window is not built yet; use `gradual check PLAN.ron`. See `gradual --help`."
+            );
+            ExitCode::from(cli::EXIT_BAD_FILE)
+        }
+    }
+}

@@ -1,0 +1,665 @@
+//! The plan: athlete, blocks, sessions and symptoms.
+//!
+//! These types are exactly what a plan file holds (see [`crate::format`]). They carry no
+//! derived data; everything computed from them lives in [`crate::analysis`].
+
+mod pace;
+mod settings;
+
+pub use pace::Pace;
+pub use settings::{CALF_FACTOR_TABLE, CalfFactorKey, CalfFactors, Settings, Thresholds};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The file format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A training plan: one athlete, an optional goal race, blocks and sessions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// File format version; see [`FORMAT_VERSION`].
+    pub format: u32,
+    /// The plan's name, shown in titles and reports.
+    pub name: String,
+    /// Who the plan is for.
+    pub athlete: Athlete,
+    /// The goal race, if any.
+    #[serde(default)]
+    pub race: Option<Race>,
+    /// Training blocks (base, build, ...), labelling ranges of weeks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    /// Every session; several per day allowed, in their order within the day.
+    #[serde(default)]
+    pub sessions: Vec<Session>,
+    /// Logged symptoms (pain, red flags).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub symptoms: Vec<Symptom>,
+    /// Threshold and calf-factor overrides.
+    #[serde(default, skip_serializing_if = "Settings::is_default")]
+    pub settings: Settings,
+}
+
+impl Plan {
+    /// An empty plan for `athlete` with the given name.
+    pub fn new(name: impl Into<String>, athlete: Athlete) -> Self {
+        Plan {
+            format: FORMAT_VERSION,
+            name: name.into(),
+            athlete,
+            race: None,
+            blocks: Vec::new(),
+            sessions: Vec::new(),
+            symptoms: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+
+    /// Sorts sessions by date (keeping their order within a day), blocks by start, tests
+    /// and symptoms by date: the canonical order the file is saved in.
+    pub fn canonicalize(&mut self) {
+        self.sessions.sort_by_key(|s| s.date);
+        self.blocks.sort_by_key(|b| b.start);
+        self.athlete.calf_raise_tests.sort_by_key(|t| t.date);
+        self.symptoms.sort_by_key(|s| s.date);
+    }
+
+    /// The first and last date the plan covers (sessions, blocks, race), if any.
+    pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let dates = self
+            .sessions
+            .iter()
+            .map(|s| (s.date, s.date))
+            .chain(self.blocks.iter().map(|b| (b.start, b.last_day())))
+            .chain(self.race.iter().map(|r| (r.date, r.date)));
+        dates.fold(None, |acc, (a, b)| match acc {
+            None => Some((a, b)),
+            Some((lo, hi)) => Some((lo.min(a), hi.max(b))),
+        })
+    }
+
+    /// The block whose weeks contain `date`, if any.
+    pub fn block_on(&self, date: NaiveDate) -> Option<&Block> {
+        self.blocks
+            .iter()
+            .find(|b| b.start <= date && date <= b.last_day())
+    }
+}
+
+/// The Monday of the week containing `date` (weeks run Monday to Sunday).
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+/// The runner the plan is for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Athlete {
+    /// Name shown in reports and the roster.
+    pub name: String,
+    /// Running experience; novices get stricter defaults.
+    pub level: Level,
+    /// Body mass, used for loaded calf work.
+    #[serde(default)]
+    pub body_mass_kg: Option<f64>,
+    /// Single-leg calf-raise tests (reps to fatigue per leg).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calf_raise_tests: Vec<CalfRaiseTest>,
+    /// What the athlete runs now; stands in for the weeks before the plan.
+    #[serde(default)]
+    pub baseline: Option<Baseline>,
+    /// Easy pace, used to estimate the minutes of runs that give only km.
+    #[serde(default, skip_serializing_if = "Pace::is_default")]
+    pub easy_pace: Pace,
+}
+
+impl Athlete {
+    /// A new athlete with no tests and no baseline.
+    pub fn new(name: impl Into<String>, level: Level) -> Self {
+        Athlete {
+            name: name.into(),
+            level,
+            body_mass_kg: None,
+            calf_raise_tests: Vec::new(),
+            baseline: None,
+            easy_pace: Pace::default(),
+        }
+    }
+
+    /// The most recent calf-raise test, if any.
+    pub fn latest_calf_test(&self) -> Option<&CalfRaiseTest> {
+        self.calf_raise_tests.iter().max_by_key(|t| t.date)
+    }
+}
+
+/// Running experience.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Level {
+    /// Less than about a year of regular running.
+    Novice,
+    /// Coming back after a layoff or injury.
+    Returning,
+    /// Years of regular running.
+    Experienced,
+}
+
+impl Level {
+    /// All levels, in display order.
+    pub const ALL: [Level; 3] = [Level::Novice, Level::Returning, Level::Experienced];
+
+    /// The name used in files and on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Novice => "Novice",
+            Level::Returning => "Returning",
+            Level::Experienced => "Experienced",
+        }
+    }
+}
+
+/// A single-leg calf-raise test: reps to fatigue on each leg.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalfRaiseTest {
+    /// When the test was done.
+    pub date: NaiveDate,
+    /// Reps on the left leg.
+    pub left: u32,
+    /// Reps on the right leg.
+    pub right: u32,
+}
+
+/// What the athlete runs now, before the plan starts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// Usual weekly running distance.
+    pub weekly_km: f64,
+    /// Longest run of the last 30 days.
+    pub long_run_km: f64,
+}
+
+/// The goal race.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Race {
+    /// Race name.
+    pub name: String,
+    /// Race day.
+    pub date: NaiveDate,
+    /// Race distance.
+    pub km: f64,
+}
+
+/// A named range of whole weeks with a training phase.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// Label shown beside the calendar.
+    pub name: String,
+    /// First day of the block.
+    pub start: NaiveDate,
+    /// Length in weeks (at least 1).
+    pub weeks: u32,
+    /// Training phase.
+    pub phase: Phase,
+}
+
+impl Block {
+    /// The last day of the block.
+    pub fn last_day(&self) -> NaiveDate {
+        self.start + Duration::days(i64::from(self.weeks) * 7 - 1)
+    }
+}
+
+/// Training phase of a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Phase {
+    /// Aerobic base building.
+    Base,
+    /// Race-specific build.
+    Build,
+    /// Peak volume and intensity.
+    Peak,
+    /// Reduced volume before the race.
+    Taper,
+    /// Easy weeks to absorb training.
+    Recovery,
+}
+
+impl Phase {
+    /// All phases, in display order.
+    pub const ALL: [Phase; 5] = [
+        Phase::Base,
+        Phase::Build,
+        Phase::Peak,
+        Phase::Taper,
+        Phase::Recovery,
+    ];
+}
+
+/// One session on one day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// The day.
+    pub date: NaiveDate,
+    /// What is done.
+    pub activity: Activity,
+    /// Planned, done or skipped; skipped sessions carry no load.
+    #[serde(default, skip_serializing_if = "Status::is_planned")]
+    pub status: Status,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Made by the calf scheduler (replaced when it runs again).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub generated: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Session {
+    /// A planned session with no note.
+    pub fn new(date: NaiveDate, activity: Activity) -> Self {
+        Session {
+            date,
+            activity,
+            status: Status::Planned,
+            note: String::new(),
+            generated: false,
+        }
+    }
+
+    /// Whether the session counts toward load (it is not skipped and not rest).
+    pub fn counts(&self) -> bool {
+        self.status != Status::Skipped && !matches!(self.activity, Activity::Rest)
+    }
+
+    /// The run's details, if this is a run.
+    pub fn run(&self) -> Option<Run> {
+        match &self.activity {
+            Activity::Run {
+                kind,
+                km,
+                minutes,
+                rpe,
+                surface,
+                footwear,
+            } => Some(Run {
+                kind: *kind,
+                km: *km,
+                minutes: *minutes,
+                rpe: *rpe,
+                surface: *surface,
+                footwear: *footwear,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A flattened copy of a run session's fields.
+#[derive(Clone, Copy, Debug)]
+pub struct Run {
+    /// Kind of run.
+    pub kind: RunKind,
+    /// Distance.
+    pub km: f64,
+    /// Duration if given.
+    pub minutes: Option<u32>,
+    /// Effort, CR-10.
+    pub rpe: u8,
+    /// Surface.
+    pub surface: Surface,
+    /// Footwear.
+    pub footwear: Footwear,
+}
+
+/// Whether a session is still planned, done or skipped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Not done yet.
+    #[default]
+    Planned,
+    /// Done as planned.
+    Done,
+    /// Not done; carries no load.
+    Skipped,
+}
+
+impl Status {
+    fn is_planned(&self) -> bool {
+        *self == Status::Planned
+    }
+}
+
+/// What a session is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Activity {
+    /// A run.
+    Run {
+        /// Kind of run.
+        kind: RunKind,
+        /// Distance in km.
+        km: f64,
+        /// Duration; estimated from km and easy pace when omitted.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::format::plain_option"
+        )]
+        minutes: Option<u32>,
+        /// Effort on the CR-10 scale (1–10).
+        rpe: u8,
+        /// Surface (default road).
+        #[serde(default, skip_serializing_if = "Surface::is_default")]
+        surface: Surface,
+        /// Footwear (default shoes).
+        #[serde(default, skip_serializing_if = "Footwear::is_default")]
+        footwear: Footwear,
+    },
+    /// Cross-training.
+    Cross {
+        /// Kind of cross-training.
+        kind: CrossKind,
+        /// Duration.
+        minutes: u32,
+        /// Effort on the CR-10 scale (1–10).
+        rpe: u8,
+        /// Whether a strength session includes calf work (raises, jumps).
+        #[serde(default, skip_serializing_if = "is_false")]
+        calf_work: bool,
+    },
+    /// Calf strengthening from the calf program's stage ladder.
+    Calf {
+        /// Stage on the ladder (1–6).
+        stage: u8,
+        /// Sets.
+        sets: u8,
+        /// Reps per set (per leg for single-leg stages).
+        reps: u8,
+    },
+    /// A planned rest day.
+    Rest,
+}
+
+/// Kinds of run. Quality runs are Tempo, Intervals, Hills, Fartlek and Race.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RunKind {
+    /// Easy aerobic run.
+    Easy,
+    /// The week's long run.
+    Long,
+    /// Very easy recovery run.
+    Recovery,
+    /// Sustained comfortably-hard run.
+    Tempo,
+    /// Repeats at speed.
+    Intervals,
+    /// Hill repeats or hilly run.
+    Hills,
+    /// Unstructured speed play.
+    Fartlek,
+    /// A race.
+    Race,
+}
+
+impl RunKind {
+    /// All run kinds, in display order.
+    pub const ALL: [RunKind; 8] = [
+        RunKind::Easy,
+        RunKind::Long,
+        RunKind::Recovery,
+        RunKind::Tempo,
+        RunKind::Intervals,
+        RunKind::Hills,
+        RunKind::Fartlek,
+        RunKind::Race,
+    ];
+
+    /// Speed, hills, tempo or racing.
+    pub fn is_quality(self) -> bool {
+        matches!(
+            self,
+            RunKind::Tempo | RunKind::Intervals | RunKind::Hills | RunKind::Fartlek | RunKind::Race
+        )
+    }
+
+    /// The name used in files and on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            RunKind::Easy => "Easy",
+            RunKind::Long => "Long",
+            RunKind::Recovery => "Recovery",
+            RunKind::Tempo => "Tempo",
+            RunKind::Intervals => "Intervals",
+            RunKind::Hills => "Hills",
+            RunKind::Fartlek => "Fartlek",
+            RunKind::Race => "Race",
+        }
+    }
+}
+
+/// Running surface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Surface {
+    /// Road or pavement.
+    #[default]
+    Road,
+    /// Trail.
+    Trail,
+    /// Running track.
+    Track,
+    /// Treadmill.
+    Treadmill,
+    /// Grass.
+    Grass,
+    /// Sand.
+    Sand,
+}
+
+impl Surface {
+    /// All surfaces, in display order.
+    pub const ALL: [Surface; 6] = [
+        Surface::Road,
+        Surface::Trail,
+        Surface::Track,
+        Surface::Treadmill,
+        Surface::Grass,
+        Surface::Sand,
+    ];
+
+    fn is_default(&self) -> bool {
+        *self == Surface::Road
+    }
+}
+
+/// Footwear for a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Footwear {
+    /// Ordinary running shoes.
+    #[default]
+    Shoes,
+    /// Minimalist shoes.
+    Minimalist,
+    /// Barefoot.
+    Barefoot,
+}
+
+impl Footwear {
+    /// All footwear, in display order.
+    pub const ALL: [Footwear; 3] = [Footwear::Shoes, Footwear::Minimalist, Footwear::Barefoot];
+
+    fn is_default(&self) -> bool {
+        *self == Footwear::Shoes
+    }
+}
+
+/// Kinds of cross-training.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CrossKind {
+    /// Cycling (indoor or outdoor).
+    Cycling,
+    /// Gym or body-weight strength work.
+    Strength,
+    /// Jumps, bounds, hops.
+    Plyometrics,
+    /// Skipping rope.
+    SkippingRope,
+    /// Hiking.
+    Hiking,
+    /// Stair climbing.
+    Stairs,
+    /// Walking.
+    Walking,
+    /// Elliptical trainer.
+    Elliptical,
+    /// Rowing.
+    Rowing,
+    /// Swimming.
+    Swimming,
+    /// Yoga or mobility.
+    Yoga,
+}
+
+impl CrossKind {
+    /// All cross-training kinds, in display order.
+    pub const ALL: [CrossKind; 11] = [
+        CrossKind::Cycling,
+        CrossKind::Strength,
+        CrossKind::Plyometrics,
+        CrossKind::SkippingRope,
+        CrossKind::Hiking,
+        CrossKind::Stairs,
+        CrossKind::Walking,
+        CrossKind::Elliptical,
+        CrossKind::Rowing,
+        CrossKind::Swimming,
+        CrossKind::Yoga,
+    ];
+
+    /// The name used in files and on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            CrossKind::Cycling => "Cycling",
+            CrossKind::Strength => "Strength",
+            CrossKind::Plyometrics => "Plyometrics",
+            CrossKind::SkippingRope => "Skipping rope",
+            CrossKind::Hiking => "Hiking",
+            CrossKind::Stairs => "Stairs",
+            CrossKind::Walking => "Walking",
+            CrossKind::Elliptical => "Elliptical",
+            CrossKind::Rowing => "Rowing",
+            CrossKind::Swimming => "Swimming",
+            CrossKind::Yoga => "Yoga",
+        }
+    }
+}
+
+/// Steps of the calf program's ladder: 1 (double-leg) to 6 (loaded eccentric).
+pub const CALF_STAGES: std::ops::RangeInclusive<u8> = 1..=6;
+
+/// A logged symptom.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Symptom {
+    /// When it was noticed.
+    pub date: NaiveDate,
+    /// Where it hurts.
+    pub area: BodyArea,
+    /// Pain on a 0–10 scale.
+    pub pain: u8,
+    /// Red flags that mean: stop and see a professional.
+    #[serde(default)]
+    pub flags: Vec<RedFlag>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Where a symptom is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BodyArea {
+    /// Calf muscles.
+    Calf,
+    /// Achilles tendon.
+    Achilles,
+    /// Shin.
+    Shin,
+    /// Foot or plantar fascia.
+    Foot,
+    /// Knee.
+    Knee,
+    /// Hamstring.
+    Hamstring,
+    /// Hip.
+    Hip,
+    /// Anywhere else.
+    Other,
+}
+
+/// Signs that mean a symptom needs a professional, not more running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RedFlag {
+    /// Visible swelling.
+    Swelling,
+    /// Severe pain.
+    SeverePain,
+    /// Pins and needles.
+    PinsAndNeedles,
+    /// Numbness.
+    Numbness,
+    /// Redness or warmth.
+    Redness,
+}
+
+impl RedFlag {
+    /// Plain-language name.
+    pub fn name(self) -> &'static str {
+        match self {
+            RedFlag::Swelling => "swelling",
+            RedFlag::SeverePain => "severe pain",
+            RedFlag::PinsAndNeedles => "pins and needles",
+            RedFlag::Numbness => "numbness",
+            RedFlag::Redness => "redness",
+        }
+    }
+}
+
+impl Activity {
+    /// The duration a calf session takes: about 4 s a rep (3 s lowering), both legs from
+    /// stage 2 on, plus a minute's rest between sets.
+    pub fn calf_minutes(stage: u8, sets: u8, reps: u8) -> f64 {
+        let legs = if stage >= 2 { 2.0 } else { 1.0 };
+        let sets = f64::from(sets);
+        (sets * f64::from(reps) * legs * 4.0 + sets * 60.0) / 60.0
+    }
+
+    /// A short label: "Long 16 km", "Cycling 45′", "Calf S2 3×12", "Rest".
+    pub fn label(&self) -> String {
+        match self {
+            Activity::Run { kind, km, .. } => {
+                format!("{} {} km", kind.name(), crate::model::fmt_km(*km))
+            }
+            Activity::Cross { kind, minutes, .. } => format!("{} {minutes}′", kind.name()),
+            Activity::Calf { stage, sets, reps } => format!("Calf S{stage} {sets}×{reps}"),
+            Activity::Rest => "Rest".to_string(),
+        }
+    }
+}
+
+/// Formats a distance with at most one decimal and no trailing ".0" (16, 6.5).
+pub fn fmt_km(km: f64) -> String {
+    let r = (km * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}

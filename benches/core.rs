@@ -1,1 +1,36 @@
-fn main() {}
+//! Core benchmarks: analysis, parse + validate, and save, for 1-, 5- and 10-year plans.
+//! Run with `cargo bench --bench core`; compare ratios within one run (shared cores).
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use gradual::{analysis, format, synthetic};
+use std::hint::black_box;
+use std::path::Path;
+
+fn core(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    for years in [1u32, 5, 10] {
+        let plan = synthetic::plan(years * 52 + years / 4);
+        let text = format::to_canonical_string(&plan);
+        if years == 10 {
+            let r = analysis::analyze(&plan);
+            assert!(r.days.len() >= 3650 && plan.sessions.len() >= 5000);
+        }
+        c.bench_with_input(BenchmarkId::new("analyze", format!("{years}y")), &plan, |b, p| {
+            b.iter(|| analysis::analyze(black_box(p)))
+        });
+        c.bench_with_input(BenchmarkId::new("parse+validate", format!("{years}y")), &text, |b, t| {
+            b.iter(|| format::parse(black_box(t), Path::new("bench.ron")).unwrap())
+        });
+        let path = dir.path().join(format!("{years}y.ron"));
+        c.bench_with_input(BenchmarkId::new("save", format!("{years}y")), &plan, |b, p| {
+            b.iter(|| format::save(black_box(p), &path).unwrap())
+        });
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = core
+}
+criterion_main!(benches);

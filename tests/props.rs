@@ -1,0 +1,123 @@
+//! Property tests: random plans and random text never panic the loader or the analysis,
+//! and every valid random plan survives a save/load round trip.
+
+use chrono::{Duration, NaiveDate};
+use gradual::analysis::analyze;
+use gradual::format;
+use gradual::model::*;
+use proptest::prelude::*;
+use std::path::Path;
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..400).prop_map(|d| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Duration::days(d))
+}
+
+fn activity() -> impl Strategy<Value = Activity> {
+    prop_oneof![
+        (0usize..8, 0.1f64..60.0, proptest::option::of(1u32..400), 1u8..=10, 0usize..6, 0usize..3).prop_map(
+            |(k, km, minutes, rpe, s, f)| Activity::Run {
+                kind: RunKind::ALL[k],
+                km: (km * 10.0).round() / 10.0 + 0.1,
+                minutes,
+                rpe,
+                surface: Surface::ALL[s],
+                footwear: Footwear::ALL[f],
+            }
+        ),
+        (0usize..11, 1u32..300, 1u8..=10, any::<bool>()).prop_map(|(k, minutes, rpe, calf_work)| Activity::Cross {
+            kind: CrossKind::ALL[k],
+            minutes,
+            rpe,
+            calf_work,
+        }),
+        (1u8..=6, 1u8..=5, 1u8..=30).prop_map(|(stage, sets, reps)| Activity::Calf { stage, sets, reps }),
+        Just(Activity::Rest),
+    ]
+}
+
+fn session() -> impl Strategy<Value = Session> {
+    (date(), activity(), 0usize..3, any::<bool>(), "[a-z ]{0,8}").prop_map(|(d, a, st, generated, note)| Session {
+        date: d,
+        activity: a,
+        status: [Status::Planned, Status::Done, Status::Skipped][st],
+        note,
+        generated,
+    })
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        proptest::collection::vec(session(), 0..120),
+        0usize..3,
+        proptest::option::of((0.0f64..120.0, 0.0f64..40.0)),
+        proptest::collection::vec((date(), 0u32..60, 0u32..60), 0..3),
+        proptest::collection::vec((date(), 0u8..=10, proptest::collection::vec(0usize..5, 0..3)), 0..3),
+        proptest::option::of((date(), 1u32..30)),
+    )
+        .prop_map(|(sessions, level, baseline, tests, symptoms, block)| {
+            let mut p = Plan::new("Random", Athlete::new("R", Level::ALL[level]));
+            p.sessions = sessions;
+            p.athlete.baseline = baseline.map(|(w, l)| Baseline { weekly_km: w, long_run_km: l });
+            p.athlete.calf_raise_tests =
+                tests.into_iter().map(|(date, left, right)| CalfRaiseTest { date, left, right }).collect();
+            let flags = [RedFlag::Swelling, RedFlag::SeverePain, RedFlag::PinsAndNeedles, RedFlag::Numbness, RedFlag::Redness];
+            p.symptoms = symptoms
+                .into_iter()
+                .map(|(date, pain, f)| Symptom {
+                    date,
+                    area: BodyArea::Calf,
+                    pain,
+                    flags: f.into_iter().map(|i| flags[i]).collect(),
+                    note: String::new(),
+                })
+                .collect();
+            if let Some((start, weeks)) = block {
+                p.blocks.push(Block { name: "B".into(), start, weeks, phase: Phase::Build });
+            }
+            p
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn analysis_never_panics_and_is_consistent(p in plan()) {
+        let r = analyze(&p);
+        prop_assert_eq!(r.days.len(), r.weeks.len() * 7);
+        prop_assert_eq!(r.sessions.len(), p.sessions.len());
+        let total: f64 = r.weeks.iter().map(|w| w.run_km).sum();
+        let expected: f64 = p.sessions.iter().filter(|s| s.counts()).filter_map(|s| s.run()).map(|r| r.km).sum();
+        prop_assert!((total - expected).abs() < 1e-6);
+        for w in &r.warnings {
+            prop_assert!(w.sessions.iter().all(|&i| i < p.sessions.len()));
+            prop_assert!(!w.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn valid_plans_round_trip(p in plan()) {
+        prop_assume!(format::validate(&p).is_empty());
+        let text = format::to_canonical_string(&p);
+        let back = format::parse(&text, Path::new("p.ron")).unwrap();
+        let mut sorted = p.clone();
+        sorted.canonicalize();
+        prop_assert_eq!(&back, &sorted);
+        prop_assert_eq!(format::to_canonical_string(&back), text);
+    }
+
+    #[test]
+    fn mangled_text_never_panics(cut in 0usize..3000, insert in "[(),:\\[\\]a-z0-9\" .-]{0,6}") {
+        let text = std::fs::read_to_string("plans/half-marathon.ron").unwrap();
+        let mut cut = cut.min(text.len());
+        while !text.is_char_boundary(cut) { cut -= 1; }
+        let mangled = format!("{}{}{}", &text[..cut], insert, &text[cut..]);
+        let _ = format::parse(&mangled, Path::new("m.ron"));
+        let _ = format::parse(&text[..cut], Path::new("m.ron"));
+    }
+
+    #[test]
+    fn random_bytes_never_panic(s in ".{0,200}") {
+        let _ = format::parse(&s, Path::new("r.ron"));
+    }
+}

@@ -15,16 +15,22 @@ fn core(c: &mut Criterion) {
             let r = analysis::analyze(&plan);
             assert!(r.days.len() >= 3650 && plan.sessions.len() >= 5000);
         }
-        c.bench_with_input(BenchmarkId::new("analyze", format!("{years}y")), &plan, |b, p| {
-            b.iter(|| analysis::analyze(black_box(p)))
-        });
-        c.bench_with_input(BenchmarkId::new("parse+validate", format!("{years}y")), &text, |b, t| {
-            b.iter(|| format::parse(black_box(t), Path::new("bench.ron")).unwrap())
-        });
+        c.bench_with_input(
+            BenchmarkId::new("analyze", format!("{years}y")),
+            &plan,
+            |b, p| b.iter(|| analysis::analyze(black_box(p))),
+        );
+        c.bench_with_input(
+            BenchmarkId::new("parse+validate", format!("{years}y")),
+            &text,
+            |b, t| b.iter(|| format::parse(black_box(t), Path::new("bench.ron")).unwrap()),
+        );
         let path = dir.path().join(format!("{years}y.ron"));
-        c.bench_with_input(BenchmarkId::new("save", format!("{years}y")), &plan, |b, p| {
-            b.iter(|| format::save(black_box(p), &path).unwrap())
-        });
+        c.bench_with_input(
+            BenchmarkId::new("save", format!("{years}y")),
+            &plan,
+            |b, p| b.iter(|| format::save(black_box(p), &path).unwrap()),
+        );
     }
 }
 

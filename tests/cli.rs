@@ -20,20 +20,34 @@ fn text_report_has_the_weekly_table_and_grouped_warnings() {
     let o = gradual(&["check", "plans/too-much-too-soon.ron"]);
     assert_eq!(o.status.code(), Some(0), "no --fail-on: exit 0");
     let out = stdout(&o);
-    assert!(out.contains("Too much too soon — Jo (Novice), Harbour 10K on 2026-05-31"), "{out}");
-    assert!(out.contains("week         run km   change    load   ACWR  calf load  worst"), "{out}");
+    assert!(
+        out.contains("Too much too soon — Jo (Novice), Harbour 10K on 2026-05-31"),
+        "{out}"
+    );
+    assert!(
+        out.contains("week         run km   change    load   ACWR  calf load  worst"),
+        "{out}"
+    );
     assert!(out.contains("2026-05-04     31.0   +107 %"), "{out}");
     let warning_at = out.find("WARNING (5)").expect("warning group");
     let caution_at = out.find("CAUTION (1)").expect("caution group");
     assert!(warning_at < caution_at, "most serious first");
-    assert!(out.contains("weekly-increase       Week of 2026-05-04: 31.0 km is +94 %"), "{out}");
+    assert!(
+        out.contains("weekly-increase       Week of 2026-05-04: 31.0 km is +94 %"),
+        "{out}"
+    );
     assert!(out.contains("evidence: Nielsen et al., JOSPT 2014"));
     assert!(!out.contains("\x1b["), "NO_COLOR and a pipe: no escapes");
 }
 
 #[test]
 fn colour_can_be_forced() {
-    let o = gradual(&["check", "--color", "always", "plans/return-after-layoff.ron"]);
+    let o = gradual(&[
+        "check",
+        "--color",
+        "always",
+        "plans/return-after-layoff.ron",
+    ]);
     assert!(stdout(&o).contains("\x1b[31mWARNING\x1b[0m"));
 }
 
@@ -45,13 +59,19 @@ fn json_is_one_document_with_every_plan() {
     let plans = doc["plans"].as_array().unwrap();
     assert_eq!(plans.len(), 6);
     assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
-    let tmts = plans.iter().find(|p| p["name"] == "Too much too soon").unwrap();
+    let tmts = plans
+        .iter()
+        .find(|p| p["name"] == "Too much too soon")
+        .unwrap();
     assert_eq!(tmts["file"], "plans/too-much-too-soon.ron");
     let week = &tmts["weeks"][4];
     assert_eq!(week["start"], "2026-05-04");
     assert_eq!(week["run_km"], 31.0);
     assert!(week["change_pct"].as_f64().unwrap() > 100.0);
-    assert!(tmts["weeks"][0]["acwr"].is_null(), "no ratio before 28 days");
+    assert!(
+        tmts["weeks"][0]["acwr"].is_null(),
+        "no ratio before 28 days"
+    );
     assert!(week["acwr"].as_f64().unwrap() > 1.5);
     for key in ["run_minutes", "load", "calf_load"] {
         assert!(week[key].is_number(), "{key}");
@@ -66,9 +86,24 @@ fn json_is_one_document_with_every_plan() {
 
 #[test]
 fn fail_on_sets_exit_status_1() {
-    assert_eq!(gradual(&["check", "--fail-on", "warning", "plans"]).status.code(), Some(1));
-    assert_eq!(gradual(&["check", "--fail-on", "caution", "plans/beginner-5k.ron"]).status.code(), Some(0));
-    assert_eq!(gradual(&["check", "--fail-on", "info", "plans/half-marathon.ron"]).status.code(), Some(1));
+    assert_eq!(
+        gradual(&["check", "--fail-on", "warning", "plans"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        gradual(&["check", "--fail-on", "caution", "plans/beginner-5k.ron"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        gradual(&["check", "--fail-on", "info", "plans/half-marathon.ron"])
+            .status
+            .code(),
+        Some(1)
+    );
     let bad = gradual(&["check", "--fail-on", "severe", "plans"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("use info, caution, warning or danger"));
@@ -78,7 +113,9 @@ fn fail_on_sets_exit_status_1() {
 fn a_broken_file_is_reported_and_the_others_still_checked() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy("plans/beginner-5k.ron", dir.path().join("a-good.ron")).unwrap();
-    let text = std::fs::read_to_string("plans/beginner-5k.ron").unwrap().replacen("rpe: 3", "rpee: 3", 1);
+    let text = std::fs::read_to_string("plans/beginner-5k.ron")
+        .unwrap()
+        .replacen("rpe: 3", "rpee: 3", 1);
     std::fs::write(dir.path().join("b-broken.ron"), text).unwrap();
     let folder = dir.path().to_str().unwrap();
 
@@ -90,16 +127,31 @@ fn a_broken_file_is_reported_and_the_others_still_checked() {
     assert!(e["file"].as_str().unwrap().ends_with("b-broken.ron"));
     assert_eq!(e["line"], 23);
     assert!(e["column"].as_u64().unwrap() > 1);
-    assert!(e["message"].as_str().unwrap().contains("unknown field `rpee`"));
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown field `rpee`")
+    );
 
     let o = gradual(&["check", folder]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("b-broken.ron:23:") && err.contains("hint:"), "{err}");
+    assert!(
+        err.contains("b-broken.ron:23:") && err.contains("hint:"),
+        "{err}"
+    );
     let out = stdout(&o);
     let summary = &out[out.find("Summary").expect("summary for several files")..];
-    assert!(summary.contains("OK") && summary.contains("a-good.ron  Beginner 5K — Alex, race 2026-05-09: no warnings"), "{summary}");
-    assert!(summary.contains("ERROR") && summary.contains("b-broken.ron  could not be read"), "{summary}");
+    assert!(
+        summary.contains("OK")
+            && summary.contains("a-good.ron  Beginner 5K — Alex, race 2026-05-09: no warnings"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("ERROR") && summary.contains("b-broken.ron  could not be read"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -107,7 +159,10 @@ fn folder_summary_has_one_line_per_plan() {
     let out = stdout(&gradual(&["check", "plans"]));
     let summary = &out[out.find("Summary").unwrap()..];
     assert_eq!(summary.lines().count(), 1 + 6, "{summary}");
-    assert!(summary.contains("DANGER   plans/barefoot-streak.ron"), "{summary}");
+    assert!(
+        summary.contains("DANGER   plans/barefoot-streak.ron"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -117,6 +172,9 @@ fn missing_paths_and_empty_folders_are_errors() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("holds no .ron plan files"), "{err}");
-    assert!(err.contains("no/such/plan.ron: cannot open the file"), "{err}");
+    assert!(
+        err.contains("no/such/plan.ron: cannot open the file"),
+        "{err}"
+    );
     assert!(Path::new("plans").exists());
 }

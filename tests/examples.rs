@@ -19,7 +19,10 @@ fn set(ids: &[&'static str]) -> BTreeSet<&'static str> {
 #[test]
 fn clean_plans_trigger_nothing_above_info() {
     assert_eq!(rules("beginner-5k.ron"), (set(&[]), None));
-    assert_eq!(rules("half-marathon.ron"), (set(&["hydration"]), Some(Severity::Info)));
+    assert_eq!(
+        rules("half-marathon.ron"),
+        (set(&["hydration"]), Some(Severity::Info))
+    );
 }
 
 #[test]
@@ -27,7 +30,13 @@ fn too_much_too_soon() {
     assert_eq!(
         rules("too-much-too-soon.ron"),
         (
-            set(&["acwr", "hydration", "long-run-spike", "new-intensity", "weekly-increase"]),
+            set(&[
+                "acwr",
+                "hydration",
+                "long-run-spike",
+                "new-intensity",
+                "weekly-increase"
+            ]),
             Some(Severity::Warning)
         )
     );
@@ -37,7 +46,10 @@ fn too_much_too_soon() {
 fn cross_training_before_key_runs() {
     assert_eq!(
         rules("cross-training-before-runs.ron"),
-        (set(&["calf-cross-training", "hydration"]), Some(Severity::Warning))
+        (
+            set(&["calf-cross-training", "hydration"]),
+            Some(Severity::Warning)
+        )
     );
 }
 
@@ -45,7 +57,10 @@ fn cross_training_before_key_runs() {
 fn return_after_layoff() {
     assert_eq!(
         rules("return-after-layoff.ron"),
-        (set(&["acwr", "hydration", "return-after-break"]), Some(Severity::Warning))
+        (
+            set(&["acwr", "hydration", "return-after-break"]),
+            Some(Severity::Warning)
+        )
     );
 }
 

@@ -22,11 +22,24 @@ fn examples_are_canonical_and_round_trip() {
     for path in examples() {
         let text = fs::read_to_string(&path).unwrap();
         let plan = format::load(&path).unwrap();
-        assert_eq!(format::to_canonical_string(&plan), text, "{} is not canonical", path.display());
+        assert_eq!(
+            format::to_canonical_string(&plan),
+            text,
+            "{} is not canonical",
+            path.display()
+        );
         let out = dir.path().join("copy.ron");
         format::save(&plan, &out).unwrap();
-        assert_eq!(fs::read_to_string(&out).unwrap(), text, "save is byte-identical");
-        assert_eq!(format::load(&out).unwrap(), plan, "load → save → load is equal");
+        assert_eq!(
+            fs::read_to_string(&out).unwrap(),
+            text,
+            "save is byte-identical"
+        );
+        assert_eq!(
+            format::load(&out).unwrap(),
+            plan,
+            "load → save → load is equal"
+        );
     }
 }
 
@@ -36,19 +49,35 @@ fn save_sorts_sessions_stably_and_keeps_a_backup() {
     let path = dir.path().join("plan.ron");
     let mut plan = format::load(Path::new("plans/half-marathon.ron")).unwrap();
     plan.sessions.reverse();
-    let same_day: Vec<_> = plan.sessions.iter().filter(|s| s.date == plan.sessions[5].date).cloned().collect();
+    let same_day: Vec<_> = plan
+        .sessions
+        .iter()
+        .filter(|s| s.date == plan.sessions[5].date)
+        .cloned()
+        .collect();
     format::save(&plan, &path).unwrap();
     let first = fs::read_to_string(&path).unwrap();
     let loaded = format::load(&path).unwrap();
     assert!(loaded.sessions.windows(2).all(|w| w[0].date <= w[1].date));
     let day = same_day[0].date;
-    let kept: Vec<_> = loaded.sessions.iter().filter(|s| s.date == day).cloned().collect();
+    let kept: Vec<_> = loaded
+        .sessions
+        .iter()
+        .filter(|s| s.date == day)
+        .cloned()
+        .collect();
     assert_eq!(kept, same_day, "order within a day is kept");
-    assert!(!format::backup_path(&path).exists(), "no backup of a file that did not exist");
+    assert!(
+        !format::backup_path(&path).exists(),
+        "no backup of a file that did not exist"
+    );
 
     plan.name = "Renamed".into();
     format::save(&plan, &path).unwrap();
-    assert_eq!(fs::read_to_string(format::backup_path(&path)).unwrap(), first);
+    assert_eq!(
+        fs::read_to_string(format::backup_path(&path)).unwrap(),
+        first
+    );
     assert_eq!(format::load(&path).unwrap().name, "Renamed");
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -65,7 +94,10 @@ fn failed_save_reports_and_changes_nothing() {
     let path = dir.path().join("missing-folder").join("plan.ron");
     let err = format::save(&plan, &path).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("could not save") && text.contains("writing the temporary file"), "{text}");
+    assert!(
+        text.contains("could not save") && text.contains("writing the temporary file"),
+        "{text}"
+    );
     assert!(text.contains("the plan on disk was not changed"));
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
@@ -112,26 +144,130 @@ fn the_documented_example_loads() {
     assert_eq!(again, sorted);
 }
 
-/// (replace this, with that, expected line, column, text in the message, text in the hint)
+/// Replace this, with that, expected (line, column), text in the message, text in the hint.
+type Case = (
+    &'static str,
+    &'static str,
+    Option<(usize, usize)>,
+    &'static str,
+    &'static str,
+);
+
 #[test]
 fn broken_files_name_line_column_and_what_to_do() {
-    let cases: &[(&str, &str, Option<(usize, usize)>, &str, &str)] = &[
-        ("km: 6.0", "kmm: 6.0", Some((14, 56)), "unknown field `kmm` in Run", "allowed here: `kind`, `km`"),
-        ("Intervals", "Interval", Some((15, 50)), "`Interval` is not a valid choice", "`Intervals`"),
-        ("2026-01-07", "2026-02-30", Some((15, 17)), "invalid date", "YYYY-MM-DD"),
-        ("minutes: 40, ", "minutes: 40 ", Some((14, 77)), "expected a comma", "comma is probably missing"),
-        ("rpe: 3)", "rpe: 300)", Some((14, 83)), "out of range", "rpe 1–10"),
-        ("name: \"Sam\",", "", Some((10, 5)), "missing field `name` in Athlete", "add `name: …`"),
-        ("settings: (),\n)", "settings: (),\n", Some((23, 18)), "ends too early", "not closed"),
-        ("rpe: 3)", "rpe: 14)", None, "sessions[0] on 2026-01-05: rpe 14 is outside 1–10", "correct the value"),
-        ("weeks: 4", "weeks: 0", None, "blocks[0] \"Base\": weeks 0 is outside 1–520", ""),
-        ("km: 6.0", "km: -6.0", None, "sessions[0] on 2026-01-05: km -6 km is outside", ""),
-        ("stage: 1", "stage: 9", None, "sessions[4] on 2026-01-09: stage 9 is outside 1–6", ""),
-        ("pain: 3", "pain: 11", None, "symptoms[0] on 2026-02-01: pain 11 is outside 0–10", ""),
-        ("settings: ()", "settings: (calf_factors: {\"Bike\": 0.2})", None, "unknown name \"Bike\"", ""),
-        ("settings: ()", "settings: (long_run_caution_pct: 50.0)", None, "long_run_caution_pct (50) is above long_run_warning_pct (30)", ""),
-        ("format: 1", "format: 2, hoverboard: true", None, "format 2, written by a newer Gradual", "update Gradual"),
-        ("format: 1", "format: 0", None, "format 0 is not one this version reads", ""),
+    let cases: &[Case] = &[
+        (
+            "km: 6.0",
+            "kmm: 6.0",
+            Some((14, 56)),
+            "unknown field `kmm` in Run",
+            "allowed here: `kind`, `km`",
+        ),
+        (
+            "Intervals",
+            "Interval",
+            Some((15, 50)),
+            "`Interval` is not a valid choice",
+            "`Intervals`",
+        ),
+        (
+            "2026-01-07",
+            "2026-02-30",
+            Some((15, 17)),
+            "invalid date",
+            "YYYY-MM-DD",
+        ),
+        (
+            "minutes: 40, ",
+            "minutes: 40 ",
+            Some((14, 77)),
+            "expected a comma",
+            "comma is probably missing",
+        ),
+        (
+            "rpe: 3)",
+            "rpe: 300)",
+            Some((14, 83)),
+            "out of range",
+            "rpe 1–10",
+        ),
+        (
+            "name: \"Sam\",",
+            "",
+            Some((10, 5)),
+            "missing field `name` in Athlete",
+            "add `name: …`",
+        ),
+        (
+            "settings: (),\n)",
+            "settings: (),\n",
+            Some((23, 18)),
+            "ends too early",
+            "not closed",
+        ),
+        (
+            "rpe: 3)",
+            "rpe: 14)",
+            None,
+            "sessions[0] on 2026-01-05: rpe 14 is outside 1–10",
+            "correct the value",
+        ),
+        (
+            "weeks: 4",
+            "weeks: 0",
+            None,
+            "blocks[0] \"Base\": weeks 0 is outside 1–520",
+            "",
+        ),
+        (
+            "km: 6.0",
+            "km: -6.0",
+            None,
+            "sessions[0] on 2026-01-05: km -6 km is outside",
+            "",
+        ),
+        (
+            "stage: 1",
+            "stage: 9",
+            None,
+            "sessions[4] on 2026-01-09: stage 9 is outside 1–6",
+            "",
+        ),
+        (
+            "pain: 3",
+            "pain: 11",
+            None,
+            "symptoms[0] on 2026-02-01: pain 11 is outside 0–10",
+            "",
+        ),
+        (
+            "settings: ()",
+            "settings: (calf_factors: {\"Bike\": 0.2})",
+            None,
+            "unknown name \"Bike\"",
+            "",
+        ),
+        (
+            "settings: ()",
+            "settings: (long_run_caution_pct: 50.0)",
+            None,
+            "long_run_caution_pct (50) is above long_run_warning_pct (30)",
+            "",
+        ),
+        (
+            "format: 1",
+            "format: 2, hoverboard: true",
+            None,
+            "format 2, written by a newer Gradual",
+            "update Gradual",
+        ),
+        (
+            "format: 1",
+            "format: 0",
+            None,
+            "format 0 is not one this version reads",
+            "",
+        ),
     ];
     for (from, to, pos, message, hint) in cases {
         assert!(GOOD.contains(from), "{from}");
@@ -150,9 +286,15 @@ fn broken_files_name_line_column_and_what_to_do() {
 
 #[test]
 fn several_problems_are_listed_together() {
-    let text = GOOD.replace("rpe: 3)", "rpe: 0)").replace("pain: 3", "pain: 12");
+    let text = GOOD
+        .replace("rpe: 3)", "rpe: 0)")
+        .replace("pain: 3", "pain: 12");
     let err = parse(&text).unwrap_err();
-    assert!(err.message.contains("rpe 0") && err.message.contains("pain 12"), "{}", err.message);
+    assert!(
+        err.message.contains("rpe 0") && err.message.contains("pain 12"),
+        "{}",
+        err.message
+    );
 }
 
 #[test]
@@ -173,10 +315,16 @@ fn settings_overrides_load() {
 fn files_that_cannot_be_plans() {
     let dir = tempfile::tempdir().unwrap();
     let missing = format::load(&dir.path().join("nope.ron")).unwrap_err();
-    assert!(missing.message.contains("cannot open the file"), "{missing}");
+    assert!(
+        missing.message.contains("cannot open the file"),
+        "{missing}"
+    );
 
     let big = dir.path().join("big.ron");
-    fs::File::create(&big).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
     let err = format::load(&big).unwrap_err();
     assert!(err.message.contains("limited to 16 MiB"), "{err}");
 
@@ -189,7 +337,15 @@ fn files_that_cannot_be_plans() {
     let err = format::load(dir.path()).unwrap_err();
     assert!(err.message.contains("is a folder"));
 
-    for junk in ["", "(", "[]", "()", "(format: 1)", "\u{feff}", "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("] {
+    for junk in [
+        "",
+        "(",
+        "[]",
+        "()",
+        "(format: 1)",
+        "\u{feff}",
+        "(((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((",
+    ] {
         assert!(parse(junk).is_err(), "{junk:?}");
     }
 }

@@ -14,35 +14,49 @@ fn date() -> impl Strategy<Value = NaiveDate> {
 
 fn activity() -> impl Strategy<Value = Activity> {
     prop_oneof![
-        (0usize..8, 0.1f64..60.0, proptest::option::of(1u32..400), 1u8..=10, 0usize..6, 0usize..3).prop_map(
-            |(k, km, minutes, rpe, s, f)| Activity::Run {
+        (
+            0usize..8,
+            0.1f64..60.0,
+            proptest::option::of(1u32..400),
+            1u8..=10,
+            0usize..6,
+            0usize..3
+        )
+            .prop_map(|(k, km, minutes, rpe, s, f)| Activity::Run {
                 kind: RunKind::ALL[k],
                 km: (km * 10.0).round() / 10.0 + 0.1,
                 minutes,
                 rpe,
                 surface: Surface::ALL[s],
                 footwear: Footwear::ALL[f],
+            }),
+        (0usize..11, 1u32..300, 1u8..=10, any::<bool>()).prop_map(
+            |(k, minutes, rpe, calf_work)| Activity::Cross {
+                kind: CrossKind::ALL[k],
+                minutes,
+                rpe,
+                calf_work,
             }
         ),
-        (0usize..11, 1u32..300, 1u8..=10, any::<bool>()).prop_map(|(k, minutes, rpe, calf_work)| Activity::Cross {
-            kind: CrossKind::ALL[k],
-            minutes,
-            rpe,
-            calf_work,
+        (1u8..=6, 1u8..=5, 1u8..=30).prop_map(|(stage, sets, reps)| Activity::Calf {
+            stage,
+            sets,
+            reps
         }),
-        (1u8..=6, 1u8..=5, 1u8..=30).prop_map(|(stage, sets, reps)| Activity::Calf { stage, sets, reps }),
         Just(Activity::Rest),
     ]
 }
 
 fn session() -> impl Strategy<Value = Session> {
-    (date(), activity(), 0usize..3, any::<bool>(), "[a-z ]{0,8}").prop_map(|(d, a, st, generated, note)| Session {
-        date: d,
-        activity: a,
-        status: [Status::Planned, Status::Done, Status::Skipped][st],
-        note,
-        generated,
-    })
+    (date(), activity(), 0usize..3, any::<bool>(), "[a-z ]{0,8}").prop_map(
+        |(d, a, st, generated, note)| Session {
+            date: d,
+            activity: a,
+            status: [Status::Planned, Status::Done, Status::Skipped][st],
+            note,
+            generated,
+        },
+    )
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -51,16 +65,30 @@ fn plan() -> impl Strategy<Value = Plan> {
         0usize..3,
         proptest::option::of((0.0f64..120.0, 0.0f64..40.0)),
         proptest::collection::vec((date(), 0u32..60, 0u32..60), 0..3),
-        proptest::collection::vec((date(), 0u8..=10, proptest::collection::vec(0usize..5, 0..3)), 0..3),
+        proptest::collection::vec(
+            (date(), 0u8..=10, proptest::collection::vec(0usize..5, 0..3)),
+            0..3,
+        ),
         proptest::option::of((date(), 1u32..30)),
     )
         .prop_map(|(sessions, level, baseline, tests, symptoms, block)| {
             let mut p = Plan::new("Random", Athlete::new("R", Level::ALL[level]));
             p.sessions = sessions;
-            p.athlete.baseline = baseline.map(|(w, l)| Baseline { weekly_km: w, long_run_km: l });
-            p.athlete.calf_raise_tests =
-                tests.into_iter().map(|(date, left, right)| CalfRaiseTest { date, left, right }).collect();
-            let flags = [RedFlag::Swelling, RedFlag::SeverePain, RedFlag::PinsAndNeedles, RedFlag::Numbness, RedFlag::Redness];
+            p.athlete.baseline = baseline.map(|(w, l)| Baseline {
+                weekly_km: w,
+                long_run_km: l,
+            });
+            p.athlete.calf_raise_tests = tests
+                .into_iter()
+                .map(|(date, left, right)| CalfRaiseTest { date, left, right })
+                .collect();
+            let flags = [
+                RedFlag::Swelling,
+                RedFlag::SeverePain,
+                RedFlag::PinsAndNeedles,
+                RedFlag::Numbness,
+                RedFlag::Redness,
+            ];
             p.symptoms = symptoms
                 .into_iter()
                 .map(|(date, pain, f)| Symptom {
@@ -72,7 +100,12 @@ fn plan() -> impl Strategy<Value = Plan> {
                 })
                 .collect();
             if let Some((start, weeks)) = block {
-                p.blocks.push(Block { name: "B".into(), start, weeks, phase: Phase::Build });
+                p.blocks.push(Block {
+                    name: "B".into(),
+                    start,
+                    weeks,
+                    phase: Phase::Build,
+                });
             }
             p
         })

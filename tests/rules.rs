@@ -4,7 +4,9 @@ mod common;
 
 use common::*;
 use gradual::analysis::{Rule, Severity, analyze};
-use gradual::model::{BodyArea, CalfRaiseTest, CrossKind, Footwear, Level, RedFlag, RunKind, Status, Symptom};
+use gradual::model::{
+    BodyArea, CalfRaiseTest, CrossKind, Footwear, Level, RedFlag, RunKind, Status, Symptom,
+};
 
 // ---- long-run-spike -------------------------------------------------------------
 
@@ -18,9 +20,17 @@ fn spike(km: f64) -> Option<Severity> {
 fn long_run_spike_thresholds() {
     assert_eq!(spike(11.0), None, "+10 % is not over 10 %");
     assert_eq!(spike(11.1), Some(Severity::Caution));
-    assert_eq!(spike(13.0), Some(Severity::Caution), "+30 % is still caution");
+    assert_eq!(
+        spike(13.0),
+        Some(Severity::Caution),
+        "+30 % is still caution"
+    );
     assert_eq!(spike(13.1), Some(Severity::Warning));
-    assert_eq!(spike(20.0), Some(Severity::Warning), "+100 % is still warning");
+    assert_eq!(
+        spike(20.0),
+        Some(Severity::Warning),
+        "+100 % is still warning"
+    );
     assert_eq!(spike(20.1), Some(Severity::Danger));
 }
 
@@ -44,9 +54,16 @@ fn long_run_spike_message_has_the_numbers() {
 fn long_run_spike_looks_back_exactly_30_days() {
     let mut p = plan(Level::Experienced);
     p.sessions = vec![easy(0, 10.0), easy(30, 12.0)];
-    assert_eq!(severity(&analyze(&p), Rule::LongRunSpike), Some(Severity::Caution));
+    assert_eq!(
+        severity(&analyze(&p), Rule::LongRunSpike),
+        Some(Severity::Caution)
+    );
     p.sessions = vec![easy(0, 10.0), easy(31, 12.0)];
-    assert_eq!(severity(&analyze(&p), Rule::LongRunSpike), None, "day 0 is outside the window");
+    assert_eq!(
+        severity(&analyze(&p), Rule::LongRunSpike),
+        None,
+        "day 0 is outside the window"
+    );
 }
 
 #[test]
@@ -56,7 +73,11 @@ fn long_run_spike_uses_the_baseline_before_the_plan() {
     let r = analyze(&p);
     let w = one(&r, Rule::LongRunSpike);
     assert_eq!(w.severity, Severity::Caution);
-    assert!(w.message.contains("(10.0 km, from the baseline)"), "{}", w.message);
+    assert!(
+        w.message.contains("(10.0 km, from the baseline)"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
@@ -68,7 +89,11 @@ fn skipped_runs_do_not_count() {
     let r = analyze(&p);
     assert_eq!(r.weeks[0].run_km, 10.0);
     assert_eq!(r.sessions[1].load, 0.0);
-    assert_eq!(one(&r, Rule::LongRunSpike).sessions, vec![2], "compared with 10 km, not 15");
+    assert_eq!(
+        one(&r, Rule::LongRunSpike).sessions,
+        vec![2],
+        "compared with 10 km, not 15"
+    );
 }
 
 // ---- weekly-increase ------------------------------------------------------------
@@ -82,24 +107,48 @@ fn weekly(level: Level, baseline: f64, week_km: f64) -> Option<Severity> {
 
 #[test]
 fn weekly_increase_thresholds_experienced() {
-    assert_eq!(weekly(Level::Experienced, 40.0, 44.0), None, "+10 % exactly");
-    assert_eq!(weekly(Level::Experienced, 40.0, 44.5), Some(Severity::Caution));
-    assert_eq!(weekly(Level::Experienced, 40.0, 52.0), Some(Severity::Caution), "+30 % exactly");
-    assert_eq!(weekly(Level::Experienced, 40.0, 52.5), Some(Severity::Warning));
+    assert_eq!(
+        weekly(Level::Experienced, 40.0, 44.0),
+        None,
+        "+10 % exactly"
+    );
+    assert_eq!(
+        weekly(Level::Experienced, 40.0, 44.5),
+        Some(Severity::Caution)
+    );
+    assert_eq!(
+        weekly(Level::Experienced, 40.0, 52.0),
+        Some(Severity::Caution),
+        "+30 % exactly"
+    );
+    assert_eq!(
+        weekly(Level::Experienced, 40.0, 52.5),
+        Some(Severity::Warning)
+    );
 }
 
 #[test]
 fn weekly_increase_is_stricter_for_novices() {
-    assert_eq!(weekly(Level::Novice, 40.0, 48.0), Some(Severity::Caution), "+20 % exactly");
+    assert_eq!(
+        weekly(Level::Novice, 40.0, 48.0),
+        Some(Severity::Caution),
+        "+20 % exactly"
+    );
     assert_eq!(weekly(Level::Novice, 40.0, 48.5), Some(Severity::Warning));
-    assert_eq!(weekly(Level::Returning, 40.0, 48.5), Some(Severity::Warning));
+    assert_eq!(
+        weekly(Level::Returning, 40.0, 48.5),
+        Some(Severity::Warning)
+    );
 }
 
 #[test]
 fn weekly_increase_has_an_absolute_floor() {
     // +50 % but only 3 km more: not an alarm.
     assert_eq!(weekly(Level::Experienced, 6.0, 9.0), None);
-    assert_eq!(weekly(Level::Experienced, 6.0, 9.2), Some(Severity::Warning));
+    assert_eq!(
+        weekly(Level::Experienced, 6.0, 9.2),
+        Some(Severity::Warning)
+    );
 }
 
 #[test]
@@ -113,8 +162,14 @@ fn weekly_increase_ignores_a_return_from_a_recovery_week() {
     let r = analyze(&p);
     assert!(of(&r, Rule::WeeklyIncrease).is_empty(), "{:#?}", r.warnings);
     let change = r.weeks[4].change_pct.unwrap();
-    assert!((change - (40.0 / 28.0 - 1.0) * 100.0).abs() < 1e-9, "plain change vs last week");
-    assert!((r.weeks[0].change_pct.unwrap()).abs() < 1e-9, "week 1 vs the baseline");
+    assert!(
+        (change - (40.0 / 28.0 - 1.0) * 100.0).abs() < 1e-9,
+        "plain change vs last week"
+    );
+    assert!(
+        (r.weeks[0].change_pct.unwrap()).abs() < 1e-9,
+        "week 1 vs the baseline"
+    );
 }
 
 #[test]
@@ -189,7 +244,10 @@ fn monotony_is_mean_over_sd_and_cautions_above_2() {
         p.sessions = (0..k).map(|d| load(d, 60)).collect();
         let r = analyze(&p);
         let m = r.weeks[0].monotony.unwrap();
-        assert!((m - (k as f64 / (7 - k) as f64).sqrt()).abs() < 1e-9, "k = {k}: {m}");
+        assert!(
+            (m - (k as f64 / (7 - k) as f64).sqrt()).abs() < 1e-9,
+            "k = {k}: {m}"
+        );
         assert!((r.weeks[0].strain.unwrap() - m * 60.0 * k as f64).abs() < 1e-9);
         assert_eq!(!of(&r, Rule::Monotony).is_empty(), flagged, "k = {k}");
     }
@@ -212,11 +270,19 @@ fn new_intensity_after_four_weeks_without_quality() {
     assert_eq!(at(28), Some(Severity::Caution));
 
     let mut p = plan(Level::Experienced);
-    p.sessions = vec![run(0, RunKind::Hills, 5.0), run(27, RunKind::Tempo, 5.0), run(55, RunKind::Tempo, 5.0)];
+    p.sessions = vec![
+        run(0, RunKind::Hills, 5.0),
+        run(27, RunKind::Tempo, 5.0),
+        run(55, RunKind::Tempo, 5.0),
+    ];
     let r = analyze(&p);
     let w = one(&r, Rule::NewIntensity);
     assert_eq!(w.date, day(55));
-    assert!(w.message.contains("after 4 weeks without one"), "{}", w.message);
+    assert!(
+        w.message.contains("after 4 weeks without one"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
@@ -235,7 +301,10 @@ fn new_intensity_caps_quality_sessions_for_novices() {
     assert!(of(&week(Level::Experienced), Rule::NewIntensity).is_empty());
     let mut p = plan(Level::Novice);
     p.sessions = vec![run(0, RunKind::Intervals, 5.0), run(2, RunKind::Tempo, 5.0)];
-    assert!(of(&analyze(&p), Rule::NewIntensity).is_empty(), "two are fine");
+    assert!(
+        of(&analyze(&p), Rule::NewIntensity).is_empty(),
+        "two are fine"
+    );
 }
 
 // ---- return-after-break -------------------------------------------------------------
@@ -266,7 +335,10 @@ fn return_after_break_thresholds() {
 fn barefoot_share_of_the_week() {
     let share = |bare_km: f64| {
         let mut p = plan(Level::Experienced);
-        p.sessions = vec![easy(0, 20.0 - bare_km), barefoot(2, bare_km, Footwear::Minimalist)];
+        p.sessions = vec![
+            easy(0, 20.0 - bare_km),
+            barefoot(2, bare_km, Footwear::Minimalist),
+        ];
         severity(&analyze(&p), Rule::BarefootTransition)
     };
     assert_eq!(share(2.0), None, "10 % exactly");
@@ -277,11 +349,22 @@ fn barefoot_share_of_the_week() {
 fn first_long_barefoot_run() {
     let mut p = plan(Level::Experienced);
     p.settings.barefoot_share_pct = Some(100.0); // isolate the first-run check
-    p.sessions = vec![easy(0, 10.0), barefoot(2, 3.0, Footwear::Barefoot), barefoot(9, 3.5, Footwear::Barefoot)];
-    assert!(of(&analyze(&p), Rule::BarefootTransition).is_empty(), "3 km first, then longer");
+    p.sessions = vec![
+        easy(0, 10.0),
+        barefoot(2, 3.0, Footwear::Barefoot),
+        barefoot(9, 3.5, Footwear::Barefoot),
+    ];
+    assert!(
+        of(&analyze(&p), Rule::BarefootTransition).is_empty(),
+        "3 km first, then longer"
+    );
     p.sessions = vec![easy(0, 10.0), barefoot(2, 3.5, Footwear::Barefoot)];
     let r = analyze(&p);
-    assert!(one(&r, Rule::BarefootTransition).message.contains("no shorter barefoot run before it"));
+    assert!(
+        one(&r, Rule::BarefootTransition)
+            .message
+            .contains("no shorter barefoot run before it")
+    );
 }
 
 // ---- calf-cross-training -------------------------------------------------------------
@@ -306,14 +389,27 @@ fn calf_loading_earlier_the_same_day() {
 fn calf_loading_the_day_before_a_key_run() {
     let case = |kind: CrossKind, rpe: u8, next: RunKind| {
         let mut p = plan(Level::Experienced);
-        p.sessions = vec![easy(0, 8.0), cross(1, kind, 60, rpe, false), run(2, next, 8.0)];
+        p.sessions = vec![
+            easy(0, 8.0),
+            cross(1, kind, 60, rpe, false),
+            run(2, next, 8.0),
+        ];
         !of(&analyze(&p), Rule::CalfCrossTraining).is_empty()
     };
-    assert!(!case(CrossKind::Cycling, 6, RunKind::Long), "easy cycling is fine");
-    assert!(case(CrossKind::Cycling, 7, RunKind::Long), "hard cycling before a long run");
+    assert!(
+        !case(CrossKind::Cycling, 6, RunKind::Long),
+        "easy cycling is fine"
+    );
+    assert!(
+        case(CrossKind::Cycling, 7, RunKind::Long),
+        "hard cycling before a long run"
+    );
     assert!(case(CrossKind::Plyometrics, 5, RunKind::Intervals));
     assert!(case(CrossKind::SkippingRope, 5, RunKind::Hills));
-    assert!(!case(CrossKind::Plyometrics, 5, RunKind::Easy), "only long or quality runs the next day");
+    assert!(
+        !case(CrossKind::Plyometrics, 5, RunKind::Easy),
+        "only long or quality runs the next day"
+    );
     assert!(!case(CrossKind::Swimming, 9, RunKind::Long));
 }
 
@@ -333,11 +429,18 @@ fn calf_imbalance_uses_the_latest_test() {
     let test = |date, left, right| CalfRaiseTest { date, left, right };
     let mut p = plan(Level::Novice);
     p.athlete.calf_raise_tests = vec![test(day(0), 20, 18)];
-    assert!(of(&analyze(&p), Rule::CalfImbalance).is_empty(), "10 % exactly");
+    assert!(
+        of(&analyze(&p), Rule::CalfImbalance).is_empty(),
+        "10 % exactly"
+    );
     p.athlete.calf_raise_tests = vec![test(day(0), 20, 17)];
     let r = analyze(&p);
     let w = one(&r, Rule::CalfImbalance);
-    assert!(w.message.contains("differ by 15 %") && w.message.contains("right leg"), "{}", w.message);
+    assert!(
+        w.message.contains("differ by 15 %") && w.message.contains("right leg"),
+        "{}",
+        w.message
+    );
     p.athlete.calf_raise_tests = vec![test(day(7), 25, 25), test(day(0), 20, 10)];
     assert!(of(&analyze(&p), Rule::CalfImbalance).is_empty());
 }
@@ -368,9 +471,17 @@ fn hydration_note_over_an_hour() {
     // No minutes: 10.5 km at the default 6:00/km is 63 minutes, and the report says so.
     p.sessions = vec![run_min(0, 10.5, None)];
     let r = analyze(&p);
-    assert!(one(&r, Rule::Hydration).message.contains("about 63 minutes"));
+    assert!(
+        one(&r, Rule::Hydration)
+            .message
+            .contains("about 63 minutes")
+    );
     assert!(r.sessions[0].estimated);
-    assert!(r.notes.iter().any(|n| n.contains("estimated from km at the easy pace of 6:00/km")));
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("estimated from km at the easy pace of 6:00/km"))
+    );
 }
 
 #[test]
@@ -390,7 +501,11 @@ fn red_flags_and_calf_pain() {
     assert!(of(&analyze(&p), Rule::RedFlag).is_empty());
     p.symptoms = vec![symptom(BodyArea::Achilles, 6, vec![])];
     assert_eq!(one(&analyze(&p), Rule::RedFlag).severity, Severity::Warning);
-    p.symptoms = vec![symptom(BodyArea::Calf, 2, vec![RedFlag::Numbness, RedFlag::PinsAndNeedles])];
+    p.symptoms = vec![symptom(
+        BodyArea::Calf,
+        2,
+        vec![RedFlag::Numbness, RedFlag::PinsAndNeedles],
+    )];
     let r = analyze(&p);
     let w = one(&r, Rule::RedFlag);
     assert_eq!(w.severity, Severity::Danger);
@@ -403,10 +518,10 @@ fn red_flags_and_calf_pain() {
 fn session_load_weekly_totals_and_calf_load() {
     let mut p = plan(Level::Experienced);
     p.sessions = vec![
-        run(0, RunKind::Easy, 10.0),                        // 60 min × RPE 3 = 180, calf 60 × 1.0
-        cross(1, CrossKind::Cycling, 45, 5, false),          // 225, calf 45 × 0.3
-        run(2, RunKind::Hills, 5.0),                          // 30 × 3 = 90, calf 30 × 1.5
-        calf(3),                                              // stage 3, 3 × 15, both legs
+        run(0, RunKind::Easy, 10.0), // 60 min × RPE 3 = 180, calf 60 × 1.0
+        cross(1, CrossKind::Cycling, 45, 5, false), // 225, calf 45 × 0.3
+        run(2, RunKind::Hills, 5.0), // 30 × 3 = 90, calf 30 × 1.5
+        calf(3),                     // stage 3, 3 × 15, both legs
     ];
     let r = analyze(&p);
     let w = &r.weeks[0];
@@ -426,7 +541,10 @@ fn session_load_weekly_totals_and_calf_load() {
 fn settings_override_thresholds_and_factors() {
     let mut p = plan(Level::Experienced);
     p.sessions = vec![easy(0, 10.0), run(7, RunKind::Long, 11.5)];
-    assert_eq!(severity(&analyze(&p), Rule::LongRunSpike), Some(Severity::Caution));
+    assert_eq!(
+        severity(&analyze(&p), Rule::LongRunSpike),
+        Some(Severity::Caution)
+    );
     p.settings.long_run_caution_pct = Some(20.0);
     assert_eq!(severity(&analyze(&p), Rule::LongRunSpike), None);
     p.settings.calf_factors.insert("Easy".into(), 2.0);

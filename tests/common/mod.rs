@@ -105,7 +105,12 @@ pub fn of(report: &Report, rule: Rule) -> Vec<&Warning> {
 /// The single warning of `rule`, or a panic listing what there is.
 pub fn one(report: &Report, rule: Rule) -> &Warning {
     let ws = of(report, rule);
-    assert_eq!(ws.len(), 1, "expected one {rule:?}, got {:#?}", report.warnings);
+    assert_eq!(
+        ws.len(),
+        1,
+        "expected one {rule:?}, got {:#?}",
+        report.warnings
+    );
     ws[0]
 }
 

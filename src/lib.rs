@@ -5,6 +5,8 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+/// The desktop window (eframe/egui), a thin layer over the core.
+pub mod app;
 /// The `gradual` command line.
 pub mod cli;
 pub mod format;

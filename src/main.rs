@@ -18,11 +18,15 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => {
-            eprintln!(
-                "The window is not built yet; use `gradual check PLAN.ron`. See `gradual --help`."
-            );
-            ExitCode::from(cli::EXIT_BAD_FILE)
-        }
+        None => match gradual::app::run(args.plan) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: could not open the window: {e}");
+                eprintln!(
+                    "  hint: the command line works without a display, e.g. `gradual check PLAN.ron`"
+                );
+                ExitCode::from(cli::EXIT_BAD_FILE)
+            }
+        },
     }
 }

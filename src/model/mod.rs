@@ -641,14 +641,41 @@ impl Activity {
         (sets * f64::from(reps) * legs * 4.0 + sets * 60.0) / 60.0
     }
 
-    /// A short label: "Long 16 km", "Cycling 45′", "Calf S2 3×12", "Rest".
+    /// A short label: "Long 16 km", "Cycling 45'", "Calf S2 3×12", "Rest".
     pub fn label(&self) -> String {
         match self {
             Activity::Run { kind, km, .. } => {
                 format!("{} {} km", kind.name(), crate::model::fmt_km(*km))
             }
-            Activity::Cross { kind, minutes, .. } => format!("{} {minutes}′", kind.name()),
+            Activity::Cross { kind, minutes, .. } => format!("{} {minutes}'", kind.name()),
             Activity::Calf { stage, sets, reps } => format!("Calf S{stage} {sets}×{reps}"),
+            Activity::Rest => "Rest".to_string(),
+        }
+    }
+}
+
+impl Activity {
+    /// An even shorter label for narrow calendar cells: "Int 6.4", "Cyc 45'", "S2 3×12".
+    pub fn short_label(&self) -> String {
+        match self {
+            Activity::Run { kind, km, .. } => {
+                let k = match kind {
+                    RunKind::Easy => "Easy",
+                    RunKind::Long => "Long",
+                    RunKind::Recovery => "Rec",
+                    RunKind::Tempo => "Tmp",
+                    RunKind::Intervals => "Int",
+                    RunKind::Hills => "Hill",
+                    RunKind::Fartlek => "Ftk",
+                    RunKind::Race => "Race",
+                };
+                format!("{k} {}", fmt_km(*km))
+            }
+            Activity::Cross { kind, minutes, .. } => {
+                let name = kind.name();
+                format!("{} {minutes}'", &name[..name.len().min(3)])
+            }
+            Activity::Calf { stage, sets, reps } => format!("S{stage} {sets}×{reps}"),
             Activity::Rest => "Rest".to_string(),
         }
     }

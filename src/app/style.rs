@@ -1,0 +1,84 @@
+//! Colours and icons, the same in every view.
+
+use crate::analysis::Severity;
+use crate::model::{Activity, RunKind};
+use egui::Color32;
+
+/// The chip colour of an activity (readable with white text in both themes).
+pub fn activity_color(a: &Activity) -> Color32 {
+    match a {
+        Activity::Run { kind, .. } => match kind {
+            RunKind::Easy | RunKind::Recovery => Color32::from_rgb(0x2a, 0x8c, 0x7f),
+            RunKind::Long => Color32::from_rgb(0x35, 0x64, 0xa8),
+            RunKind::Race => Color32::from_rgb(0x8e, 0x44, 0xad),
+            _ => Color32::from_rgb(0xc8, 0x5a, 0x12),
+        },
+        Activity::Cross { .. } => Color32::from_rgb(0x5f, 0x6b, 0x7d),
+        Activity::Calf { .. } => Color32::from_rgb(0xa8, 0x4a, 0x6e),
+        Activity::Rest => Color32::from_rgb(0x8a, 0x8a, 0x8a),
+    }
+}
+
+/// Legend entries: (name, colour) for the chip colours.
+pub fn legend() -> [(&'static str, Color32); 6] {
+    use crate::model::CrossKind;
+    let run = |kind| Activity::Run {
+        kind,
+        km: 1.0,
+        minutes: None,
+        rpe: 1,
+        surface: Default::default(),
+        footwear: Default::default(),
+    };
+    [
+        ("Easy", activity_color(&run(RunKind::Easy))),
+        ("Long", activity_color(&run(RunKind::Long))),
+        ("Quality", activity_color(&run(RunKind::Tempo))),
+        ("Race", activity_color(&run(RunKind::Race))),
+        (
+            "Cross",
+            activity_color(&Activity::Cross {
+                kind: CrossKind::Cycling,
+                minutes: 1,
+                rpe: 1,
+                calf_work: false,
+            }),
+        ),
+        (
+            "Calf",
+            activity_color(&Activity::Calf {
+                stage: 1,
+                sets: 1,
+                reps: 1,
+            }),
+        ),
+    ]
+}
+
+/// The colour of a severity.
+pub fn severity_color(s: Severity) -> Color32 {
+    match s {
+        Severity::Info => Color32::from_rgb(0x3b, 0x82, 0xc4),
+        Severity::Caution => Color32::from_rgb(0xc9, 0x92, 0x0e),
+        Severity::Warning => Color32::from_rgb(0xe0, 0x5a, 0x12),
+        Severity::Danger => Color32::from_rgb(0xc9, 0x2a, 0x2a),
+    }
+}
+
+/// A one-character icon for a severity (from egui's bundled fonts).
+pub fn severity_icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "ℹ",
+        Severity::Caution => "⚠",
+        Severity::Warning => "⚠",
+        Severity::Danger => "⛔",
+    }
+}
+
+/// Bar colour in the charts for a week whose worst warning is `s` (grey-blue when none).
+pub fn week_color(s: Option<Severity>) -> Color32 {
+    match s {
+        None | Some(Severity::Info) => Color32::from_rgb(0x6b, 0x8f, 0xb8),
+        Some(s) => severity_color(s),
+    }
+}

@@ -1,0 +1,89 @@
+//! Work off the UI thread: file dialogs and file I/O run on a worker thread that wakes the
+//! UI when done. Tests run them inline so results are there on the next frame.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// A result that arrives later.
+pub struct Task<T> {
+    rx: Receiver<T>,
+}
+
+impl<T: Send + 'static> Task<T> {
+    /// Runs `work` on a worker thread (then repaints `ctx`), or right now when
+    /// `background` is false.
+    pub fn spawn(
+        ctx: &egui::Context,
+        background: bool,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Self {
+        let (tx, rx) = channel();
+        if background {
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(work());
+                ctx.request_repaint();
+            });
+        } else {
+            let _ = tx.send(work());
+        }
+        Task { rx }
+    }
+
+    /// The result, once it is there.
+    pub fn poll(&self) -> Option<T> {
+        self.rx.try_recv().ok()
+    }
+}
+
+/// What a file dialog was asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Pick a plan to open.
+    Open,
+    /// Pick where to save, suggesting a file name.
+    Save(String),
+}
+
+/// How a file dialog ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogOutcome {
+    /// The user chose this path.
+    Picked(PathBuf),
+    /// The user cancelled.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal): ask for a path in the window.
+    Unavailable,
+}
+
+/// File dialogs, behind a trait so tests inject answers and views never call rfd.
+/// `pick` blocks; the app calls it on a worker thread.
+pub trait FileDialogs: Send + Sync {
+    /// Shows a dialog and waits for the answer.
+    fn pick(&self, kind: &DialogKind) -> DialogOutcome;
+}
+
+/// The real dialogs, through rfd's desktop-portal backend.
+pub struct RfdDialogs;
+
+impl FileDialogs for RfdDialogs {
+    fn pick(&self, kind: &DialogKind) -> DialogOutcome {
+        if std::env::var_os("GRADUAL_NO_FILE_DIALOG").is_some() {
+            return DialogOutcome::Unavailable;
+        }
+        let started = Instant::now();
+        let dialog = rfd::FileDialog::new().add_filter("Gradual plan", &["ron"]);
+        let picked = match kind {
+            DialogKind::Open => dialog.pick_file(),
+            DialogKind::Save(name) => dialog.set_file_name(name).save_file(),
+        };
+        match picked {
+            Some(p) => DialogOutcome::Picked(p),
+            // rfd answers None both for "cancelled" and "no portal". Nobody cancels a
+            // dialog within a quarter of a second, so a quick None means none was shown.
+            None if started.elapsed() < Duration::from_millis(250) => DialogOutcome::Unavailable,
+            None => DialogOutcome::Cancelled,
+        }
+    }
+}

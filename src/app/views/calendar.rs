@@ -1,0 +1,522 @@
+//! The calendar: one row per week (Monday to Sunday) with a totals column. Only the rows
+//! on screen are laid out, so a 10-year plan scrolls as smoothly as a 10-week one.
+
+use super::{UiState, ViewCtx};
+use crate::app::document::Command;
+use crate::app::style;
+use crate::model::{Activity, Phase, RunKind, Session, Surface, week_start};
+use chrono::{Datelike, Duration, NaiveDate};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Rect, Role, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+};
+
+/// Height of one week row.
+pub const ROW_HEIGHT: f32 = 86.0;
+const BLOCK_COL: f32 = 78.0;
+const TOTALS_COL: f32 = 118.0;
+const CHIP_H: f32 = 19.0;
+const HEADER_H: f32 = 20.0;
+
+/// What is being dragged: the index of a session.
+#[derive(Clone, Copy, Debug)]
+struct DragChip(usize);
+
+/// The Mondays the calendar shows: the plan's weeks plus two empty ones to grow into
+/// (or eight weeks from this one for an empty plan).
+pub fn span(v: &ViewCtx) -> (NaiveDate, usize) {
+    match v.doc.plan().date_range() {
+        Some((lo, hi)) => {
+            let first = week_start(lo);
+            let weeks = ((week_start(hi) - first).num_days() / 7 + 3) as usize;
+            (first, weeks)
+        }
+        None => (week_start(v.today), 8),
+    }
+}
+
+/// The sessions on `date` as a range of indices (sessions are kept sorted by date).
+pub fn day_range(sessions: &[Session], date: NaiveDate) -> std::ops::Range<usize> {
+    let a = sessions.partition_point(|s| s.date < date);
+    let b = sessions.partition_point(|s| s.date <= date);
+    a..b
+}
+
+/// A new session for an empty day: a short easy run.
+pub fn default_session(date: NaiveDate) -> Session {
+    Session::new(
+        date,
+        Activity::Run {
+            kind: RunKind::Easy,
+            km: 5.0,
+            minutes: Some(30),
+            rpe: 3,
+            surface: Surface::Road,
+            footwear: Default::default(),
+        },
+    )
+}
+
+fn phase_color(p: Phase) -> Color32 {
+    match p {
+        Phase::Base => Color32::from_rgb(0x4c, 0x9a, 0x6a),
+        Phase::Build => Color32::from_rgb(0x3f, 0x7c, 0xc0),
+        Phase::Peak => Color32::from_rgb(0xc0, 0x5a, 0x3f),
+        Phase::Taper => Color32::from_rgb(0x8e, 0x6c, 0xb8),
+        Phase::Recovery => Color32::from_rgb(0x9a, 0x9a, 0x5a),
+    }
+}
+
+/// Shows the calendar; emits commands into `out`.
+pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    let (first, n_weeks) = span(v);
+    let plan = v.doc.plan();
+    let report = v.doc.report();
+    let visuals = ui.visuals().clone();
+    let weak = visuals.weak_text_color();
+
+    // Header: weekday names.
+    let width = ui.available_width();
+    let day_w = ((width - BLOCK_COL - TOTALS_COL - 8.0) / 7.0).max(40.0);
+    let (hdr, _) = ui.allocate_exact_size(vec2(width, 18.0), Sense::hover());
+    let p = ui.painter();
+    p.text(
+        pos2(hdr.left() + 4.0, hdr.center().y),
+        Align2::LEFT_CENTER,
+        "Block",
+        FontId::proportional(12.0),
+        weak,
+    );
+    for (i, name) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .enumerate()
+    {
+        let x = hdr.left() + BLOCK_COL + day_w * (i as f32 + 0.5);
+        p.text(
+            pos2(x, hdr.center().y),
+            Align2::CENTER_CENTER,
+            *name,
+            FontId::proportional(12.0),
+            weak,
+        );
+    }
+    p.text(
+        pos2(hdr.left() + BLOCK_COL + 7.0 * day_w + 8.0, hdr.center().y),
+        Align2::LEFT_CENTER,
+        "Week",
+        FontId::proportional(12.0),
+        weak,
+    );
+
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt("calendar")
+        .auto_shrink(false);
+    if let Some(target) = st.scroll_to.take() {
+        let row = ((week_start(target) - first).num_days() / 7).max(0) as f32;
+        // Leave one row above the target so it is not glued to the top edge.
+        scroll = scroll.vertical_scroll_offset(
+            ((row - 1.0).max(0.0)) * (ROW_HEIGHT + ui.spacing().item_spacing.y),
+        );
+    }
+    let mut cells: Vec<(Rect, NaiveDate)> = Vec::new();
+    let dragging = egui::DragAndDrop::has_payload_of_type::<DragChip>(ui.ctx());
+    scroll.show_rows(ui, ROW_HEIGHT, n_weeks, |ui, rows| {
+        st.visible = Some((
+            first + Duration::days(rows.start as i64 * 7),
+            first + Duration::days(rows.end.max(rows.start + 1) as i64 * 7 - 1),
+        ));
+        for row in rows {
+            let monday = first + Duration::days(row as i64 * 7);
+            let (rect, _) =
+                ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
+            let painter = ui.painter_at(rect.expand(1.0));
+            painter.line_segment(
+                [rect.left_bottom(), rect.right_bottom()],
+                Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+            );
+
+            // Block column.
+            let block_rect = Rect::from_min_size(rect.min, vec2(BLOCK_COL, ROW_HEIGHT));
+            if let Some(b) = plan
+                .block_on(monday)
+                .or_else(|| plan.block_on(monday + Duration::days(6)))
+            {
+                let c = phase_color(b.phase);
+                painter.rect_filled(
+                    Rect::from_min_size(
+                        block_rect.min + vec2(2.0, 1.0),
+                        vec2(4.0, ROW_HEIGHT - 2.0),
+                    ),
+                    2.0,
+                    c,
+                );
+                if week_start(b.start) == monday {
+                    painter.text(
+                        block_rect.min + vec2(10.0, 4.0),
+                        Align2::LEFT_TOP,
+                        &b.name,
+                        FontId::proportional(13.0),
+                        visuals.strong_text_color(),
+                    );
+                    painter.text(
+                        block_rect.min + vec2(10.0, 21.0),
+                        Align2::LEFT_TOP,
+                        format!("{:?} · {} wk", b.phase, b.weeks),
+                        FontId::proportional(11.0),
+                        c,
+                    );
+                }
+            }
+
+            // Day cells.
+            for d in 0..7 {
+                let date = monday + Duration::days(d);
+                let cell = Rect::from_min_size(
+                    rect.min + vec2(BLOCK_COL + day_w * d as f32, 0.0),
+                    vec2(day_w, ROW_HEIGHT),
+                )
+                .shrink(1.0);
+                cells.push((cell, date));
+                day_cell(ui, v, st, out, cell, date, dragging);
+            }
+
+            // Totals column.
+            let tot = Rect::from_min_size(
+                rect.min + vec2(BLOCK_COL + 7.0 * day_w + 4.0, 0.0),
+                vec2(TOTALS_COL, ROW_HEIGHT),
+            );
+            if let Some(w) = report.week_of(monday) {
+                let summary =
+                    ui.interact(tot, ui.scope_id().with(("totals", monday)), Sense::hover());
+                summary.widget_info(|| {
+                    let change = w
+                        .change_pct
+                        .map(|c| format!(", {c:+.0} % vs last week"))
+                        .unwrap_or_default();
+                    egui::WidgetInfo::labeled(
+                        Role::Label,
+                        true,
+                        format!(
+                            "Week of {monday}: {:.1} km{change}, load {:.0}",
+                            w.run_km, w.load
+                        ),
+                    )
+                });
+                let strong = visuals.strong_text_color();
+                let text = visuals.text_color();
+                painter.text(
+                    tot.min + vec2(4.0, 4.0),
+                    Align2::LEFT_TOP,
+                    format!("{:.1} km", w.run_km),
+                    FontId::proportional(14.0),
+                    strong,
+                );
+                if let Some(c) = w.change_pct {
+                    painter.text(
+                        tot.min + vec2(4.0, 23.0),
+                        Align2::LEFT_TOP,
+                        format!("{c:+.0} % vs last wk"),
+                        FontId::proportional(11.0),
+                        text,
+                    );
+                }
+                painter.text(
+                    tot.min + vec2(4.0, 38.0),
+                    Align2::LEFT_TOP,
+                    format!("load {:.0}", w.load),
+                    FontId::proportional(11.0),
+                    text,
+                );
+                let n = report
+                    .warnings
+                    .iter()
+                    .filter(|x| x.week == monday && x.severity > crate::analysis::Severity::Info)
+                    .count();
+                if let Some(worst) = w.worst.filter(|s| *s > crate::analysis::Severity::Info) {
+                    let badge = Rect::from_min_size(tot.min + vec2(4.0, 56.0), vec2(52.0, 20.0));
+                    let resp =
+                        ui.interact(badge, ui.scope_id().with(("badge", monday)), Sense::click());
+                    let label = format!(
+                        "Week of {monday}: {n} warning{} (worst: {worst})",
+                        if n == 1 { "" } else { "s" }
+                    );
+                    resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &label));
+                    painter.rect_filled(badge, 4.0, style::severity_color(worst));
+                    painter.text(
+                        badge.center(),
+                        Align2::CENTER_CENTER,
+                        format!("{} {n}", style::severity_icon(worst)),
+                        FontId::proportional(13.0),
+                        Color32::WHITE,
+                    );
+                    if resp.clicked() {
+                        st.selected_day = Some(monday);
+                        st.selection = None;
+                        st.bottom_tab = super::BottomTab::Warnings;
+                        st.warning_week = Some(monday);
+                    }
+                    resp.on_hover_text(label);
+                }
+            }
+        }
+    });
+
+    // Drop: move (or with Ctrl, copy) the dragged chip to the day under the pointer.
+    if dragging && ui.input(|i| i.pointer.any_released()) {
+        let pos = ui.input(|i| i.pointer.interact_pos().or(i.pointer.latest_pos()));
+        let payload = egui::DragAndDrop::take_payload::<DragChip>(ui.ctx());
+        let target = pos.and_then(|p| cells.iter().find(|(r, _)| r.contains(p)));
+        if let (Some(payload), Some((_, date))) = (payload, target) {
+            let copy = ui.input(|i| i.modifiers.command);
+            if plan
+                .sessions
+                .get(payload.0)
+                .is_some_and(|s| s.date != *date || copy)
+            {
+                out.push(Command::MoveSession {
+                    index: payload.0,
+                    to: *date,
+                    copy,
+                });
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn day_cell(
+    ui: &mut Ui,
+    v: &ViewCtx,
+    st: &mut UiState,
+    out: &mut Vec<Command>,
+    cell: Rect,
+    date: NaiveDate,
+    dragging: bool,
+) {
+    let visuals = ui.visuals().clone();
+    let plan = v.doc.plan();
+    let selected_day = st.selected_day == Some(date);
+    let resp = ui.interact(cell, ui.scope_id().with(("day", date)), Sense::click());
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(Role::Button, true, selected_day, format!("Day {date}"))
+    });
+    let painter = ui.painter_at(cell);
+    let is_today = date == v.today;
+    let is_race = plan.race.as_ref().is_some_and(|r| r.date == date);
+    let hovered_drop = dragging && ui.rect_contains_pointer(cell);
+    let fill = if hovered_drop {
+        visuals.selection.bg_fill.gamma_multiply(0.5)
+    } else if selected_day {
+        visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else if date.month().is_multiple_of(2) {
+        visuals.faint_bg_color
+    } else {
+        Color32::TRANSPARENT
+    };
+    painter.rect_filled(cell, 3.0, fill);
+    if is_today {
+        painter.rect_stroke(
+            cell.shrink(0.5),
+            3.0,
+            Stroke::new(2.0, visuals.selection.stroke.color),
+            StrokeKind::Inside,
+        );
+    }
+    // Date line.
+    let label = if date.day() == 1 || date.weekday() == chrono::Weekday::Mon {
+        date.format("%-d %b").to_string()
+    } else {
+        date.format("%-d").to_string()
+    };
+    let date_color = if is_today {
+        visuals.selection.stroke.color
+    } else {
+        visuals.weak_text_color()
+    };
+    painter.text(
+        cell.min + vec2(4.0, 3.0),
+        Align2::LEFT_TOP,
+        label,
+        FontId::proportional(11.0),
+        date_color,
+    );
+    if is_race {
+        painter.text(
+            cell.min + vec2(cell.width() / 2.0, 3.0),
+            Align2::CENTER_TOP,
+            "🏁 race",
+            FontId::proportional(11.0),
+            style::activity_color(&Activity::Run {
+                kind: RunKind::Race,
+                km: 1.0,
+                minutes: None,
+                rpe: 1,
+                surface: Surface::Road,
+                footwear: Default::default(),
+            }),
+        );
+    }
+    // "+" to add a session.
+    let plus = Rect::from_min_size(
+        pos2(cell.right() - 18.0, cell.top() + 1.0),
+        vec2(17.0, 17.0),
+    );
+    let plus_resp = ui.interact(plus, ui.scope_id().with(("add", date)), Sense::click());
+    plus_resp.widget_info(|| {
+        egui::WidgetInfo::labeled(Role::Button, true, format!("Add session on {date}"))
+    });
+    let plus_color = if plus_resp.hovered() {
+        visuals.strong_text_color()
+    } else {
+        visuals.weak_text_color().gamma_multiply(0.6)
+    };
+    painter.text(
+        plus.center(),
+        Align2::CENTER_CENTER,
+        "+",
+        FontId::proportional(15.0),
+        plus_color,
+    );
+    if plus_resp.clicked() || resp.double_clicked() {
+        out.push(Command::AddSession(default_session(date)));
+        st.selected_day = Some(date);
+    } else if resp.clicked() {
+        st.selected_day = Some(date);
+        st.selection = None;
+    }
+
+    // Chips.
+    let range = day_range(&plan.sessions, date);
+    let capacity = ((cell.height() - HEADER_H) / (CHIP_H + 2.0)).floor() as usize;
+    let shown = if range.len() > capacity {
+        capacity.saturating_sub(1)
+    } else {
+        range.len()
+    };
+    for (k, i) in range.clone().take(shown).enumerate() {
+        let s = &plan.sessions[i];
+        let r = Rect::from_min_size(
+            cell.min + vec2(3.0, HEADER_H + k as f32 * (CHIP_H + 2.0)),
+            vec2(cell.width() - 6.0, CHIP_H),
+        );
+        chip(ui, st, s, i, r);
+    }
+    if range.len() > shown {
+        let more = range.len() - shown;
+        let r = Rect::from_min_size(
+            cell.min + vec2(3.0, HEADER_H + shown as f32 * (CHIP_H + 2.0)),
+            vec2(cell.width() - 6.0, CHIP_H),
+        );
+        let mresp = ui.interact(r, ui.scope_id().with(("more", date)), Sense::click());
+        mresp.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                Role::Button,
+                true,
+                format!("{more} more sessions on {date}"),
+            )
+        });
+        painter.text(
+            r.left_center() + vec2(2.0, 0.0),
+            Align2::LEFT_CENTER,
+            format!("+{more} more"),
+            FontId::proportional(11.0),
+            visuals.hyperlink_color,
+        );
+        if mresp.clicked() {
+            st.selected_day = Some(date);
+            st.selection = Some(range.start + shown);
+        }
+    }
+}
+
+fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
+    let label = s.activity.label();
+    let resp = ui.interact(
+        r,
+        ui.scope_id().with(("chip", index)),
+        Sense::click_and_drag(),
+    );
+    let selected = st.selection == Some(index);
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(
+            Role::Button,
+            true,
+            selected,
+            format!("{label} on {}", s.date),
+        )
+    });
+    resp.dnd_set_drag_payload(DragChip(index));
+    let mut fill = style::activity_color(&s.activity);
+    if s.status == crate::model::Status::Skipped {
+        fill = fill.gamma_multiply(0.35);
+    }
+    let painter = ui.painter_at(r.expand(2.0));
+    painter.rect_filled(r, CornerRadius::same(4), fill);
+    if selected {
+        painter.rect_stroke(
+            r.expand(1.0),
+            4.0,
+            Stroke::new(2.0, ui.visuals().strong_text_color()),
+            StrokeKind::Outside,
+        );
+    } else if resp.hovered() {
+        painter.rect_stroke(r, 4.0, Stroke::new(1.0, Color32::WHITE), StrokeKind::Inside);
+    }
+    let mut text = label.clone();
+    if s.status == crate::model::Status::Done {
+        text = format!("✔ {text}");
+    }
+    if s.generated {
+        text.push_str(" ·");
+    }
+    let mut galley =
+        ui.painter()
+            .layout_no_wrap(text.clone(), FontId::proportional(12.0), Color32::WHITE);
+    if galley.size().x > r.width() - 8.0 {
+        // Too narrow for the full label: the short form ("Int 6.4", "S4 3×20").
+        let short = text.replace(&label, &s.activity.short_label());
+        galley = ui
+            .painter()
+            .layout_no_wrap(short, FontId::proportional(12.0), Color32::WHITE);
+    }
+    let clip = painter.with_clip_rect(r.shrink(1.0));
+    clip.galley(
+        pos2(r.left() + 5.0, r.center().y - galley.size().y / 2.0),
+        galley,
+        Color32::WHITE,
+    );
+    if resp.clicked() || resp.drag_started() {
+        st.selection = Some(index);
+        st.selected_day = Some(s.date);
+    }
+    if resp.dragged() {
+        // A ghost of the chip follows the pointer.
+        if let Some(p) = ui.ctx().pointer_interact_pos() {
+            let ghost = Rect::from_center_size(p, r.size());
+            let layer = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Tooltip,
+                ui.scope_id().with("ghost"),
+            ));
+            layer.rect_filled(
+                ghost,
+                4.0,
+                style::activity_color(&s.activity).gamma_multiply(0.8),
+            );
+            layer.text(
+                ghost.center(),
+                Align2::CENTER_CENTER,
+                &label,
+                FontId::proportional(12.0),
+                Color32::WHITE,
+            );
+        }
+    }
+    resp.on_hover_text(format!(
+        "{label} — {}{}",
+        s.date,
+        if s.note.is_empty() {
+            String::new()
+        } else {
+            format!("\n{}", s.note)
+        }
+    ));
+}

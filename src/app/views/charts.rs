@@ -1,0 +1,182 @@
+//! Charts (egui_plot): weekly running km coloured by the week's worst warning, weekly load
+//! and calf load, and the acute:chronic ratio with its 1.5 reference line.
+
+use super::{UiState, ViewCtx};
+use crate::analysis::{Report, Severity};
+use crate::app::style;
+use chrono::NaiveDate;
+use egui::{Color32, Ui};
+use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot};
+
+/// One week as the charts show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekPoint {
+    /// The Monday.
+    pub start: NaiveDate,
+    /// Running distance.
+    pub run_km: f64,
+    /// Session-RPE load.
+    pub load: f64,
+    /// Calf/Achilles load.
+    pub calf_load: f64,
+    /// Highest daily ACWR of the week.
+    pub acwr: Option<f64>,
+    /// Worst warning.
+    pub worst: Option<Severity>,
+}
+
+/// The data the charts plot, straight from the report (x = week index).
+pub fn series(report: &Report) -> Vec<WeekPoint> {
+    report
+        .weeks
+        .iter()
+        .map(|w| WeekPoint {
+            start: w.start,
+            run_km: w.run_km,
+            load: w.load,
+            calf_load: w.calf_load,
+            acwr: w.acwr,
+            worst: w.worst,
+        })
+        .collect()
+}
+
+/// Shows the three charts side by side.
+pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
+    let points = series(v.doc.report());
+    if points.is_empty() {
+        ui.label("Add sessions to see weekly load.");
+        return;
+    }
+    let link = ui.scope_id().with("charts-x");
+    let starts: Vec<NaiveDate> = points.iter().map(|p| p.start).collect();
+    let fmt_x = move |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+            return String::new();
+        }
+        starts
+            .get(i as usize)
+            .map(|d| d.format("%-d %b").to_string())
+            .unwrap_or_default()
+    };
+    let h = ui.available_height() - 20.0;
+    let w = (ui.available_width() - 16.0) / 3.0;
+    let mut clicked_week: Option<usize> = None;
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(w);
+            ui.label("Weekly running km (colour: worst warning)");
+            let bars: Vec<Bar> = points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    Bar::new(i as f64, p.run_km)
+                        .fill(style::week_color(p.worst))
+                        .width(0.75)
+                        .name(p.start.to_string())
+                })
+                .collect();
+            let pts = points.clone();
+            let chart = BarChart::new("km", bars).element_formatter(Box::new(move |bar, _| {
+                let p = &pts[bar.argument.round() as usize];
+                format!(
+                    "Week of {}\n{:.1} km · load {:.0}\ncalf load {:.0} · ACWR {}\n{}",
+                    p.start,
+                    p.run_km,
+                    p.load,
+                    p.calf_load,
+                    p.acwr
+                        .map(|a| format!("{a:.2}"))
+                        .unwrap_or_else(|| "–".into()),
+                    p.worst
+                        .map(|s| format!("worst: {s}"))
+                        .unwrap_or_else(|| "no warnings".into())
+                )
+            }));
+            let resp = Plot::new("km-chart")
+                .height(h)
+                .link_axis(link, [true, false])
+                .x_axis_formatter(fmt_x.clone())
+                .allow_scroll(false)
+                .include_y(0.0)
+                .show(ui, |p| p.bar_chart(chart));
+            if resp.response.clicked()
+                && let Some(pos) = resp.response.interact_pointer_pos()
+            {
+                clicked_week =
+                    Some(resp.transform.value_from_position(pos).x.round().max(0.0) as usize);
+            }
+        });
+        ui.vertical(|ui| {
+            ui.set_width(w);
+            ui.label("Weekly load and calf load (estimates)");
+            let load: Vec<[f64; 2]> = points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| [i as f64, p.load])
+                .collect();
+            let calf: Vec<[f64; 2]> = points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| [i as f64, p.calf_load])
+                .collect();
+            Plot::new("load-chart")
+                .height(h)
+                .link_axis(link, [true, false])
+                .x_axis_formatter(fmt_x.clone())
+                .allow_scroll(false)
+                .include_y(0.0)
+                .legend(Legend::default())
+                .show(ui, |p| {
+                    p.line(
+                        Line::new("load (RPE × min)", load)
+                            .color(Color32::from_rgb(0x35, 0x64, 0xa8))
+                            .width(2.0),
+                    );
+                    p.line(
+                        Line::new("calf load", calf)
+                            .color(Color32::from_rgb(0xa8, 0x4a, 0x6e))
+                            .width(2.0),
+                    );
+                });
+        });
+        ui.vertical(|ui| {
+            ui.set_width(w);
+            ui.label("Acute:chronic ratio (highest of each week)");
+            let acwr: Vec<[f64; 2]> = points
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.acwr.map(|a| [i as f64, a]))
+                .collect();
+            let threshold = crate::model::Thresholds::resolve(
+                &v.doc.plan().settings,
+                v.doc.plan().athlete.level,
+            )
+            .acwr_warning;
+            Plot::new("acwr-chart")
+                .height(h)
+                .link_axis(link, [true, false])
+                .x_axis_formatter(fmt_x)
+                .allow_scroll(false)
+                .include_y(0.0)
+                .include_y(2.0)
+                .show(ui, |p| {
+                    p.hline(
+                        HLine::new(format!("{threshold} (team-sport convention)"), threshold)
+                            .color(style::severity_color(Severity::Warning)),
+                    );
+                    p.line(
+                        Line::new("ACWR", acwr)
+                            .color(Color32::from_rgb(0x2a, 0x8c, 0x7f))
+                            .width(2.0),
+                    );
+                });
+        });
+    });
+    if let Some(i) = clicked_week.filter(|&i| i < points.len()) {
+        st.scroll_to = Some(points[i].start);
+        st.selected_day = Some(points[i].start);
+        st.selection = None;
+    }
+}

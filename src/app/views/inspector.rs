@@ -1,0 +1,372 @@
+//! The inspector: edit the selected session; below it, the warnings about it and its week.
+
+use super::fields::choice;
+use super::{UiState, ViewCtx, warnings};
+use crate::app::document::Command;
+use crate::model::{
+    Activity, CALF_STAGES, CrossKind, Footwear, RunKind, Session, Status, Surface, week_start,
+};
+use egui::{RichText, Ui};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Type {
+    Run,
+    Cross,
+    Calf,
+    Rest,
+}
+
+fn type_of(a: &Activity) -> Type {
+    match a {
+        Activity::Run { .. } => Type::Run,
+        Activity::Cross { .. } => Type::Cross,
+        Activity::Calf { .. } => Type::Calf,
+        Activity::Rest => Type::Rest,
+    }
+}
+
+/// Converts an activity to another type, keeping what carries over (duration, effort).
+fn convert(a: &Activity, to: Type, minutes: f64) -> Activity {
+    let rpe = match a {
+        Activity::Run { rpe, .. } | Activity::Cross { rpe, .. } => *rpe,
+        _ => 3,
+    };
+    let minutes = (minutes.round() as u32).max(10);
+    match to {
+        Type::Run => Activity::Run {
+            kind: RunKind::Easy,
+            km: ((f64::from(minutes) / 6.0) * 2.0).round() / 2.0,
+            minutes: Some(minutes),
+            rpe,
+            surface: Surface::Road,
+            footwear: Footwear::Shoes,
+        },
+        Type::Cross => Activity::Cross {
+            kind: CrossKind::Cycling,
+            minutes,
+            rpe,
+            calf_work: false,
+        },
+        Type::Calf => Activity::Calf {
+            stage: 1,
+            sets: 3,
+            reps: 15,
+        },
+        Type::Rest => Activity::Rest,
+    }
+}
+
+/// Shows the inspector.
+pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    ui.heading("Session");
+    let plan = v.doc.plan();
+    let Some(index) = st.selection.filter(|&i| i < plan.sessions.len()) else {
+        match st.selected_day {
+            Some(day) => {
+                ui.label(format!(
+                    "{} — no session selected.",
+                    day.format("%a %-d %b %Y")
+                ));
+                if ui.button(format!("➕ Add session on {day}")).clicked() {
+                    out.push(Command::AddSession(super::calendar::default_session(day)));
+                }
+            }
+            None => {
+                ui.label("Select a session in the calendar, or double-click a day to add one.");
+            }
+        }
+        if let Some(day) = st.selected_day {
+            ui.separator();
+            warnings::list_for(ui, v, st, |w| w.week == week_start(day), "This week");
+        }
+        return;
+    };
+    let s = &plan.sessions[index];
+    let sl = &v.doc.report().sessions[index];
+    let g = st.fields.gesture;
+    let edit = |out: &mut Vec<Command>, key: &'static str, session: Session| {
+        out.push(Command::UpdateSession {
+            index,
+            session,
+            merge: Some((key, g)),
+        });
+    };
+
+    if st.focus_inspector {
+        // Enter in the calendar: focus the first field.
+        st.focus_inspector = false;
+        ui.memory_mut(|m| m.request_focus(ui.scope_id().with("date")));
+    }
+    if let Some(d) = st.fields.date(ui, "date", "Date", s.date) {
+        edit(
+            out,
+            "date",
+            Session {
+                date: d,
+                ..s.clone()
+            },
+        );
+    }
+    let t = type_of(&s.activity);
+    if let Some(nt) = choice(
+        ui,
+        "type",
+        "Type",
+        t,
+        &[Type::Run, Type::Cross, Type::Calf, Type::Rest],
+        |t| {
+            match t {
+                Type::Run => "Run",
+                Type::Cross => "Cross-training",
+                Type::Calf => "Calf program",
+                Type::Rest => "Rest",
+            }
+            .to_string()
+        },
+    ) {
+        edit(
+            out,
+            "type",
+            Session {
+                activity: convert(&s.activity, nt, sl.minutes),
+                ..s.clone()
+            },
+        );
+    }
+
+    let with = |a: Activity| Session {
+        activity: a,
+        ..s.clone()
+    };
+    match s.activity.clone() {
+        Activity::Run {
+            kind,
+            km,
+            minutes,
+            rpe,
+            surface,
+            footwear,
+        } => {
+            let run = |kind, km, minutes, rpe, surface, footwear| {
+                with(Activity::Run {
+                    kind,
+                    km,
+                    minutes,
+                    rpe,
+                    surface,
+                    footwear,
+                })
+            };
+            if let Some(k) = choice(ui, "kind", "Kind", kind, &RunKind::ALL, |k| {
+                k.name().to_string()
+            }) {
+                edit(out, "kind", run(k, km, minutes, rpe, surface, footwear));
+            }
+            if let Some(x) = st
+                .fields
+                .number(ui, "km", "Distance", km, 0.0, 300.0, true, "km")
+            {
+                edit(out, "km", run(kind, x, minutes, rpe, surface, footwear));
+            }
+            let current = minutes.map(|m| m.to_string()).unwrap_or_default();
+            if let Some(m) = st
+                .fields
+                .text(ui, "minutes", "Minutes", &current, 60.0, |t| {
+                    if t.is_empty() {
+                        return Ok(None);
+                    }
+                    let m: i64 = t
+                        .parse()
+                        .map_err(|_| format!("\"{t}\" is not a whole number"))?;
+                    if !(1..=1440).contains(&m) {
+                        return Err(format!(
+                            "{m} min refused: must be 1–1440 min (or empty to estimate)"
+                        ));
+                    }
+                    Ok(Some(m as u32))
+                })
+            {
+                edit(out, "minutes", run(kind, km, m, rpe, surface, footwear));
+            }
+            if minutes.is_none() {
+                ui.label(
+                    RichText::new(format!(
+                        "≈ {:.0} min, estimated from your easy pace",
+                        sl.minutes
+                    ))
+                    .small()
+                    .weak(),
+                );
+            }
+            if let Some(r) = rpe_slider(ui, st, rpe) {
+                edit(out, "rpe", run(kind, km, minutes, r, surface, footwear));
+            }
+            if let Some(x) = choice(ui, "surface", "Surface", surface, &Surface::ALL, |s| {
+                format!("{s:?}")
+            }) {
+                edit(out, "surface", run(kind, km, minutes, rpe, x, footwear));
+            }
+            if let Some(x) = choice(ui, "footwear", "Footwear", footwear, &Footwear::ALL, |s| {
+                format!("{s:?}")
+            }) {
+                edit(out, "footwear", run(kind, km, minutes, rpe, surface, x));
+            }
+        }
+        Activity::Cross {
+            kind,
+            minutes,
+            rpe,
+            calf_work,
+        } => {
+            let cross = |kind, minutes, rpe, calf_work| {
+                with(Activity::Cross {
+                    kind,
+                    minutes,
+                    rpe,
+                    calf_work,
+                })
+            };
+            if let Some(k) = choice(ui, "kind", "Kind", kind, &CrossKind::ALL, |k| {
+                k.name().to_string()
+            }) {
+                edit(out, "kind", cross(k, minutes, rpe, calf_work));
+            }
+            if let Some(m) = st
+                .fields
+                .whole(ui, "minutes", "Minutes", minutes, 1, 1440, "min")
+            {
+                edit(out, "minutes", cross(kind, m, rpe, calf_work));
+            }
+            if let Some(r) = rpe_slider(ui, st, rpe) {
+                edit(out, "rpe", cross(kind, minutes, r, calf_work));
+            }
+            if kind == CrossKind::Strength {
+                let mut c = calf_work;
+                if ui
+                    .checkbox(&mut c, "Includes calf work (raises, jumps)")
+                    .changed()
+                {
+                    edit(out, "calf_work", cross(kind, minutes, rpe, c));
+                }
+            }
+        }
+        Activity::Calf { stage, sets, reps } => {
+            let calf = |stage, sets, reps| with(Activity::Calf { stage, sets, reps });
+            let (lo, hi) = (
+                u32::from(*CALF_STAGES.start()),
+                u32::from(*CALF_STAGES.end()),
+            );
+            if let Some(x) = st
+                .fields
+                .whole(ui, "stage", "Stage", u32::from(stage), lo, hi, "")
+            {
+                edit(out, "stage", calf(x as u8, sets, reps));
+            }
+            if let Some(x) = st
+                .fields
+                .whole(ui, "sets", "Sets", u32::from(sets), 1, 10, "")
+            {
+                edit(out, "sets", calf(stage, x as u8, reps));
+            }
+            if let Some(x) = st
+                .fields
+                .whole(ui, "reps", "Reps", u32::from(reps), 1, 100, "")
+            {
+                edit(out, "reps", calf(stage, sets, x as u8));
+            }
+        }
+        Activity::Rest => {}
+    }
+    if let Some(x) = choice(
+        ui,
+        "status",
+        "Status",
+        s.status,
+        &[Status::Planned, Status::Done, Status::Skipped],
+        |s| format!("{s:?}"),
+    ) {
+        edit(
+            out,
+            "status",
+            Session {
+                status: x,
+                ..s.clone()
+            },
+        );
+    }
+    if let Some(n) = st
+        .fields
+        .text(ui, "note", "Note", &s.note, 170.0, |t| Ok(t.to_string()))
+    {
+        edit(
+            out,
+            "note",
+            Session {
+                note: n,
+                ..s.clone()
+            },
+        );
+    }
+    if s.counts() {
+        ui.label(
+            RichText::new(format!(
+                "load {:.0} · calf load {:.0} (calf factors are estimates)",
+                sl.load, sl.calf_load
+            ))
+            .small()
+            .weak(),
+        );
+    }
+    if s.generated {
+        ui.label(
+            RichText::new("Made by the calf program; editing it makes it yours.")
+                .small()
+                .weak(),
+        );
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .button("Duplicate")
+            .on_hover_text("Copy to the next day (Ctrl+D)")
+            .clicked()
+        {
+            out.push(Command::InsertSessions(vec![Session {
+                date: s.date + chrono::Duration::days(1),
+                generated: false,
+                ..s.clone()
+            }]));
+        }
+        if ui
+            .button("🗑 Delete")
+            .on_hover_text("Delete the session (Del)")
+            .clicked()
+        {
+            out.push(Command::DeleteSessions(vec![index]));
+        }
+    });
+    ui.separator();
+    let week = week_start(s.date);
+    warnings::list_for(
+        ui,
+        v,
+        st,
+        |w| w.sessions.contains(&index) || w.week == week,
+        "This session and its week",
+    );
+}
+
+fn rpe_slider(ui: &mut Ui, st: &mut UiState, rpe: u8) -> Option<u8> {
+    let mut out = None;
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([72.0, 18.0], egui::Label::new("Effort (RPE)").truncate());
+        let mut v = rpe;
+        let resp = ui.add(egui::Slider::new(&mut v, 1..=10)).labelled_by(l.id);
+        if resp.drag_started() || resp.gained_focus() {
+            st.fields.gesture += 1;
+        }
+        if v != rpe {
+            out = Some(v);
+        }
+    });
+    out
+}

@@ -1,0 +1,83 @@
+//! The window's views. Each reads the document and UI state and emits [`Command`]s; none
+//! changes the plan itself.
+//!
+//! [`Command`]: crate::app::document::Command
+
+pub mod calendar;
+pub mod charts;
+pub mod fields;
+pub mod inspector;
+pub mod plan_panel;
+pub mod warnings;
+
+use crate::app::document::Document;
+use crate::model::Session;
+use chrono::NaiveDate;
+
+/// What views read: the document and today's date (fixed in tests).
+pub struct ViewCtx<'a> {
+    /// The open document.
+    pub doc: &'a Document,
+    /// Today, for the calendar's marker.
+    pub today: NaiveDate,
+}
+
+/// Which tab the bottom panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BottomTab {
+    /// The charts.
+    Charts,
+    /// The full warnings list.
+    Warnings,
+}
+
+/// Sessions on the clipboard, as day offsets from the first day (or from the Monday
+/// for a copied week).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clip {
+    /// (days after the anchor, session).
+    pub sessions: Vec<(i64, Session)>,
+    /// Copied as a whole week (pastes onto the selected week's Monday).
+    pub week: bool,
+}
+
+/// View state that is not part of the plan (selection, scroll, filters, typed text).
+pub struct UiState {
+    /// The selected session, as an index into `plan.sessions`.
+    pub selection: Option<usize>,
+    /// The selected day (also the target of paste and add).
+    pub selected_day: Option<NaiveDate>,
+    /// Field buffers and error messages.
+    pub fields: fields::Fields,
+    /// Scroll the calendar to this date on the next frame.
+    pub scroll_to: Option<NaiveDate>,
+    /// The bottom panel's tab.
+    pub bottom_tab: BottomTab,
+    /// Limit the warnings list to one week.
+    pub warning_week: Option<NaiveDate>,
+    /// Which severities the warnings list shows (info, caution, warning, danger).
+    pub severity_filter: [bool; 4],
+    /// Focus the inspector's first field on the next frame.
+    pub focus_inspector: bool,
+    /// Copied sessions.
+    pub clipboard: Option<Clip>,
+    /// The first and last day of the weeks on screen in the calendar.
+    pub visible: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState {
+            selection: None,
+            selected_day: None,
+            fields: Default::default(),
+            scroll_to: None,
+            bottom_tab: BottomTab::Charts,
+            warning_week: None,
+            severity_filter: [true; 4],
+            focus_inspector: false,
+            clipboard: None,
+            visible: None,
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! The left panel: the plan's name and race, the athlete, and the blocks — all editable.
+
+use super::fields::{choice, fmt_number};
+use super::{UiState, ViewCtx};
+use crate::app::document::Command;
+use crate::model::{Baseline, Block, CalfRaiseTest, Level, Pace, Phase, Race, week_start};
+use chrono::Duration;
+use egui::{RichText, Ui};
+
+/// Shows the panel.
+pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    let plan = v.doc.plan();
+    let g = st.fields.gesture;
+    egui::ScrollArea::vertical()
+        .id_salt("plan-panel")
+        .show(ui, |ui| {
+            ui.heading("Plan");
+            if let Some(n) = st
+                .fields
+                .text(ui, "plan-name", "Plan name", &plan.name, 130.0, |t| {
+                    Ok(t.to_string())
+                })
+            {
+                out.push(Command::SetName(n, Some(("plan-name", g))));
+            }
+            let mut has_race = plan.race.is_some();
+            if ui.checkbox(&mut has_race, "Goal race").changed() {
+                let race = has_race.then(|| Race {
+                    name: "Race".into(),
+                    date: plan.date_range().map(|(_, hi)| hi).unwrap_or(v.today),
+                    km: 10.0,
+                });
+                out.push(Command::SetRace(race, None));
+            }
+            if let Some(r) = &plan.race {
+                let set = |r: Race| Command::SetRace(Some(r), Some(("race", g)));
+                if let Some(n) = st
+                    .fields
+                    .text(ui, "race-name", "Race name", &r.name, 130.0, |t| {
+                        Ok(t.to_string())
+                    })
+                {
+                    out.push(set(Race {
+                        name: n,
+                        ..r.clone()
+                    }));
+                }
+                if let Some(d) = st.fields.date(ui, "race-date", "Race day", r.date) {
+                    out.push(set(Race {
+                        date: d,
+                        ..r.clone()
+                    }));
+                }
+                if let Some(km) = st
+                    .fields
+                    .number(ui, "race-km", "Race km", r.km, 0.0, 500.0, true, "km")
+                {
+                    out.push(set(Race { km, ..r.clone() }));
+                }
+            }
+
+            ui.separator();
+            ui.heading("Athlete");
+            let a = &plan.athlete;
+            let set = |a| Command::SetAthlete(a, Some(("athlete", g)));
+            if let Some(n) = st
+                .fields
+                .text(ui, "athlete-name", "Athlete", &a.name, 130.0, |t| {
+                    Ok(t.to_string())
+                })
+            {
+                out.push(set(crate::model::Athlete {
+                    name: n,
+                    ..a.clone()
+                }));
+            }
+            if let Some(l) = choice(ui, "level", "Level", a.level, &Level::ALL, |l| {
+                l.name().to_string()
+            }) {
+                out.push(Command::SetAthlete(
+                    crate::model::Athlete {
+                        level: l,
+                        ..a.clone()
+                    },
+                    None,
+                ));
+            }
+            let mass = a.body_mass_kg.map(fmt_number).unwrap_or_default();
+            if let Some(m) = st.fields.text(ui, "mass", "Body mass", &mass, 60.0, |t| {
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                let m: f64 = t
+                    .replace(',', ".")
+                    .parse()
+                    .map_err(|_| format!("\"{t}\" is not a number"))?;
+                if !(20.0..=300.0).contains(&m) {
+                    return Err(format!("{m} kg refused: must be 20–300 kg (or empty)"));
+                }
+                Ok(Some(m))
+            }) {
+                out.push(set(crate::model::Athlete {
+                    body_mass_kg: m,
+                    ..a.clone()
+                }));
+            }
+            if let Some(p) = st.fields.text(
+                ui,
+                "pace",
+                "Easy pace",
+                &a.easy_pace.to_string(),
+                60.0,
+                Pace::parse,
+            ) {
+                out.push(set(crate::model::Athlete {
+                    easy_pace: p,
+                    ..a.clone()
+                }));
+            }
+            let mut has_base = a.baseline.is_some();
+            if ui
+                .checkbox(&mut has_base, "Current running (baseline)")
+                .on_hover_text(
+                    "What the athlete runs now; it stands in for the weeks before the plan.",
+                )
+                .changed()
+            {
+                let baseline = has_base.then_some(Baseline {
+                    weekly_km: 20.0,
+                    long_run_km: 8.0,
+                });
+                out.push(Command::SetAthlete(
+                    crate::model::Athlete {
+                        baseline,
+                        ..a.clone()
+                    },
+                    None,
+                ));
+            }
+            if let Some(b) = &a.baseline {
+                if let Some(x) = st.fields.number(
+                    ui,
+                    "base-week",
+                    "Weekly km",
+                    b.weekly_km,
+                    0.0,
+                    500.0,
+                    false,
+                    "km",
+                ) {
+                    out.push(set(crate::model::Athlete {
+                        baseline: Some(Baseline {
+                            weekly_km: x,
+                            ..b.clone()
+                        }),
+                        ..a.clone()
+                    }));
+                }
+                if let Some(x) = st.fields.number(
+                    ui,
+                    "base-long",
+                    "Longest run",
+                    b.long_run_km,
+                    0.0,
+                    200.0,
+                    false,
+                    "km",
+                ) {
+                    out.push(set(crate::model::Athlete {
+                        baseline: Some(Baseline {
+                            long_run_km: x,
+                            ..b.clone()
+                        }),
+                        ..a.clone()
+                    }));
+                }
+            }
+            ui.label(RichText::new("Calf-raise tests (single-leg reps)").strong());
+            let mut tests = a.calf_raise_tests.clone();
+            let mut changed = false;
+            let mut remove = None;
+            for (i, t) in a.calf_raise_tests.iter().enumerate() {
+                ui.push_id(("test", i), |ui| {
+                    if let Some(d) = st.fields.date(ui, "test-date", "Test date", t.date) {
+                        tests[i].date = d;
+                        changed = true;
+                    }
+                    ui.horizontal(|ui| {
+                        ui.vertical(|ui| {
+                            if let Some(x) =
+                                st.fields.whole(ui, "left", "Left", t.left, 0, 300, "reps")
+                            {
+                                tests[i].left = x;
+                                changed = true;
+                            }
+                            if let Some(x) = st
+                                .fields
+                                .whole(ui, "right", "Right", t.right, 0, 300, "reps")
+                            {
+                                tests[i].right = x;
+                                changed = true;
+                            }
+                        });
+                        if ui.button("🗑").on_hover_text("Remove this test").clicked() {
+                            remove = Some(i);
+                        }
+                    });
+                });
+            }
+            if let Some(i) = remove {
+                tests.remove(i);
+                out.push(Command::SetAthlete(
+                    crate::model::Athlete {
+                        calf_raise_tests: tests,
+                        ..a.clone()
+                    },
+                    None,
+                ));
+            } else if changed {
+                out.push(set(crate::model::Athlete {
+                    calf_raise_tests: tests,
+                    ..a.clone()
+                }));
+            }
+            if ui.button("➕ Add calf-raise test").clicked() {
+                let mut tests = a.calf_raise_tests.clone();
+                tests.push(CalfRaiseTest {
+                    date: v.today,
+                    left: 20,
+                    right: 20,
+                });
+                out.push(Command::SetAthlete(
+                    crate::model::Athlete {
+                        calf_raise_tests: tests,
+                        ..a.clone()
+                    },
+                    None,
+                ));
+            }
+
+            ui.separator();
+            ui.heading("Blocks");
+            let mut blocks = plan.blocks.clone();
+            let mut changed = false;
+            let mut remove = None;
+            for (i, b) in plan.blocks.iter().enumerate() {
+                ui.push_id(("block", i), |ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} – {}",
+                            b.start.format("%-d %b"),
+                            b.last_day().format("%-d %b %Y")
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    if let Some(n) =
+                        st.fields
+                            .text(ui, "block-name", "Block name", &b.name, 110.0, |t| {
+                                Ok(t.to_string())
+                            })
+                    {
+                        blocks[i].name = n;
+                        changed = true;
+                    }
+                    if let Some(d) = st.fields.date(ui, "block-start", "Block start", b.start) {
+                        blocks[i].start = d;
+                        changed = true;
+                    }
+                    if let Some(w) =
+                        st.fields
+                            .whole(ui, "block-weeks", "Weeks", b.weeks, 1, 520, "weeks")
+                    {
+                        blocks[i].weeks = w;
+                        changed = true;
+                    }
+                    ui.horizontal(|ui| {
+                        if let Some(p) = choice(ui, "phase", "Phase", b.phase, &Phase::ALL, |p| {
+                            format!("{p:?}")
+                        }) {
+                            blocks[i].phase = p;
+                            changed = true;
+                        }
+                        if ui
+                            .button("🗑")
+                            .on_hover_text("Remove this block (its sessions stay)")
+                            .clicked()
+                        {
+                            remove = Some(i);
+                        }
+                    });
+                    ui.add_space(4.0);
+                });
+            }
+            if let Some(i) = remove {
+                blocks.remove(i);
+                out.push(Command::SetBlocks(blocks, None));
+            } else if changed {
+                out.push(Command::SetBlocks(blocks, Some(("blocks", g))));
+            }
+            if ui.button("➕ Add block").clicked() {
+                let start = plan
+                    .blocks
+                    .iter()
+                    .map(|b| b.last_day() + Duration::days(1))
+                    .max()
+                    .or_else(|| plan.date_range().map(|(lo, _)| week_start(lo)))
+                    .unwrap_or_else(|| week_start(v.today));
+                let mut blocks = plan.blocks.clone();
+                blocks.push(Block {
+                    name: "New block".into(),
+                    start,
+                    weeks: 4,
+                    phase: Phase::Base,
+                });
+                out.push(Command::SetBlocks(blocks, None));
+            }
+        });
+}

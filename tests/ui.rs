@@ -1,0 +1,510 @@
+//! The window, driven headlessly through egui_kittest by accessible labels: edit in the
+//! inspector, undo/redo, drag and drop, week operations, files and their guards.
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gradual::analysis::Rule;
+use gradual::app::tasks::{DialogKind, DialogOutcome, FileDialogs};
+use gradual::app::views::charts;
+use gradual::app::{AppConfig, GradualApp};
+use gradual::format;
+use std::collections::VecDeque;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// Dialog answers queued by the test; records what was asked.
+#[derive(Default)]
+struct FakeDialogs {
+    answers: Mutex<VecDeque<DialogOutcome>>,
+    asked: Mutex<Vec<DialogKind>>,
+}
+
+impl FileDialogs for FakeDialogs {
+    fn pick(&self, kind: &DialogKind) -> DialogOutcome {
+        self.asked.lock().unwrap().push(kind.clone());
+        self.answers
+            .lock()
+            .unwrap()
+            .pop_front()
+            .unwrap_or(DialogOutcome::Cancelled)
+    }
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn app_with(plan: Option<&Path>, dialogs: Arc<FakeDialogs>) -> GradualApp {
+    let config = AppConfig {
+        dialogs,
+        background: false,
+        today: Some(date("2026-03-04")),
+        watch_files: false,
+    };
+    GradualApp::new(
+        &egui::Context::default(),
+        None,
+        config,
+        plan.map(Path::to_path_buf),
+    )
+}
+
+fn harness(app: GradualApp) -> Harness<'static, GradualApp> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(24) // scrolling to a date animates over a few frames
+        .build_ui_state(|ui, app: &mut GradualApp| app.show(ui), app)
+}
+
+fn open(plan: &str) -> (Harness<'static, GradualApp>, Arc<FakeDialogs>) {
+    let dialogs = Arc::new(FakeDialogs::default());
+    let mut h = harness(app_with(Some(Path::new(plan)), dialogs.clone()));
+    h.run();
+    (h, dialogs)
+}
+
+/// Scrolls the calendar to `day` and clicks the chip labelled `label`.
+fn select(h: &mut Harness<'static, GradualApp>, label: &str, day: &str) {
+    h.state_mut().ui.scroll_to = Some(date(day));
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Replaces the text of the field labelled `label` with `text` and leaves the field.
+fn type_into(h: &mut Harness<'static, GradualApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn leave_field(h: &mut Harness<'static, GradualApp>) {
+    h.key_press(Key::Escape);
+    h.run();
+}
+
+fn week_km(h: &Harness<'static, GradualApp>, monday: &str) -> f64 {
+    h.state().doc.report().week_of(date(monday)).unwrap().run_km
+}
+
+fn checkbox<'a>(h: &'a Harness<'static, GradualApp>, contains: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by(move |n| {
+        n.role() == egui::Role::CheckBox && n.label().is_some_and(|l| l.contains(contains))
+    })
+}
+
+fn menu(h: &mut Harness<'static, GradualApp>, top: &str, item: &str) {
+    h.get_by_label(top).click();
+    h.run();
+    h.get_by_label_contains(item).click();
+    h.run();
+}
+
+#[test]
+fn editing_distance_updates_totals_chart_and_warnings() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    assert!(h.state().doc.report().warnings.is_empty());
+    select(&mut h, "Long 6.4 km on 2026-04-18", "2026-04-13");
+    assert_eq!(h.get_by_label("Distance").value().as_deref(), Some("6.4"));
+    let before = charts::series(h.state().doc.report());
+    assert_eq!(week_km(&h, "2026-04-13"), 14.4);
+
+    type_into(&mut h, "Distance", "9");
+    leave_field(&mut h);
+
+    assert!(
+        (week_km(&h, "2026-04-13") - 17.0).abs() < 1e-9,
+        "week total follows"
+    );
+    let after = charts::series(h.state().doc.report());
+    let i = before
+        .iter()
+        .position(|p| p.start == date("2026-04-13"))
+        .unwrap();
+    assert!((after[i].run_km - 17.0).abs() < 1e-9, "chart data follows");
+    assert_ne!(
+        before[i].worst, after[i].worst,
+        "the bar's colour follows the new warning"
+    );
+    let report = h.state().doc.report();
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.rule == Rule::LongRunSpike && w.date == date("2026-04-18"))
+    );
+    // The totals column and the inspector's warning list show it too.
+    assert!(
+        h.query_all_by_label_contains("Week of 2026-04-13: 17.0 km, +25 % vs last week")
+            .next()
+            .is_some()
+    );
+    h.get_by_label_contains("Long run 9.0 km is +50 % over your longest run");
+    assert!(h.state().doc.is_dirty());
+    assert!(
+        h.state()
+            .title()
+            .starts_with("* Beginner 5K — beginner-5k.ron"),
+        "{}",
+        h.state().title()
+    );
+}
+
+#[test]
+fn undo_and_redo_the_edit_typing_is_one_step() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    select(&mut h, "Long 6.4 km on 2026-04-18", "2026-04-13");
+    h.get_by_label("Distance").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    for part in ["1", "2", ".", "5"] {
+        h.get_by_label("Distance").type_text(part);
+        h.run();
+    }
+    leave_field(&mut h);
+    assert!((week_km(&h, "2026-04-13") - 20.5).abs() < 1e-9);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        (week_km(&h, "2026-04-13") - 14.4).abs() < 1e-9,
+        "one undo reverts all typing"
+    );
+    assert!(!h.state().doc.is_dirty(), "back to the saved state");
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!((week_km(&h, "2026-04-13") - 20.5).abs() < 1e-9);
+
+    // And through the Edit menu.
+    menu(&mut h, "Edit", "Undo edit session");
+    assert!((week_km(&h, "2026-04-13") - 14.4).abs() < 1e-9);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!((week_km(&h, "2026-04-13") - 20.5).abs() < 1e-9);
+}
+
+#[test]
+fn out_of_range_values_are_refused_with_a_message() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    select(&mut h, "Long 6.4 km on 2026-04-18", "2026-04-13");
+    type_into(&mut h, "Distance", "-3");
+    h.get_by_label_contains("-3 km refused: must be more than 0");
+    assert_eq!(week_km(&h, "2026-04-13"), 14.4, "nothing was changed");
+    assert!(h.state().doc.undo_label().is_none());
+    type_into(&mut h, "Date", "2026-02-30");
+    h.get_by_label_contains("is not a date");
+}
+
+#[test]
+fn drag_a_session_to_another_day_and_ctrl_drag_copies() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    h.state_mut().ui.scroll_to = Some(date("2026-03-09"));
+    h.run();
+    let from = h.get_by_label("Easy 3.2 km on 2026-03-10").rect().center();
+    let to = h.get_by_label("Day 2026-03-12").rect().center();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let plan = h.state().doc.plan();
+    assert!(!plan.sessions.iter().any(|s| s.date == date("2026-03-10")));
+    assert_eq!(
+        plan.sessions
+            .iter()
+            .filter(|s| s.date == date("2026-03-12"))
+            .count(),
+        2
+    );
+    assert_eq!(h.state().doc.undo_label(), Some("move session"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .plan()
+            .sessions
+            .iter()
+            .any(|s| s.date == date("2026-03-10"))
+    );
+}
+
+#[test]
+fn copy_and_paste_a_week_then_insert_and_remove_weeks() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    let n = h.state().doc.plan().sessions.len();
+    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
+    h.run();
+    h.get_by_label("Day 2026-03-02").click();
+    h.run();
+    menu(&mut h, "Edit", "Copy week");
+    h.get_by_label("Day 2026-03-10").click(); // a day in the next week
+    h.run();
+    menu(&mut h, "Edit", "Paste week");
+    assert_eq!(
+        h.state().doc.plan().sessions.len(),
+        n + 5,
+        "five sessions in the copied week"
+    );
+    assert!((week_km(&h, "2026-03-09") - (11.2 + 10.4)).abs() < 1e-9);
+
+    let race = h.state().doc.plan().race.clone().unwrap().date;
+    let last = h.state().doc.plan().sessions.last().unwrap().date;
+    menu(&mut h, "Edit", "Insert week");
+    let plan = h.state().doc.plan();
+    assert_eq!(
+        plan.race.as_ref().unwrap().date,
+        race + chrono::Duration::days(7),
+        "later dates shift"
+    );
+    assert_eq!(
+        plan.sessions.last().unwrap().date,
+        last + chrono::Duration::days(7)
+    );
+    assert!(
+        !plan
+            .sessions
+            .iter()
+            .any(|s| gradual::model::week_start(s.date) == date("2026-03-09")),
+        "the new week is empty"
+    );
+    assert_eq!(plan.blocks[0].weeks, 5, "the block containing it grows");
+
+    menu(&mut h, "Edit", "Remove week");
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.race.as_ref().unwrap().date, race);
+    assert_eq!(
+        plan.sessions.len(),
+        n + 5,
+        "the empty week went, nothing else"
+    );
+    assert_eq!(plan.blocks[0].weeks, 4);
+}
+
+#[test]
+fn add_a_session_by_double_click_and_delete_it() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    let n = h.state().doc.plan().sessions.len();
+    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
+    h.run();
+    h.get_by_label("Add session on 2026-03-06").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().sessions.len(), n + 1);
+    h.get_by_label("Easy 5 km on 2026-03-06");
+    assert_eq!(
+        h.get_by_label("Distance").value().as_deref(),
+        Some("5"),
+        "the new session is selected"
+    );
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().doc.plan().sessions.len(), n);
+}
+
+#[test]
+fn save_to_a_temp_path_and_reload_gives_an_equal_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.ron");
+    let dialogs = Arc::new(FakeDialogs::default());
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Picked(path.clone()));
+    let mut h = harness(app_with(None, dialogs.clone()));
+    h.run();
+    assert!(
+        h.state().title().contains("not saved"),
+        "first start: the bundled example"
+    );
+    select(&mut h, "Long 13 km on 2026-01-11", "2026-01-05");
+    type_into(&mut h, "Distance", "13.5");
+    leave_field(&mut h);
+    menu(&mut h, "File", "Save As");
+    assert_eq!(
+        dialogs.asked.lock().unwrap()[0],
+        DialogKind::Save("spring-half-marathon.ron".into())
+    );
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    let loaded = format::load(&path).unwrap();
+    assert_eq!(&loaded, h.state().doc.plan());
+    assert_eq!(
+        h.state().prefs.recent[0],
+        std::fs::canonicalize(&path).unwrap()
+    );
+
+    // Ctrl+S saves in place and keeps a backup.
+    select(&mut h, "Long 13.5 km on 2026-01-11", "2026-01-05");
+    type_into(&mut h, "Distance", "14");
+    leave_field(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(format::backup_path(&path).exists());
+    assert_eq!(&format::load(&path).unwrap(), h.state().doc.plan());
+}
+
+#[test]
+fn a_broken_file_keeps_the_previous_plan_and_shows_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    let text = std::fs::read_to_string("plans/beginner-5k.ron")
+        .unwrap()
+        .replacen("km: 3.0", "km: 3.0,, ", 1);
+    std::fs::write(&broken, text).unwrap();
+    let (mut h, dialogs) = open("plans/half-marathon.ron");
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Picked(broken.clone()));
+    let before = h.state().doc.plan().clone();
+    menu(&mut h, "File", "Open…");
+    let msg = h.state().modal_text().expect("an error dialog");
+    assert!(
+        msg.contains("broken.ron:23:") && msg.contains("hint:"),
+        "{msg}"
+    );
+    h.get_by_label_contains("The plan you had open is unchanged");
+    assert_eq!(h.state().doc.plan(), &before);
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().modal_text().is_none());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
+    h.run();
+    h.get_by_label("Add session on 2026-03-06").click();
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label_contains("Save the changes to “beginner-5k.ron” first?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.plan().name,
+        "Beginner 5K",
+        "cancel keeps the plan"
+    );
+    menu(&mut h, "File", "New");
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().name, "New plan");
+    assert!(h.state().doc.plan().sessions.is_empty());
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn no_file_dialog_falls_back_to_a_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let (mut h, dialogs) = open("plans/beginner-5k.ron");
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Unavailable);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    h.get_by_label_contains("No file dialog is available");
+    h.get_by_label("File path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(&format::load(&path).unwrap(), h.state().doc.plan());
+}
+
+#[test]
+fn a_file_changed_on_disk_offers_to_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy("plans/beginner-5k.ron", &path).unwrap();
+    let dialogs = Arc::new(FakeDialogs::default());
+    let mut h = harness(app_with(Some(&path), dialogs));
+    h.run();
+    let mut plan = format::load(&path).unwrap();
+    plan.name = "Edited elsewhere".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    format::save(&plan, &path).unwrap();
+    h.state_mut().check_file_on_disk();
+    h.run();
+    h.get_by_label_contains("was changed by another program. Reload it?");
+    h.get_by_label("Reload from disk").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().name, "Edited elsewhere");
+}
+
+#[test]
+fn warnings_list_filters_and_selects() {
+    let (mut h, _) = open("plans/too-much-too-soon.ron");
+    h.get_by_label_contains("Warnings (").click();
+    h.run();
+    h.get_by_label_contains("31.0 km is +94 % over the highest");
+    checkbox(&h, "warning (").click(); // hide warnings
+    h.run();
+    assert!(h.query_by_label_contains("31.0 km is +94 %").is_none());
+    assert!(h.state().ui.severity_filter[1], "caution still shown");
+    h.get_by_label_contains("2026-05-31 · new-intensity")
+        .click();
+    h.run();
+    let sel = h.state().ui.selection.unwrap();
+    assert_eq!(h.state().doc.plan().sessions[sel].date, date("2026-05-31"));
+}
+
+#[test]
+fn every_icon_is_in_the_bundled_fonts() {
+    let ctx = egui::Context::default();
+    let mut out = ctx.run_ui(Default::default(), |_| {});
+    out.textures_delta.clear();
+    for icon in [
+        "ℹ", "⚠", "⛔", "🏁", "✔", "🗑", "➕", "📈", "✖", "…", "–", "×", "·", "≈", "“", "”",
+    ] {
+        assert!(
+            ctx.fonts_mut(|f| f.has_glyphs(&egui::FontId::proportional(12.0), icon)),
+            "{icon}"
+        );
+    }
+}
+
+#[test]
+fn keyboard_moves_the_day_and_enter_edits() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
+    h.run();
+    h.get_by_label("Day 2026-03-02").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().ui.selected_day, Some(date("2026-03-10")));
+    h.key_press(Key::Enter);
+    h.run();
+    let sel = h
+        .state()
+        .ui
+        .selection
+        .expect("Enter selects the day's session");
+    assert_eq!(h.state().doc.plan().sessions[sel].date, date("2026-03-10"));
+    assert!(
+        h.get_by_label("Date").is_focused(),
+        "and focuses the inspector"
+    );
+}

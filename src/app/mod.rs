@@ -769,7 +769,7 @@ impl GradualApp {
         if self.prefs.show_plan {
             egui::Panel::left("plan")
                 .resizable(true)
-                .default_size(230.0)
+                .default_size(215.0)
                 .show(ui, |ui| {
                     views::plan_panel::show(ui, &v, &mut self.ui, &mut commands);
                 });
@@ -777,7 +777,7 @@ impl GradualApp {
         if self.prefs.show_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)
-                .default_size(290.0)
+                .default_size(270.0)
                 .show(ui, |ui| {
                     views::inspector::show(ui, &v, &mut self.ui, &mut commands);
                 });
@@ -785,7 +785,8 @@ impl GradualApp {
         if self.prefs.show_bottom {
             egui::Panel::bottom("bottom")
                 .resizable(true)
-                .default_size(230.0)
+                .default_size(210.0)
+                .min_size(120.0)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.selectable_value(

@@ -149,22 +149,27 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     2.0,
                     c,
                 );
-                if week_start(b.start) == monday {
-                    painter.text(
-                        block_rect.min + vec2(10.0, 4.0),
-                        Align2::LEFT_TOP,
-                        &b.name,
-                        FontId::proportional(13.0),
-                        visuals.strong_text_color(),
-                    );
-                    painter.text(
-                        block_rect.min + vec2(10.0, 21.0),
-                        Align2::LEFT_TOP,
-                        format!("{:?} · {} wk", b.phase, b.weeks),
-                        FontId::proportional(11.0),
-                        c,
-                    );
-                }
+                // Every row names its block, so a scrolled view still says where it is.
+                let week_no = (monday - week_start(b.start)).num_days() / 7 + 1;
+                let first = week_no == 1;
+                painter.text(
+                    block_rect.min + vec2(10.0, 4.0),
+                    Align2::LEFT_TOP,
+                    &b.name,
+                    FontId::proportional(13.0),
+                    if first {
+                        visuals.strong_text_color()
+                    } else {
+                        visuals.weak_text_color()
+                    },
+                );
+                painter.text(
+                    block_rect.min + vec2(10.0, 21.0),
+                    Align2::LEFT_TOP,
+                    format!("{:?} · {week_no}/{}", b.phase, b.weeks),
+                    FontId::proportional(11.0),
+                    c,
+                );
             }
 
             // Day cells.
@@ -468,15 +473,21 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
     if s.generated {
         text.push_str(" ·");
     }
-    let mut galley =
+    // Too narrow for the full label? Drop the unit ("Fartlek 3.4"), then abbreviate
+    // ("Ftk 3.4", "S4 3×20"); the full label is in the tooltip and the inspector.
+    let layout = |t: String| {
         ui.painter()
-            .layout_no_wrap(text.clone(), FontId::proportional(12.0), Color32::WHITE);
-    if galley.size().x > r.width() - 8.0 {
-        // Too narrow for the full label: the short form ("Int 6.4", "S4 3×20").
-        let short = text.replace(&label, &s.activity.short_label());
-        galley = ui
-            .painter()
-            .layout_no_wrap(short, FontId::proportional(12.0), Color32::WHITE);
+            .layout_no_wrap(t, FontId::proportional(12.0), Color32::WHITE)
+    };
+    let mut galley = layout(text.clone());
+    for shorter in [
+        label.trim_end_matches(" km").to_string(),
+        s.activity.short_label(),
+    ] {
+        if galley.size().x <= r.width() - 8.0 {
+            break;
+        }
+        galley = layout(text.replace(&label, &shorter));
     }
     let clip = painter.with_clip_rect(r.shrink(1.0));
     clip.galley(

@@ -60,13 +60,14 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             .map(|d| d.format("%-d %b").to_string())
             .unwrap_or_default()
     };
-    let h = ui.available_height() - 20.0;
+    // One line of title above each plot; the plots take the rest of the panel.
+    let h = (ui.available_height() - ui.text_style_height(&egui::TextStyle::Body) - 8.0).max(60.0);
     let w = (ui.available_width() - 16.0) / 3.0;
     let mut clicked_week: Option<usize> = None;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label("Weekly running km (colour: worst warning)");
+            ui.label("Running km a week").on_hover_text("Bar colour: the week's worst warning");
             let bars: Vec<Bar> = points
                 .iter()
                 .enumerate()
@@ -110,7 +111,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
         });
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label("Weekly load and calf load (estimates)");
+            ui.label("Load and calf load").on_hover_text("Session-RPE load (RPE × minutes) and calf/Achilles load; calf factors are estimates");
             let load: Vec<[f64; 2]> = points
                 .iter()
                 .enumerate()
@@ -143,7 +144,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
         });
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label("Acute:chronic ratio (highest of each week)");
+            ui.label("Acute:chronic ratio").on_hover_text("EWMA 7/28 days, the highest of each week. The line at the threshold is a team-sport convention, not a prediction for you.");
             let acwr: Vec<[f64; 2]> = points
                 .iter()
                 .enumerate()

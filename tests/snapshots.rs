@@ -1,0 +1,48 @@
+//! Image snapshots of the main window with an example plan, light and dark. They render
+//! with wgpu; without a GPU that is Mesa's lavapipe (`mesa-vulkan-drivers`, installed by
+//! `.ci/run`). Update after an intended change with `UPDATE_SNAPSHOTS=1 cargo test`.
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gradual::app::tasks::RfdDialogs;
+use gradual::app::{AppConfig, GradualApp, Theme};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn snapshot(theme: Theme, name: &str) {
+    let config = AppConfig {
+        dialogs: Arc::new(RfdDialogs),
+        background: false,
+        today: NaiveDate::from_ymd_opt(2026, 1, 21),
+        watch_files: false,
+    };
+    let mut app = GradualApp::new(
+        &egui::Context::default(),
+        None,
+        config,
+        Some(PathBuf::from("plans/half-marathon.ron")),
+    );
+    app.prefs.theme = theme;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(24)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut GradualApp| app.show(ui), app);
+    h.run();
+    h.get_by_label("Long 15 km on 2026-01-25").click();
+    h.run();
+    h.remove_cursor();
+    h.run();
+    h.snapshot(name);
+}
+
+#[test]
+fn main_window_light() {
+    snapshot(Theme::Light, "main_window_light");
+}
+
+#[test]
+fn main_window_dark() {
+    snapshot(Theme::Dark, "main_window_dark");
+}

@@ -462,6 +462,9 @@ fn warnings_list_filters_and_selects() {
     assert!(h.query_by_label_contains("31.0 km is +94 %").is_none());
     assert!(h.state().ui.severity_filter[1], "caution still shown");
     h.get_by_label_contains("2026-05-31 · new-intensity")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label_contains("2026-05-31 · new-intensity")
         .click();
     h.run();
     let sel = h.state().ui.selection.unwrap();
@@ -506,5 +509,17 @@ fn keyboard_moves_the_day_and_enter_edits() {
     assert!(
         h.get_by_label("Date").is_focused(),
         "and focuses the inspector"
+    );
+}
+
+#[test]
+fn an_idle_window_asks_for_no_repaint() {
+    let (mut h, _) = open("plans/half-marathon.ron");
+    h.step();
+    let out = &h.output().viewport_output[&egui::ViewportId::ROOT];
+    assert_eq!(
+        out.repaint_delay,
+        std::time::Duration::MAX,
+        "no repaint loop when nothing changes"
     );
 }

@@ -44,13 +44,15 @@ pub fn list_for(
     filter: impl Fn(&Warning) -> bool,
     title: &str,
 ) {
-    let ws: Vec<&Warning> = v
+    let mut ws: Vec<&Warning> = v
         .doc
         .report()
         .warnings
         .iter()
         .filter(|w| filter(w))
         .collect();
+    // Most serious first, then by date.
+    ws.sort_by_key(|w| (std::cmp::Reverse(w.severity), w.date));
     ui.label(
         RichText::new(format!(
             "{title}: {}",
@@ -65,7 +67,7 @@ pub fn list_for(
     egui::ScrollArea::vertical()
         .id_salt("inspector-warnings")
         .show(ui, |ui| {
-            for w in ws.into_iter().rev().take(40) {
+            for w in ws.into_iter().take(40) {
                 row(ui, st, w, true);
             }
         });

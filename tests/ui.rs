@@ -523,3 +523,50 @@ fn an_idle_window_asks_for_no_repaint() {
         "no repaint loop when nothing changes"
     );
 }
+
+#[test]
+fn ctrl_drag_copies_and_clipboard_pastes() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    let n = h.state().doc.plan().sessions.len();
+    h.state_mut().ui.scroll_to = Some(date("2026-03-09"));
+    h.run();
+    let from = h.get_by_label("Easy 3.2 km on 2026-03-10").rect().center();
+    let to = h.get_by_label("Day 2026-03-13").rect().center();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.run();
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.sessions.len(), n + 1, "Ctrl-drag copies");
+    assert!(
+        plan.sessions.iter().any(|s| s.date == date("2026-03-10")),
+        "the original stays"
+    );
+    assert!(plan.sessions.iter().any(|s| s.date == date("2026-03-13")));
+    assert_eq!(h.state().doc.undo_label(), Some("copy session"));
+
+    // Copy the selected session, select another day, paste.
+    h.get_by_label("Easy 3.2 km on 2026-03-10").click();
+    h.run();
+    h.event(egui::Event::Copy);
+    h.run();
+    h.get_by_label("Day 2026-03-15").click();
+    h.run();
+    h.event(egui::Event::Paste(String::new()));
+    h.run();
+    assert_eq!(h.state().doc.plan().sessions.len(), n + 2);
+    h.get_by_label("Easy 3.2 km on 2026-03-15");
+    // Cut removes it again.
+    h.event(egui::Event::Cut);
+    h.run();
+    assert_eq!(h.state().doc.plan().sessions.len(), n + 1);
+}

@@ -271,7 +271,21 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
         let payload = egui::DragAndDrop::take_payload::<DragChip>(ui.ctx());
         let target = pos.and_then(|p| cells.iter().find(|(r, _)| r.contains(p)));
         if let (Some(payload), Some((_, date))) = (payload, target) {
-            let copy = ui.input(|i| i.modifiers.command);
+            // Ctrl (Cmd) held at the moment of release copies instead of moving.
+            let copy = ui.input(|i| {
+                i.events
+                    .iter()
+                    .rev()
+                    .find_map(|e| match e {
+                        egui::Event::PointerButton {
+                            pressed: false,
+                            modifiers,
+                            ..
+                        } => Some(modifiers.command),
+                        _ => None,
+                    })
+                    .unwrap_or(i.modifiers.command)
+            });
             if plan
                 .sessions
                 .get(payload.0)

@@ -25,6 +25,137 @@ pub struct Cli {
 pub enum Command {
     /// Check plans: weekly table and warnings for each file (folders: every .ron inside).
     Check(CheckArgs),
+    /// Schedule the calf program: eccentric calf work on days without a run.
+    Calf(CalfArgs),
+}
+
+/// Arguments of `gradual calf`.
+#[derive(Debug, clap::Args)]
+pub struct CalfArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// Sessions a week (default: 2 for novices, 3 otherwise).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(2..=3))]
+    pub per_week: Option<u8>,
+    /// First day (YYYY-MM-DD; default: the plan's first week).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day (YYYY-MM-DD; default: the plan's last day).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+    /// Start at this stage (1–6) instead of the one from the calf-raise test.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub stage: Option<u8>,
+    /// Print the changes without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a .bak).
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `gradual calf`; returns the exit status.
+pub fn calf(args: &CalfArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let plan = match format::load(&args.plan) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_BAD_FILE);
+        }
+    };
+    let opts = crate::calf::Options {
+        per_week: args.per_week,
+        from: args.from,
+        to: args.to,
+        start_stage: args.stage,
+    };
+    let Some(schedule) = crate::calf::schedule(&plan, &opts) else {
+        writeln!(
+            err,
+            "error: {}: nothing to schedule (the plan has no dates, or --to is before --from)",
+            args.plan.display()
+        )?;
+        return Ok(EXIT_BAD_FILE);
+    };
+    let changes = crate::calf::preview(&plan, &schedule);
+    writeln!(
+        out,
+        "Calf program for {} ({}), {} to {}: {} sessions a week, starting at stage {} ({})",
+        plan.name,
+        plan.athlete.name,
+        schedule.from,
+        schedule.to,
+        schedule.per_week,
+        schedule.start_stage,
+        schedule.reason
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "  {:<10}  {:>5}  {:>6}  {:<16}  changes",
+        "week", "stage", "dose", "days"
+    )?;
+    let (mut added, mut removed, mut moved, mut changed) = (0, 0, 0, 0);
+    for c in &changes {
+        let w = &c.plan;
+        let days: Vec<String> = w.days.iter().map(|d| d.format("%a").to_string()).collect();
+        let mut what = Vec::new();
+        for d in &c.added {
+            what.push(format!("+{}", d.format("%a %-d %b")));
+        }
+        for (a, b) in &c.moved {
+            what.push(format!("{} → {}", a.format("%a"), b.format("%a %-d %b")));
+        }
+        for d in &c.removed {
+            what.push(format!("−{}", d.format("%a %-d %b")));
+        }
+        for d in &c.changed {
+            what.push(format!("~{}", d.format("%a %-d %b")));
+        }
+        added += c.added.len();
+        removed += c.removed.len();
+        moved += c.moved.len();
+        changed += c.changed.len();
+        writeln!(
+            out,
+            "  {}  {:>5}  {:>6}  {:<16}  {}{}{}",
+            w.start,
+            format!("S{}", w.stage),
+            format!("{}×{}", w.sets, w.reps),
+            if days.is_empty() {
+                "–".to_string()
+            } else {
+                days.join(" ")
+            },
+            if w.deload {
+                "deload (half volume)  "
+            } else {
+                ""
+            },
+            what.join(", "),
+            w.note
+                .as_ref()
+                .map(|n| format!("  note: {n}"))
+                .unwrap_or_default()
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{added} added, {moved} moved, {changed} changed, {removed} removed."
+    )?;
+    if args.dry_run {
+        writeln!(out, "Dry run: nothing written.")?;
+        return Ok(EXIT_OK);
+    }
+    let new_plan = crate::calf::apply(&plan, &schedule);
+    let target = args.output.as_ref().unwrap_or(&args.plan);
+    if let Err(e) = format::save(&new_plan, target) {
+        writeln!(err, "error: {e}")?;
+        return Ok(EXIT_BAD_FILE);
+    }
+    writeln!(out, "Wrote {}.", target.display())?;
+    Ok(EXIT_OK)
 }
 
 /// Arguments of `gradual check`.

@@ -7,6 +7,8 @@
 pub mod analysis;
 /// The desktop window (eframe/egui), a thin layer over the core.
 pub mod app;
+/// The calf program: stage ladder, exercise library and scheduler.
+pub mod calf;
 /// The `gradual` command line.
 pub mod cli;
 pub mod format;

@@ -18,6 +18,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Calf(calf)) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::calf(calf, &mut out, &mut err) {
+                Ok(code) => ExitCode::from(code),
+                Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
+            }
+        }
         None => match gradual::app::run(args.plan) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

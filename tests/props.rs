@@ -154,3 +154,49 @@ proptest! {
         let _ = format::parse(&s, Path::new("r.ron"));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    /// The calf scheduler on random plans: never on a running day, 48 h from every other
+    /// calf session, one stage step at most, deloads at half volume, user sessions
+    /// untouched, and a second run changes nothing.
+    #[test]
+    fn calf_schedule_properties(p in plan(), per_week in 2u8..=3) {
+        use gradual::calf::{self, Options};
+        let opts = Options { per_week: Some(per_week), ..Options::default() };
+        let Some(s) = calf::schedule(&p, &opts) else { return Ok(()) };
+        let runs: std::collections::HashSet<NaiveDate> = p
+            .sessions
+            .iter()
+            .filter(|x| matches!(x.activity, Activity::Run { .. }) && x.status != Status::Skipped)
+            .map(|x| x.date)
+            .collect();
+        let once = calf::apply(&p, &s);
+        let calf_days: Vec<NaiveDate> = once.sessions.iter().filter(|x| matches!(x.activity, Activity::Calf { .. })).map(|x| x.date).collect();
+        for g in &s.sessions {
+            prop_assert!(g.generated);
+            prop_assert!(!runs.contains(&g.date), "calf session on a running day {}", g.date);
+            prop_assert!(g.date >= s.from && g.date <= s.to);
+            let near = calf_days.iter().filter(|d| (**d - g.date).num_days().abs() < 2).count();
+            prop_assert_eq!(near, 1, "another calf session within 48 h of {}", g.date);
+        }
+        for w in s.weeks.windows(2) {
+            prop_assert!((i32::from(w[1].stage) - i32::from(w[0].stage)).abs() <= 1);
+        }
+        for w in &s.weeks {
+            let (lo, hi) = calf::stage(w.stage).reps;
+            if w.deload {
+                prop_assert!(w.reps == lo.div_ceil(2) || w.reps == hi.div_ceil(2));
+            } else {
+                prop_assert!(w.reps == lo || w.reps == hi);
+            }
+        }
+        // The user's sessions (everything but generated calf sessions in range) survive as they were.
+        for x in p.sessions.iter().filter(|x| !(x.generated && matches!(x.activity, Activity::Calf { .. }) && x.date >= s.from && x.date <= s.to)) {
+            prop_assert!(once.sessions.contains(x));
+        }
+        let again = calf::schedule(&once, &opts).unwrap();
+        prop_assert_eq!(&calf::apply(&once, &again), &once, "idempotent");
+    }
+}

@@ -98,7 +98,7 @@ fn checkbox<'a>(h: &'a Harness<'static, GradualApp>, contains: &'a str) -> egui_
 }
 
 fn menu(h: &mut Harness<'static, GradualApp>, top: &str, item: &str) {
-    h.get_by_label(top).click();
+    h.get_by_role_and_label(egui::Role::Button, top).click();
     h.run();
     h.get_by_label_contains(item).click();
     h.run();
@@ -569,4 +569,68 @@ fn ctrl_drag_copies_and_clipboard_pastes() {
     h.event(egui::Event::Cut);
     h.run();
     assert_eq!(h.state().doc.plan().sessions.len(), n + 1);
+}
+
+#[test]
+fn calf_program_panel_previews_applies_and_undoes() {
+    let (mut h, _) = open("plans/too-much-too-soon.ron");
+    let before = h.state().doc.plan().clone();
+    menu(&mut h, "Plan", "Calf program…");
+    h.get_by_label_contains("Why: no calf-raise test yet");
+    h.get_by_label_contains("Apply: 16 added, 0 moved, 0 changed, 0 removed")
+        .click();
+    h.run();
+    let plan = h.state().doc.plan();
+    let generated: Vec<_> = plan.sessions.iter().filter(|s| s.generated).collect();
+    assert_eq!(generated.len(), 16, "novice: 2 a week for 8 weeks");
+    assert!(generated.iter().all(|g| {
+        !plan
+            .sessions
+            .iter()
+            .any(|r| r.date == g.date && r.run().is_some())
+    }));
+    h.get_by_label("Up to date");
+    assert_eq!(h.state().doc.undo_label(), Some("apply calf program"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan(),
+        &before,
+        "one undo removes the whole program"
+    );
+}
+
+#[test]
+fn a_run_on_a_calf_day_offers_to_reschedule() {
+    let (mut h, _) = open("plans/half-marathon.ron");
+    h.state_mut().ui.scroll_to = Some(date("2026-01-05"));
+    h.run();
+    h.get_by_label("Add session on 2026-01-07").click(); // Wednesday: a generated calf session
+    h.run();
+    assert_eq!(h.state().ui.calf_conflict, Some(date("2026-01-07")));
+    let report = h.state().doc.report();
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.rule == Rule::CalfWorkOnRunDay && w.date == date("2026-01-07"))
+    );
+    h.get_by_label("Reschedule calf program").click();
+    h.run();
+    let plan = h.state().doc.plan();
+    assert!(
+        !plan
+            .sessions
+            .iter()
+            .any(|s| s.generated && s.date == date("2026-01-07"))
+    );
+    assert!(h.state().ui.calf_conflict.is_none());
+    assert!(
+        !h.state()
+            .doc
+            .report()
+            .warnings
+            .iter()
+            .any(|w| w.rule == Rule::CalfWorkOnRunDay)
+    );
 }

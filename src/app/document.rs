@@ -51,6 +51,8 @@ pub enum Command {
     SetAthlete(Athlete, Option<MergeKey>),
     /// Replace the blocks.
     SetBlocks(Vec<Block>, Option<MergeKey>),
+    /// Replace all sessions at once (applying the calf program), as one undo step.
+    ReplaceSessions(Vec<Session>, &'static str),
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
@@ -73,6 +75,7 @@ impl Command {
             Command::SetRace(..) => "edit race",
             Command::SetAthlete(..) => "edit athlete",
             Command::SetBlocks(..) => "edit blocks",
+            Command::ReplaceSessions(_, label) => label,
             Command::Undo => "undo",
             Command::Redo => "redo",
         }
@@ -379,6 +382,11 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
         Command::SetAthlete(a, _) => {
             plan.athlete = a;
             Selection::Keep
+        }
+        Command::ReplaceSessions(sessions, _) => {
+            plan.sessions = sessions;
+            sort_sessions(plan);
+            Selection::Clear
         }
         Command::SetBlocks(mut b, _) => {
             b.sort_by_key(|b| b.start);

@@ -341,6 +341,11 @@ impl GradualApp {
         if structural {
             self.doc.end_gesture();
         }
+        let offers = !matches!(
+            cmd,
+            Command::ReplaceSessions(..) | Command::Undo | Command::Redo
+        );
+        let before = calf_conflicts(self.doc.plan());
         match self.doc.handle(cmd) {
             Some(Selection::Sessions(v)) => {
                 self.ui.selection = v.first().copied();
@@ -361,6 +366,13 @@ impl GradualApp {
             .is_some_and(|i| i >= self.doc.plan().sessions.len())
         {
             self.ui.selection = None;
+        }
+        // A run moved onto a generated calf session: offer to reschedule the program.
+        let after = calf_conflicts(self.doc.plan());
+        if after.is_empty() {
+            self.ui.calf_conflict = None;
+        } else if offers && let Some(d) = after.iter().find(|d| !before.contains(d)) {
+            self.ui.calf_conflict = Some(*d);
         }
     }
 
@@ -815,8 +827,29 @@ impl GradualApp {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(day) = self.ui.calf_conflict {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "A run now shares {} with a calf program session.",
+                            day.format("%a %-d %b")
+                        ))
+                        .color(style::severity_color(crate::analysis::Severity::Caution)),
+                    );
+                    if ui.button("Reschedule calf program").clicked()
+                        && let Some(cmd) =
+                            views::calf_panel::apply_command(&v, &self.ui.calf.options())
+                    {
+                        commands.push(cmd);
+                    }
+                    if ui.button("Not now").clicked() {
+                        self.ui.calf_conflict = None;
+                    }
+                });
+            }
             views::calendar::show(ui, &v, &mut self.ui, &mut commands);
         });
+        views::calf_panel::show(&ctx, &v, &mut self.ui, &mut commands);
 
         self.modals(&ctx, &mut actions);
         self.help_windows(&ctx);
@@ -930,6 +963,11 @@ impl GradualApp {
                 if item(ui, text, "", enabled) {
                     actions.push(action);
                 }
+            }
+        });
+        ui.menu_button("Plan", |ui| {
+            if ui.button("Calf program…").clicked() {
+                self.ui.calf.open = true;
             }
         });
         ui.menu_button("View", |ui| {
@@ -1111,6 +1149,23 @@ impl GradualApp {
             self.help = None;
         }
     }
+}
+
+/// Days where a generated calf session shares the day with a run.
+fn calf_conflicts(plan: &Plan) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = plan
+        .sessions
+        .iter()
+        .filter(|s| s.generated && matches!(s.activity, crate::model::Activity::Calf { .. }))
+        .filter(|c| {
+            plan.sessions
+                .iter()
+                .any(|r| r.date == c.date && r.run().is_some() && r.counts())
+        })
+        .map(|c| c.date)
+        .collect();
+    days.dedup();
+    days
 }
 
 /// A file-name-friendly version of a plan name.

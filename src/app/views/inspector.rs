@@ -317,6 +317,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             .weak(),
         );
     }
+    exercise_notes(ui, s, sl.minutes);
     if s.generated {
         ui.label(
             RichText::new("Made by the calf program; editing it makes it yours.")
@@ -369,4 +370,52 @@ fn rpe_slider(ui: &mut Ui, st: &mut UiState, rpe: u8) -> Option<u8> {
         }
     });
     out
+}
+
+/// What to do: the calf stage's exercise, or a run's warm-up and stretches (from the
+/// exercise library in `assets/exercises.ron`).
+fn exercise_notes(ui: &mut Ui, s: &Session, minutes: f64) {
+    let lib = crate::calf::library();
+    let show = |ui: &mut Ui, id: &str| {
+        if let Some(e) = lib.iter().find(|e| e.id == id) {
+            ui.label(RichText::new(&e.name).strong());
+            for step in &e.steps {
+                ui.label(format!("• {step}"));
+            }
+        }
+    };
+    match &s.activity {
+        Activity::Calf { stage, .. } => {
+            let st = crate::calf::stage(*stage);
+            egui::CollapsingHeader::new(format!("How: stage {} – {}", st.number, st.name))
+                .id_salt("how-calf")
+                .show(ui, |ui| {
+                    ui.label(format!("{} · {}", st.tempo, st.instructions));
+                    show(ui, st.exercise);
+                });
+        }
+        Activity::Run { .. } => {
+            egui::CollapsingHeader::new("Warm-up and stretches")
+                .id_salt("how-run")
+                .show(ui, |ui| {
+                    for id in ["brisk-walk", "inchworms", "butt-kicks"] {
+                        show(ui, id);
+                    }
+                    ui.separator();
+                    ui.label(RichText::new("After the run, 30–45 s each side:").small());
+                    for id in ["standing-calf-stretch", "downward-dog", "heel-drop-stretch"] {
+                        show(ui, id);
+                    }
+                    if minutes > 60.0 {
+                        ui.label(
+                            RichText::new(
+                                "Over an hour: carry fluids, and add electrolytes in heat.",
+                            )
+                            .strong(),
+                        );
+                    }
+                });
+        }
+        _ => {}
+    }
 }

@@ -4,6 +4,7 @@
 //! [`Command`]: crate::app::document::Command
 
 pub mod calendar;
+pub mod calf_panel;
 pub mod charts;
 pub mod fields;
 pub mod inspector;
@@ -63,6 +64,10 @@ pub struct UiState {
     pub clipboard: Option<Clip>,
     /// The first and last day of the weeks on screen in the calendar.
     pub visible: Option<(NaiveDate, NaiveDate)>,
+    /// The calf program panel.
+    pub calf: calf_panel::CalfPanel,
+    /// A run now shares this day with a generated calf session: offer to reschedule.
+    pub calf_conflict: Option<NaiveDate>,
 }
 
 impl Default for UiState {
@@ -78,6 +83,8 @@ impl Default for UiState {
             focus_inspector: false,
             clipboard: None,
             visible: None,
+            calf: Default::default(),
+            calf_conflict: None,
         }
     }
 }

@@ -222,6 +222,13 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     ..a.clone()
                 }));
             }
+            if ui
+                .button("Schedule calf work…")
+                .on_hover_text("Schedule eccentric calf work on non-running days")
+                .clicked()
+            {
+                st.calf.open = true;
+            }
             if ui.button("➕ Add calf-raise test").clicked() {
                 let mut tests = a.calf_raise_tests.clone();
                 tests.push(CalfRaiseTest {

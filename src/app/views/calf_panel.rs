@@ -1,0 +1,270 @@
+//! The calf program panel: choose sessions a week, the start stage and the date range,
+//! preview week by week what will be added, moved and removed, and apply it as one
+//! undoable edit. Also the ladder and exercise library.
+
+use super::fields::choice;
+use super::{UiState, ViewCtx};
+use crate::app::document::Command;
+use crate::calf::{self, Options};
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Line, Plot};
+
+/// The panel's settings (UI state, not part of the plan).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CalfPanel {
+    /// Whether the panel is open.
+    pub open: bool,
+    /// Sessions a week; `None` = by level.
+    pub per_week: Option<u8>,
+    /// Start stage; `None` = from the calf-raise test.
+    pub stage: Option<u8>,
+    /// First day; `None` = the plan's first week.
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day; `None` = the plan's last day.
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl CalfPanel {
+    /// The scheduler options these settings mean.
+    pub fn options(&self) -> Options {
+        Options {
+            per_week: self.per_week,
+            from: self.from,
+            to: self.to,
+            start_stage: self.stage,
+        }
+    }
+}
+
+/// The command that applies the calf program with `opts` to the document's plan, if it
+/// changes anything.
+pub fn apply_command(v: &ViewCtx, opts: &Options) -> Option<Command> {
+    let plan = v.doc.plan();
+    let schedule = calf::schedule(plan, opts)?;
+    let new_plan = calf::apply(plan, &schedule);
+    let changed = new_plan.sessions != plan.sessions;
+    changed.then_some(Command::ReplaceSessions(
+        new_plan.sessions,
+        "apply calf program",
+    ))
+}
+
+/// Shows the panel as a window.
+pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    if !st.calf.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Calf program")
+        .open(&mut open)
+        .default_width(640.0)
+        .default_height(560.0)
+        .show(ctx, |ui| body(ui, v, st, out));
+    st.calf.open &= open;
+}
+
+fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    let plan = v.doc.plan();
+    ui.label("Eccentric calf strengthening on days without a run, 2–3 times a week, at least 48 h apart, one stage up every two weeks, every 4th week (and Recovery/Taper blocks) at half volume, one stage down after a skipped week or calf pain above 5/10.");
+    ui.label(RichText::new("The ladder is a synthesis of Alfredson 1998, Beyer 2015 and heel-raise norms, not a trial protocol.").small().weak());
+    ui.separator();
+    let (auto_stage, reason) = calf::starting_stage(&plan.athlete);
+    let auto_per_week = if plan.athlete.level == crate::model::Level::Novice {
+        2
+    } else {
+        3
+    };
+    if let Some(x) = choice(
+        ui,
+        "calf-per-week",
+        "A week",
+        st.calf.per_week,
+        &[None, Some(2), Some(3)],
+        |x| match x {
+            None => format!("Auto ({auto_per_week}, by level)"),
+            Some(n) => format!("{n} sessions"),
+        },
+    ) {
+        st.calf.per_week = x;
+    }
+    let stages: Vec<Option<u8>> = std::iter::once(None).chain((1..=6).map(Some)).collect();
+    if let Some(x) = choice(
+        ui,
+        "calf-stage",
+        "Start stage",
+        st.calf.stage,
+        &stages,
+        |x| match x {
+            None => format!("Auto (stage {auto_stage})"),
+            Some(n) => format!("Stage {n}: {}", calf::stage(n).name),
+        },
+    ) {
+        st.calf.stage = x;
+    }
+    if st.calf.stage.is_none() {
+        ui.label(RichText::new(format!("Why: {reason}")).small());
+    }
+    let Some(schedule) = calf::schedule(plan, &st.calf.options()) else {
+        ui.label("Add sessions first: the program is placed around your runs.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        if let Some(d) = st.fields.date(ui, "calf-from", "From", schedule.from) {
+            st.calf.from = Some(d);
+        }
+        if let Some(d) = st.fields.date(ui, "calf-to", "To", schedule.to) {
+            st.calf.to = Some(d);
+        }
+    });
+    let changes = calf::preview(plan, &schedule);
+    let count = |f: fn(&calf::WeekChange) -> usize| changes.iter().map(f).sum::<usize>();
+    let (added, moved, removed, changed) = (
+        count(|c| c.added.len()),
+        count(|c| c.moved.len()),
+        count(|c| c.removed.len()),
+        count(|c| c.changed.len()),
+    );
+    ui.horizontal(|ui| {
+        let nothing = added + moved + removed + changed == 0;
+        let text = if nothing {
+            "Up to date".to_string()
+        } else {
+            format!("Apply: {added} added, {moved} moved, {changed} changed, {removed} removed")
+        };
+        if ui.add_enabled(!nothing, egui::Button::new(text)).clicked()
+            && let Some(cmd) = apply_command(v, &st.calf.options())
+        {
+            out.push(cmd);
+        }
+        ui.label(
+            RichText::new("one undoable edit; your own calf sessions are never touched")
+                .small()
+                .weak(),
+        );
+    });
+
+    // Stage and weekly volume over time.
+    let bars: Vec<Bar> = schedule
+        .weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let reps = f64::from(w.sets) * f64::from(w.reps) * w.days.len() as f64;
+            Bar::new(i as f64, reps).width(0.7).fill(if w.deload {
+                Color32::from_rgb(0xc9, 0xa0, 0xb4)
+            } else {
+                Color32::from_rgb(0xa8, 0x4a, 0x6e)
+            })
+        })
+        .collect();
+    let max_reps = bars.iter().map(|b| b.value).fold(1.0, f64::max);
+    let stage_line: Vec<[f64; 2]> = schedule
+        .weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| [i as f64, f64::from(w.stage) / 6.0 * max_reps])
+        .collect();
+    let starts: Vec<chrono::NaiveDate> = schedule.weeks.iter().map(|w| w.start).collect();
+    ui.label("Weekly reps (bars; light = deload) and stage (line, 1–6)");
+    Plot::new("calf-chart")
+        .height(120.0)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            starts
+                .get(i as usize)
+                .map(|d| d.format("%-d %b").to_string())
+                .unwrap_or_default()
+        })
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new("reps a week", bars));
+            p.line(
+                Line::new("stage", stage_line)
+                    .color(Color32::from_rgb(0x35, 0x64, 0xa8))
+                    .width(2.0),
+            );
+        });
+
+    ui.label(RichText::new("Preview").strong());
+    egui::ScrollArea::vertical()
+        .id_salt("calf-preview")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            egui::Grid::new("calf-grid")
+                .striped(true)
+                .num_columns(5)
+                .show(ui, |ui| {
+                    for h in ["Week", "Stage", "Dose", "Days", "Changes"] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for c in &changes {
+                        let w = &c.plan;
+                        ui.label(w.start.format("%-d %b %Y").to_string());
+                        ui.label(format!("S{}", w.stage));
+                        ui.label(format!(
+                            "{}×{}{}",
+                            w.sets,
+                            w.reps,
+                            if w.deload { " (deload)" } else { "" }
+                        ));
+                        ui.label(
+                            w.days
+                                .iter()
+                                .map(|d| d.format("%a").to_string())
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        );
+                        let mut what: Vec<String> = Vec::new();
+                        what.extend(c.added.iter().map(|d| format!("+{}", d.format("%a"))));
+                        what.extend(
+                            c.moved
+                                .iter()
+                                .map(|(a, b)| format!("{}→{}", a.format("%a"), b.format("%a"))),
+                        );
+                        what.extend(c.changed.iter().map(|d| format!("~{}", d.format("%a"))));
+                        what.extend(c.removed.iter().map(|d| format!("−{}", d.format("%a"))));
+                        let mut text = if what.is_empty() {
+                            "–".to_string()
+                        } else {
+                            what.join(" ")
+                        };
+                        if let Some(n) = &w.note {
+                            text.push_str(&format!("  ({n})"));
+                        }
+                        ui.label(text);
+                        ui.end_row();
+                    }
+                });
+        });
+
+    egui::CollapsingHeader::new("The ladder and the exercises").show(ui, |ui| {
+        for s in calf::LADDER {
+            ui.label(
+                RichText::new(format!(
+                    "Stage {}: {} — {} × {}–{}{}",
+                    s.number,
+                    s.name,
+                    s.sets,
+                    s.reps.0,
+                    s.reps.1,
+                    if s.per_leg { " per leg" } else { "" }
+                ))
+                .strong(),
+            );
+            ui.label(format!("{}. {}", s.tempo, s.instructions));
+        }
+        ui.separator();
+        for e in calf::library()
+            .iter()
+            .filter(|e| e.kind != calf::ExerciseKind::Strength)
+        {
+            ui.label(RichText::new(format!("{} ({:?})", e.name, e.kind)).strong());
+            ui.label(&e.summary);
+        }
+    });
+}

@@ -27,6 +27,49 @@ pub enum Command {
     Check(CheckArgs),
     /// Schedule the calf program: eccentric calf work on days without a run.
     Calf(CalfArgs),
+    /// Export a plan: calendar (ICS), spreadsheet (CSV) or printable page (HTML).
+    Export(ExportArgs),
+}
+
+/// Arguments of `gradual export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// The format.
+    #[arg(long = "to", value_enum)]
+    pub format: crate::export::ExportFormat,
+    /// Where to write (atomically); `-` for standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Runs `gradual export`; returns the exit status.
+pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let plan = match format::load(&args.plan) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_BAD_FILE);
+        }
+    };
+    let text = crate::export::export(&plan, args.format);
+    if args.output == Path::new("-") {
+        out.write_all(text.as_bytes())?;
+        return Ok(EXIT_OK);
+    }
+    if let Err(e) = format::write_atomic(&args.output, text.as_bytes(), false) {
+        writeln!(err, "error: {e}")?;
+        return Ok(EXIT_BAD_FILE);
+    }
+    writeln!(
+        err,
+        "Wrote {} ({} sessions, {}).",
+        args.output.display(),
+        plan.sessions.len(),
+        args.format.extension()
+    )?;
+    Ok(EXIT_OK)
 }
 
 /// Arguments of `gradual calf`.

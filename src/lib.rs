@@ -11,6 +11,8 @@ pub mod app;
 pub mod calf;
 /// The `gradual` command line.
 pub mod cli;
+/// Exports: ICS, CSV and printable HTML.
+pub mod export;
 pub mod format;
 pub mod model;
 /// Generated plans for benchmarks and tests.

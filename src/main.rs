@@ -18,6 +18,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Export(export)) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::export(export, &mut out, &mut err) {
+                Ok(code) => ExitCode::from(code),
+                Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
+            }
+        }
         Some(Command::Calf(calf)) => {
             let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
             match cli::calf(calf, &mut out, &mut err) {

@@ -98,7 +98,7 @@ fn failed_save_reports_and_changes_nothing() {
         text.contains("could not save") && text.contains("writing the temporary file"),
         "{text}"
     );
-    assert!(text.contains("the plan on disk was not changed"));
+    assert!(text.contains("the file on disk was not changed"));
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 

@@ -634,3 +634,77 @@ fn a_run_on_a_calf_day_offers_to_reschedule() {
             .any(|w| w.rule == Rule::CalfWorkOnRunDay)
     );
 }
+
+#[test]
+fn export_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan");
+    let (mut h, dialogs) = open("plans/beginner-5k.ron");
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Picked(path.clone()));
+    h.get_by_role_and_label(egui::Role::Button, "File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Calendar (ICS)…").click();
+    h.run();
+    assert_eq!(
+        dialogs.asked.lock().unwrap()[0],
+        DialogKind::Export("beginner-5k.ics".into(), "ics")
+    );
+    let text = std::fs::read_to_string(path.with_extension("ics")).unwrap();
+    assert_eq!(
+        text.matches("BEGIN:VEVENT").count(),
+        h.state().doc.plan().sessions.len()
+    );
+    assert!(h.state().status().starts_with("Exported"));
+}
+
+#[test]
+fn open_a_folder_and_switch_athletes() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["beginner-5k.ron", "too-much-too-soon.ron"] {
+        std::fs::copy(Path::new("plans").join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::write(dir.path().join("broken.ron"), "(format: 1,").unwrap();
+    let (mut h, dialogs) = open("plans/half-marathon.ron");
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Picked(dir.path().to_path_buf()));
+    menu(&mut h, "File", "Open folder…");
+    h.get_by_label("Alex — Beginner 5K · race 9 May 2026");
+    h.get_by_label("broken.ron — could not be read");
+    h.get_by_label("Jo — Too much too soon · race 31 May 2026")
+        .click();
+    h.run();
+    assert_eq!(h.state().doc.plan().athlete.name, "Jo");
+
+    // An unsaved edit: switching asks first.
+    h.state_mut().ui.scroll_to = Some(date("2026-04-06"));
+    h.run();
+    h.get_by_label("Add session on 2026-04-08").click();
+    h.run();
+    h.get_by_label("Alex — Beginner 5K · race 9 May 2026")
+        .click();
+    h.run();
+    h.get_by_label_contains("Save the changes to");
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().athlete.name, "Alex");
+
+    // The list follows the folder.
+    std::fs::copy(
+        "plans/return-after-layoff.ron",
+        dir.path().join("chris.ron"),
+    )
+    .unwrap();
+    h.state_mut().check_folder_on_disk();
+    h.run();
+    h.get_by_label("Chris — Back after the flu");
+    assert_eq!(h.state().roster.as_ref().unwrap().entries.len(), 4);
+}

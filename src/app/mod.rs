@@ -107,6 +107,10 @@ pub enum Action {
     SaveTo(PathBuf),
     /// File ▸ Quit.
     Quit,
+    /// File ▸ Export ▸ … (dialog).
+    Export(crate::export::ExportFormat),
+    /// File ▸ Open folder… (dialog).
+    OpenFolder,
     /// Edit ▸ Cut.
     Cut,
     /// Edit ▸ Copy.
@@ -141,6 +145,8 @@ enum After {
 enum Purpose {
     Open,
     SaveAs(Option<After>),
+    Export(crate::export::ExportFormat),
+    Folder,
 }
 
 /// A dialog over the window.
@@ -161,6 +167,8 @@ enum Help {
 
 enum Pending {
     Dialog(Purpose, Task<DialogOutcome>),
+    Export(Task<(PathBuf, Result<(), String>)>),
+    Scan(Task<views::roster::Roster>),
     Load(Task<(PathBuf, Result<Plan, LoadError>)>),
     Save {
         task: Task<(PathBuf, Result<(), String>)>,
@@ -179,6 +187,9 @@ pub struct GradualApp {
     pub prefs: Prefs,
     config: AppConfig,
     watcher: Watcher,
+    folder_watcher: Watcher,
+    /// The open folder of plans, if any.
+    pub roster: Option<views::roster::Roster>,
     pending: Vec<Pending>,
     modal: Option<Modal>,
     help: Option<Help>,
@@ -231,8 +242,10 @@ impl GradualApp {
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
         let watcher = Watcher::default();
+        let folder_watcher = Watcher::default();
         if config.watch_files {
             watcher.start(ctx);
+            folder_watcher.start(ctx);
         }
         let mut app = GradualApp {
             doc: example_document(),
@@ -240,6 +253,8 @@ impl GradualApp {
             prefs,
             config,
             watcher,
+            folder_watcher,
+            roster: None,
             pending: Vec::new(),
             modal: None,
             help: None,
@@ -377,20 +392,36 @@ impl GradualApp {
     }
 
     fn start_dialog(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let stem = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| slug(&self.doc.plan().name));
         let kind = match &purpose {
             Purpose::Open => DialogKind::Open,
-            Purpose::SaveAs(_) => DialogKind::Save(
-                self.doc
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.file_name())
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| format!("{}.ron", slug(&self.doc.plan().name))),
-            ),
+            Purpose::SaveAs(_) => DialogKind::Save(format!("{stem}.ron")),
+            Purpose::Export(f) => {
+                DialogKind::Export(format!("{stem}.{}", f.extension()), f.extension())
+            }
+            Purpose::Folder => DialogKind::Folder,
         };
         let dialogs = Arc::clone(&self.config.dialogs);
         let task = Task::spawn(ctx, self.config.background, move || dialogs.pick(&kind));
         self.pending.push(Pending::Dialog(purpose, task));
+    }
+
+    fn start_scan(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        let task = Task::spawn(ctx, self.config.background, move || {
+            views::roster::scan(&folder)
+        });
+        self.pending.push(Pending::Scan(task));
+    }
+
+    /// Re-reads the open folder now if it changed (its watcher thread checks every second).
+    pub fn check_folder_on_disk(&mut self) {
+        self.folder_watcher.check_now();
     }
 
     fn start_load(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -473,6 +504,8 @@ impl GradualApp {
             Action::SaveAs => self.start_dialog(ctx, Purpose::SaveAs(None)),
             Action::SaveTo(p) => self.start_save(ctx, p, None),
             Action::Quit => self.guard(ctx, After::Quit),
+            Action::Export(f) => self.start_dialog(ctx, Purpose::Export(f)),
+            Action::OpenFolder => self.start_dialog(ctx, Purpose::Folder),
             Action::Copy | Action::Cut => {
                 if let Some((i, s)) = selected_session {
                     ctx.copy_text(ron::to_string(&s).unwrap_or_default());
@@ -579,6 +612,18 @@ impl GradualApp {
                     }
                     Some(DialogOutcome::Picked(path)) => self.picked(ctx, purpose, path),
                 },
+                Pending::Export(task) => match task.poll() {
+                    None => self.pending.push(Pending::Export(task)),
+                    Some((path, Ok(()))) => self.status = format!("Exported {}", path.display()),
+                    Some((_, Err(e))) => self.error("Could not export the plan", e),
+                },
+                Pending::Scan(task) => match task.poll() {
+                    None => self.pending.push(Pending::Scan(task)),
+                    Some(roster) => {
+                        self.prefs.show_plan = true;
+                        self.roster = Some(roster);
+                    }
+                },
                 Pending::Load(task) => match task.poll() {
                     None => self.pending.push(Pending::Load(task)),
                     Some((path, Ok(plan))) => self.opened(path, plan),
@@ -614,6 +659,25 @@ impl GradualApp {
                     path
                 };
                 self.start_save(ctx, path, then);
+            }
+            Purpose::Export(f) => {
+                let path = if path.extension().is_none() {
+                    path.with_extension(f.extension())
+                } else {
+                    path
+                };
+                let plan = self.doc.plan().clone();
+                let task = Task::spawn(ctx, self.config.background, move || {
+                    let text = crate::export::export(&plan, f);
+                    let r = format::write_atomic(&path, text.as_bytes(), false)
+                        .map_err(|e| e.to_string());
+                    (path, r)
+                });
+                self.pending.push(Pending::Export(task));
+            }
+            Purpose::Folder => {
+                self.folder_watcher.watch(Some(&path));
+                self.start_scan(ctx, path);
             }
         }
     }
@@ -730,6 +794,13 @@ impl GradualApp {
             self.applied_theme = Some(self.prefs.theme);
         }
         self.poll_pending(&ctx);
+        if self.folder_watcher.take_changed()
+            && let Some(r) = &self.roster
+        {
+            let folder = r.folder.clone();
+            self.folder_watcher.watch(Some(&folder));
+            self.start_scan(&ctx, folder);
+        }
         if self.watcher.take_changed() && self.doc.path.is_some() {
             self.modal = Some(Modal::DiskChanged);
         }
@@ -773,12 +844,32 @@ impl GradualApp {
             });
         });
         let today = self.today();
+        let mut close_roster = false;
         // Views borrow the document immutably and push commands; applied afterwards.
         let v = ViewCtx {
             doc: &self.doc,
             today,
         };
         if self.prefs.show_plan {
+            if let Some(roster) = &self.roster {
+                egui::Panel::left("roster")
+                    .resizable(true)
+                    .default_size(230.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("roster")
+                            .show(ui, |ui| {
+                                if let Some(p) =
+                                    views::roster::show(ui, roster, v.doc.path.as_deref())
+                                {
+                                    actions.push(Action::OpenPath(p));
+                                }
+                                if ui.button("Close folder").clicked() {
+                                    close_roster = true;
+                                }
+                            });
+                    });
+            }
             egui::Panel::left("plan")
                 .resizable(true)
                 .default_size(215.0)
@@ -851,6 +942,10 @@ impl GradualApp {
         });
         views::calf_panel::show(&ctx, &v, &mut self.ui, &mut commands);
 
+        if close_roster {
+            self.roster = None;
+            self.folder_watcher.watch(None);
+        }
         self.modals(&ctx, &mut actions);
         self.help_windows(&ctx);
 
@@ -899,6 +994,9 @@ impl GradualApp {
             if item(ui, "Open…", "Ctrl+O", true) {
                 actions.push(Action::Open);
             }
+            if item(ui, "Open folder…", "", true) {
+                actions.push(Action::OpenFolder);
+            }
             ui.menu_button("Open recent", |ui| {
                 if self.prefs.recent.is_empty() {
                     ui.label("No recent plans");
@@ -916,6 +1014,17 @@ impl GradualApp {
             if item(ui, "Save As…", "Ctrl+Shift+S", true) {
                 actions.push(Action::SaveAs);
             }
+            ui.menu_button("Export", |ui| {
+                for (text, f) in [
+                    ("Calendar (ICS)…", crate::export::ExportFormat::Ics),
+                    ("Spreadsheet (CSV)…", crate::export::ExportFormat::Csv),
+                    ("Printable page (HTML)…", crate::export::ExportFormat::Html),
+                ] {
+                    if ui.button(text).clicked() {
+                        actions.push(Action::Export(f));
+                    }
+                }
+            });
             ui.separator();
             if item(ui, "Quit", "Ctrl+Q", true) {
                 actions.push(Action::Quit);
@@ -1043,7 +1152,11 @@ impl GradualApp {
                     }
                 }
                 Modal::PathPrompt { purpose, text } => {
-                    let verb = if *purpose == Purpose::Open { "Open" } else { "Save" };
+                    let verb = match purpose {
+                        Purpose::Open | Purpose::Folder => "Open",
+                        Purpose::SaveAs(_) => "Save",
+                        Purpose::Export(_) => "Export",
+                    };
                     ui.heading(format!("{verb} plan"));
                     ui.label("No file dialog is available on this desktop. Type the file's path:");
                     let mut t = text.clone();

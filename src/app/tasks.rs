@@ -27,6 +27,8 @@ impl<T: Send + 'static> Task<T> {
             });
         } else {
             let _ = tx.send(work());
+            // The result is picked up at the start of the next frame: make sure there is one.
+            ctx.request_repaint();
         }
         Task { rx }
     }
@@ -44,6 +46,10 @@ pub enum DialogKind {
     Open,
     /// Pick where to save, suggesting a file name.
     Save(String),
+    /// Pick where to export, suggesting a file name with this extension.
+    Export(String, &'static str),
+    /// Pick a folder of plans.
+    Folder,
 }
 
 /// How a file dialog ended.
@@ -73,10 +79,15 @@ impl FileDialogs for RfdDialogs {
             return DialogOutcome::Unavailable;
         }
         let started = Instant::now();
-        let dialog = rfd::FileDialog::new().add_filter("Gradual plan", &["ron"]);
+        let plans = || rfd::FileDialog::new().add_filter("Gradual plan", &["ron"]);
         let picked = match kind {
-            DialogKind::Open => dialog.pick_file(),
-            DialogKind::Save(name) => dialog.set_file_name(name).save_file(),
+            DialogKind::Open => plans().pick_file(),
+            DialogKind::Save(name) => plans().set_file_name(name).save_file(),
+            DialogKind::Export(name, ext) => rfd::FileDialog::new()
+                .add_filter(ext.to_uppercase(), &[*ext])
+                .set_file_name(name)
+                .save_file(),
+            DialogKind::Folder => rfd::FileDialog::new().pick_folder(),
         };
         match picked {
             Some(p) => DialogOutcome::Picked(p),

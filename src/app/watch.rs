@@ -7,21 +7,40 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-/// What identifies one version of a file on disk.
+/// What identifies one version of a file on disk (size and modification time), or of a
+/// folder of plans (the names, sizes and times of its `.ron` files).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    modified: Option<SystemTime>,
-    len: u64,
-}
+pub struct Stamp(u64);
 
 impl Stamp {
     /// The stamp of `path` now, if it exists.
     pub fn of(path: &Path) -> Option<Stamp> {
+        use std::hash::{Hash, Hasher};
         let m = std::fs::metadata(path).ok()?;
-        Some(Stamp {
-            modified: m.modified().ok(),
-            len: m.len(),
-        })
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let file = |m: &std::fs::Metadata, h: &mut std::collections::hash_map::DefaultHasher| {
+            m.len().hash(h);
+            m.modified()
+                .ok()
+                .map(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .hash(h);
+        };
+        if m.is_dir() {
+            let mut entries: Vec<(std::ffi::OsString, std::fs::Metadata)> = std::fs::read_dir(path)
+                .ok()?
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+                .filter_map(|e| Some((e.file_name(), e.metadata().ok()?)))
+                .collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            for (name, m) in &entries {
+                name.hash(&mut h);
+                file(m, &mut h);
+            }
+        } else {
+            file(&m, &mut h);
+        }
+        Some(Stamp(h.finish()))
     }
 }
 

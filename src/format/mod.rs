@@ -68,7 +68,7 @@ impl LoadError {
 /// Why a plan could not be saved. The original file is untouched in every case.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "could not save {}: {step} failed: {source}\n  hint: the plan on disk was not changed; check that the folder exists, is writable and has free space, or save under another name",
+    "could not save {}: {step} failed: {source}\n  hint: the file on disk was not changed; check that the folder exists, is writable and has free space, or save under another name",
     path.display()
 )]
 pub struct SaveError {
@@ -279,7 +279,12 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// and the temporary file is renamed over `path`. A crash at any point leaves either the
 /// old or the new plan, never a mix.
 pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
-    let text = to_canonical_string(plan);
+    write_atomic(path, to_canonical_string(plan).as_bytes(), true)
+}
+
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync,
+/// rename), keeping the previous file as `NAME.bak` when `backup` is set.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
     let err = |step, source| SaveError {
         path: path.to_path_buf(),
         step,
@@ -295,14 +300,15 @@ pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     let tmp = dir.join(tmp_name);
     let write_tmp = || -> io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        f.write_all(bytes)?;
         f.sync_all()
     };
     if let Err(e) = write_tmp() {
         let _ = fs::remove_file(&tmp);
         return Err(err("writing the temporary file", e));
     }
-    if path.exists()
+    if backup
+        && path.exists()
         && let Err(e) = fs::copy(path, backup_path(path))
     {
         let _ = fs::remove_file(&tmp);

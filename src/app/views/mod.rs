@@ -9,6 +9,7 @@ pub mod charts;
 pub mod fields;
 pub mod inspector;
 pub mod plan_panel;
+pub mod roster;
 pub mod warnings;
 
 use crate::app::document::Document;

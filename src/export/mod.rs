@@ -1,0 +1,473 @@
+//! Exports: calendar (ICS, RFC 5545), spreadsheet (CSV) and a printable page (HTML).
+//! Each is a pure function from the plan (and its analysis) to text.
+
+use crate::analysis::{Report, analyze};
+use crate::model::{Activity, CrossKind, Plan, Session, fmt_km, week_start};
+use chrono::NaiveDate;
+use icalendar::{Calendar, Component, EventLike};
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// iCalendar, one all-day event per session.
+    Ics,
+    /// One row per session.
+    Csv,
+    /// A printable page (A4 landscape).
+    Html,
+}
+
+impl ExportFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Ics => "ics",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
+        }
+    }
+}
+
+/// Exports `plan` in `format`.
+pub fn export(plan: &Plan, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Ics => ics(plan),
+        ExportFormat::Csv => csv(plan),
+        ExportFormat::Html => html(plan),
+    }
+}
+
+/// A calendar title: "Long run 16 km", "Calf S3 3×15", "Cycling 45 min", "Rest day".
+pub fn title(s: &Session) -> String {
+    match &s.activity {
+        Activity::Run { kind, km, .. } => format!("{} run {} km", kind.name(), fmt_km(*km)),
+        Activity::Cross { kind, minutes, .. } => format!("{} {minutes} min", kind.name()),
+        Activity::Calf { stage, sets, reps } => format!("Calf S{stage} {sets}×{reps}"),
+        Activity::Rest => "Rest day".into(),
+    }
+}
+
+/// The details of a session as plain-text lines: dose, effort, the warm-up for runs,
+/// hydration for runs over an hour, the calf stage's instructions.
+pub fn details(s: &Session, minutes: f64, estimated: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    match &s.activity {
+        Activity::Run {
+            km,
+            rpe,
+            surface,
+            footwear,
+            ..
+        } => {
+            let about = if estimated { "about " } else { "" };
+            out.push(format!(
+                "{} km, {about}{minutes:.0} min, effort {rpe}/10, {surface:?}, {footwear:?}",
+                fmt_km(*km)
+            ));
+            out.push("Warm-up: 5 min brisk walk, inchworms, butt kicks.".into());
+            out.push(
+                "After: standing calf stretch, downward dog, heel drop stretch, 30–45 s each side."
+                    .into(),
+            );
+            if minutes > 60.0 {
+                out.push("Over an hour: carry fluids, and add electrolytes in heat.".into());
+            }
+        }
+        Activity::Cross {
+            kind,
+            minutes,
+            rpe,
+            calf_work,
+        } => {
+            out.push(format!(
+                "{minutes} min, effort {rpe}/10{}",
+                if *calf_work {
+                    ", includes calf work"
+                } else {
+                    ""
+                }
+            ));
+            if *kind == CrossKind::Cycling || *calf_work {
+                out.push(
+                    "Calf-loading work: keep it away from the day before a long or quality run."
+                        .into(),
+                );
+            }
+        }
+        Activity::Calf { stage, sets, reps } => {
+            let st = crate::calf::stage(*stage);
+            out.push(format!(
+                "Stage {stage}: {} — {sets} × {reps}{}",
+                st.name,
+                if st.per_leg { " per leg" } else { "" }
+            ));
+            out.push(format!("{}. {}", st.tempo, st.instructions));
+        }
+        Activity::Rest => out.push("Rest: let muscles and tendons adapt.".into()),
+    }
+    if !s.note.is_empty() {
+        out.push(format!("Note: {}", s.note));
+    }
+    out
+}
+
+fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() { "plan".into() } else { s }
+}
+
+/// A stable id: plan, athlete, day and position within the day, so re-importing an
+/// edited plan updates events instead of duplicating them.
+fn uid(plan: &Plan, date: NaiveDate, n: usize) -> String {
+    format!(
+        "{}-{}-{date}-{n}@gradual",
+        slug(&plan.athlete.name),
+        slug(&plan.name)
+    )
+}
+
+/// iCalendar (RFC 5545): one all-day event per session (skipped ones included and
+/// marked), lines folded at 75 octets with CRLF line ends.
+pub fn ics(plan: &Plan) -> String {
+    let report = analyze(plan);
+    let mut cal = Calendar::new();
+    cal.name(&format!("{} — {}", plan.name, plan.athlete.name));
+    let mut prev: Option<NaiveDate> = None;
+    let mut n = 0;
+    for (i, s) in plan.sessions.iter().enumerate() {
+        n = if prev == Some(s.date) { n + 1 } else { 0 };
+        prev = Some(s.date);
+        let sl = &report.sessions[i];
+        let mut summary = title(s);
+        if s.status == crate::model::Status::Skipped {
+            summary = format!("(skipped) {summary}");
+        }
+        let mut desc = details(s, sl.minutes, sl.estimated);
+        for w in report.warnings_for_session(i) {
+            desc.push(format!(
+                "{}: {}",
+                w.severity.as_str().to_uppercase(),
+                w.message
+            ));
+        }
+        cal.push(
+            icalendar::Event::new()
+                .uid(&uid(plan, s.date, n))
+                .summary(&summary)
+                .description(&desc.join("\n"))
+                // All-day: DTEND is exclusive, so the next day (RFC 5545 §3.6.1).
+                .starts(s.date)
+                .ends(s.date.succ_opt().unwrap_or(s.date))
+                .done(),
+        );
+    }
+    cal.done().to_string()
+}
+
+/// CSV: a header and one row per session, ISO dates.
+pub fn csv(plan: &Plan) -> String {
+    let report = analyze(plan);
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "date",
+        "weekday",
+        "week",
+        "block",
+        "phase",
+        "type",
+        "kind",
+        "km",
+        "minutes",
+        "minutes_estimated",
+        "rpe",
+        "surface",
+        "footwear",
+        "calf_work",
+        "stage",
+        "sets",
+        "reps",
+        "status",
+        "load",
+        "calf_load",
+        "generated",
+        "note",
+    ])
+    .expect("writing to memory");
+    for (i, s) in plan.sessions.iter().enumerate() {
+        let sl = &report.sessions[i];
+        let block = plan.block_on(s.date);
+        let (ty, kind, km, rpe, surface, footwear, calf_work, stage, sets, reps) = match &s.activity
+        {
+            Activity::Run {
+                kind,
+                km,
+                rpe,
+                surface,
+                footwear,
+                ..
+            } => (
+                "Run",
+                kind.name().to_string(),
+                fmt_km(*km),
+                rpe.to_string(),
+                format!("{surface:?}"),
+                format!("{footwear:?}"),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Activity::Cross {
+                kind,
+                rpe,
+                calf_work,
+                ..
+            } => (
+                "Cross",
+                format!("{kind:?}"),
+                String::new(),
+                rpe.to_string(),
+                String::new(),
+                String::new(),
+                calf_work.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Activity::Calf { stage, sets, reps } => (
+                "Calf",
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                stage.to_string(),
+                sets.to_string(),
+                reps.to_string(),
+            ),
+            Activity::Rest => (
+                "Rest",
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+        };
+        let minutes = if matches!(s.activity, Activity::Rest) {
+            String::new()
+        } else {
+            format!("{:.0}", sl.minutes)
+        };
+        w.write_record([
+            s.date.to_string(),
+            s.date.format("%a").to_string(),
+            week_start(s.date).to_string(),
+            block.map(|b| b.name.clone()).unwrap_or_default(),
+            block.map(|b| format!("{:?}", b.phase)).unwrap_or_default(),
+            ty.to_string(),
+            kind,
+            km,
+            minutes,
+            sl.estimated.to_string(),
+            rpe,
+            surface,
+            footwear,
+            calf_work,
+            stage,
+            sets,
+            reps,
+            format!("{:?}", s.status),
+            format!("{:.0}", sl.load),
+            format!("{:.0}", sl.calf_load),
+            s.generated.to_string(),
+            s.note.clone(),
+        ])
+        .expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("flushing to memory"))
+        .expect("CSV of UTF-8 fields is UTF-8")
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A printable page: one self-contained file (inline CSS, no network) with the weeks as a
+/// grid, weekly totals, the warnings with their evidence, and the calf program.
+pub fn html(plan: &Plan) -> String {
+    let report = analyze(plan);
+    html_with(plan, &report)
+}
+
+fn html_with(plan: &Plan, report: &Report) -> String {
+    let mut h = String::new();
+    let race = plan
+        .race
+        .as_ref()
+        .map(|r| format!(" · {} ({} km) on {}", esc(&r.name), fmt_km(r.km), r.date))
+        .unwrap_or_default();
+    h.push_str(&format!(
+        r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{name}</title>
+<style>
+@page {{ size: A4 landscape; margin: 10mm; }}
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 9pt; color: #222; margin: 0; }}
+h1 {{ font-size: 15pt; margin: 0 0 2mm; }} h2 {{ font-size: 12pt; margin: 5mm 0 2mm; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+th, td {{ border: 0.3mm solid #bbb; padding: 1mm; vertical-align: top; }}
+th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
+.wk {{ width: 16mm; }} .tot {{ width: 30mm; }}
+.s {{ display: block; border-radius: 1mm; padding: 0.5mm 1mm; margin: 0.5mm 0; color: #fff; font-size: 8pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+.easy {{ background: #2a8c7f; }} .long {{ background: #3564a8; }} .quality {{ background: #c85a12; }} .race {{ background: #8e44ad; }}
+.cross {{ background: #5f6b7d; }} .calf {{ background: #a84a6e; }} .rest {{ background: #8a8a8a; }} .skipped {{ opacity: 0.4; }}
+.sev-info {{ color: #3b82c4; }} .sev-caution {{ color: #a87a0a; }} .sev-warning {{ color: #d0500e; }} .sev-danger {{ color: #c92a2a; }}
+.ev {{ color: #666; font-size: 7.5pt; }} .muted {{ color: #666; }}
+</style></head><body>
+<h1>{name}</h1>
+<p>{athlete} ({level}){race}</p>
+"#,
+        name = esc(&plan.name),
+        athlete = esc(&plan.athlete.name),
+        level = plan.athlete.level.name(),
+    ));
+    h.push_str("<table><thead><tr><th class=\"wk\">Week</th>");
+    for d in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+        h.push_str(&format!("<th>{d}</th>"));
+    }
+    h.push_str("<th class=\"tot\">Totals</th></tr></thead><tbody>\n");
+    for w in &report.weeks {
+        let block = plan
+            .block_on(w.start)
+            .map(|b| {
+                format!(
+                    "<br><span class=\"muted\">{} ({:?})</span>",
+                    esc(&b.name),
+                    b.phase
+                )
+            })
+            .unwrap_or_default();
+        h.push_str(&format!(
+            "<tr data-week=\"{}\"><td class=\"wk\">{}{block}</td>",
+            w.start,
+            w.start.format("%-d %b")
+        ));
+        for d in 0..7 {
+            let date = w.start + chrono::Duration::days(d);
+            h.push_str("<td>");
+            h.push_str(&format!(
+                "<span class=\"muted\">{}</span>",
+                date.format("%-d")
+            ));
+            for s in plan.sessions.iter().filter(|s| s.date == date) {
+                let class = match &s.activity {
+                    Activity::Run { kind, .. } if *kind == crate::model::RunKind::Race => "race",
+                    Activity::Run { kind, .. } if kind.is_quality() => "quality",
+                    Activity::Run { kind, .. } if *kind == crate::model::RunKind::Long => "long",
+                    Activity::Run { .. } => "easy",
+                    Activity::Cross { .. } => "cross",
+                    Activity::Calf { .. } => "calf",
+                    Activity::Rest => "rest",
+                };
+                let skipped = if s.status == crate::model::Status::Skipped {
+                    " skipped"
+                } else {
+                    ""
+                };
+                h.push_str(&format!(
+                    "<span class=\"s {class}{skipped}\">{}</span>",
+                    esc(&s.activity.label())
+                ));
+            }
+            h.push_str("</td>");
+        }
+        let change = w
+            .change_pct
+            .map(|c| format!("{c:+.0} %"))
+            .unwrap_or_else(|| "–".into());
+        let worst = w
+            .worst
+            .map(|s| format!("<br><span class=\"sev-{s}\">{s}</span>"))
+            .unwrap_or_default();
+        h.push_str(&format!(
+            "<td>{:.1} km ({change})<br>load {:.0}<br>calf {:.0}{worst}</td></tr>\n",
+            w.run_km, w.load, w.calf_load
+        ));
+    }
+    h.push_str("</tbody></table>\n<h2>Warnings</h2>\n");
+    if report.warnings.is_empty() {
+        h.push_str("<p>No warnings.</p>\n");
+    } else {
+        h.push_str("<ul>\n");
+        let mut ws: Vec<_> = report.warnings.iter().collect();
+        ws.sort_by_key(|w| (std::cmp::Reverse(w.severity), w.date));
+        for w in ws {
+            h.push_str(&format!(
+                "<li><b class=\"sev-{s}\">{s}</b> {} <code>{}</code>: {}<br><span class=\"ev\">Evidence: {}</span></li>\n",
+                w.date,
+                w.rule.id(),
+                esc(&w.message),
+                esc(w.evidence),
+                s = w.severity
+            ));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("<h2>Calf program</h2>\n");
+    let calf: Vec<&Session> = plan
+        .sessions
+        .iter()
+        .filter(|s| matches!(s.activity, Activity::Calf { .. }))
+        .collect();
+    if calf.is_empty() {
+        h.push_str("<p>No calf sessions in this plan. Gradual's calf program places eccentric calf work on days without a run.</p>\n");
+    } else {
+        h.push_str("<table><thead><tr><th>Week</th><th>Sessions</th><th>Stage and dose</th><th>How</th></tr></thead><tbody>\n");
+        let mut weeks: Vec<NaiveDate> = calf.iter().map(|s| week_start(s.date)).collect();
+        weeks.dedup();
+        for wk in weeks {
+            let in_week: Vec<&&Session> =
+                calf.iter().filter(|s| week_start(s.date) == wk).collect();
+            let days: Vec<String> = in_week
+                .iter()
+                .map(|s| s.date.format("%a").to_string())
+                .collect();
+            if let Activity::Calf { stage, sets, reps } = in_week[0].activity {
+                let st = crate::calf::stage(stage);
+                h.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>S{stage} {} — {sets} × {reps}{}</td><td>{}</td></tr>\n",
+                    wk.format("%-d %b"),
+                    days.join(" "),
+                    esc(st.name),
+                    if st.per_leg { " per leg" } else { "" },
+                    esc(st.instructions)
+                ));
+            }
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    h.push_str("<p class=\"muted\">Made with Gradual. Warnings are risk signals from studies and expert opinion, not diagnoses; calf-load factors are estimates.</p>\n</body></html>\n");
+    h
+}

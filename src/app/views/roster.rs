@@ -90,7 +90,7 @@ pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<Path
                 Color32::from_rgb(0x4c, 0x9a, 0x6a),
                 "no warnings".to_string(),
             ),
-            (None, Some(s)) if s == Severity::Info => (
+            (None, Some(Severity::Info)) => (
                 Color32::from_rgb(0x4c, 0x9a, 0x6a),
                 "no warnings above info".to_string(),
             ),

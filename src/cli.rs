@@ -29,6 +29,149 @@ pub enum Command {
     Calf(CalfArgs),
     /// Export a plan: calendar (ICS), spreadsheet (CSV) or printable page (HTML).
     Export(ExportArgs),
+    /// Make a plan from a template, anchored to a start or race date, scaled to the athlete.
+    New(NewArgs),
+}
+
+/// Level names for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Novice.
+    Novice,
+    /// Returning after a layoff.
+    Returning,
+    /// Experienced.
+    Experienced,
+}
+
+impl From<LevelArg> for crate::model::Level {
+    fn from(l: LevelArg) -> Self {
+        match l {
+            LevelArg::Novice => crate::model::Level::Novice,
+            LevelArg::Returning => crate::model::Level::Returning,
+            LevelArg::Experienced => crate::model::Level::Experienced,
+        }
+    }
+}
+
+/// Arguments of `gradual new`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("anchor").args(["start", "race"])))]
+pub struct NewArgs {
+    /// The template's id (see `--list`).
+    #[arg(long, required_unless_present = "list")]
+    pub template: Option<String>,
+    /// List the templates and exit.
+    #[arg(long)]
+    pub list: bool,
+    /// The first week starts on this date's Monday.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<chrono::NaiveDate>,
+    /// Count back from this race date.
+    #[arg(long, value_name = "DATE")]
+    pub race: Option<chrono::NaiveDate>,
+    /// The athlete's current weekly running distance.
+    #[arg(long, value_name = "KM", required_unless_present = "list")]
+    pub base_km: Option<f64>,
+    /// The athlete's level (default: the template's).
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
+    /// The athlete's name.
+    #[arg(long, default_value = "Runner")]
+    pub athlete: String,
+    /// The plan's name (default: the template's).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Leave out the calf program.
+    #[arg(long)]
+    pub no_calf: bool,
+    /// Where to write the plan.
+    #[arg(
+        short = 'o',
+        long,
+        value_name = "PLAN.ron",
+        required_unless_present = "list"
+    )]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `gradual new`; returns the exit status.
+pub fn new(args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let all = crate::templates::all(crate::templates::user_dir().as_deref());
+    if args.list {
+        for e in &all {
+            let t = &e.template;
+            writeln!(
+                out,
+                "{:<28} {:>2} weeks  base {:>3.0}–{:<3.0} km  {}{}",
+                e.id,
+                t.weeks(),
+                t.base_km.0,
+                t.base_km.1,
+                t.description,
+                if e.builtin { "" } else { "  (yours)" }
+            )?;
+        }
+        return Ok(EXIT_OK);
+    }
+    let id = args.template.as_deref().unwrap_or_default();
+    let Some(entry) = all.iter().find(|e| e.id == id) else {
+        let ids: Vec<&str> = all.iter().map(|e| e.id.as_str()).collect();
+        writeln!(
+            err,
+            "error: no template `{id}`\n  hint: use one of: {}",
+            ids.join(", ")
+        )?;
+        return Ok(EXIT_BAD_FILE);
+    };
+    let anchor = match (args.start, args.race) {
+        (Some(d), None) => crate::templates::Anchor::Start(d),
+        (None, Some(d)) => crate::templates::Anchor::Race(d),
+        (None, None) => crate::templates::Anchor::Start(chrono::Local::now().date_naive()),
+        (Some(_), Some(_)) => unreachable!("clap's arg group allows one"),
+    };
+    let base = args.base_km.unwrap_or_default();
+    if !(base > 0.0 && base <= 500.0) {
+        writeln!(err, "error: --base-km {base} is outside 0–500 km")?;
+        return Ok(EXIT_BAD_FILE);
+    }
+    let (lo, hi) = entry.template.base_km;
+    if base < lo || base > hi {
+        writeln!(
+            err,
+            "note: `{id}` is written for {lo:.0}–{hi:.0} km a week; {base:.0} km is outside that, check the result"
+        )?;
+    }
+    let params = crate::templates::Params {
+        anchor,
+        base_km: base,
+        level: args.level.map(Into::into).unwrap_or(entry.template.level),
+        athlete: args.athlete.clone(),
+        name: args.name.clone(),
+        calf: !args.no_calf,
+    };
+    let plan = crate::templates::generate(&entry.template, &params);
+    let output = args
+        .output
+        .as_ref()
+        .expect("clap requires -o without --list");
+    if let Err(e) = format::save(&plan, output) {
+        writeln!(err, "error: {e}")?;
+        return Ok(EXIT_BAD_FILE);
+    }
+    let report = analyze(&plan);
+    let (first, last) = plan.date_range().expect("a generated plan has dates");
+    writeln!(
+        out,
+        "Wrote {}: \"{}\" for {}, {} weeks from {first} to {last}, {} sessions; {}.",
+        output.display(),
+        plan.name,
+        plan.athlete.name,
+        entry.template.weeks(),
+        plan.sessions.len(),
+        counts(&report)
+    )?;
+    Ok(EXIT_OK)
 }
 
 /// Arguments of `gradual export`.

@@ -17,3 +17,5 @@ pub mod format;
 pub mod model;
 /// Generated plans for benchmarks and tests.
 pub mod synthetic;
+/// Block templates: built-in plans and blocks, generation, chaining, saving.
+pub mod templates;

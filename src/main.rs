@@ -25,6 +25,13 @@ fn main() -> ExitCode {
                 Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
             }
         }
+        Some(Command::New(new)) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::new(new, &mut out, &mut err) {
+                Ok(code) => ExitCode::from(code),
+                Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
+            }
+        }
         Some(Command::Calf(calf)) => {
             let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
             match cli::calf(calf, &mut out, &mut err) {

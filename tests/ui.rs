@@ -100,7 +100,10 @@ fn checkbox<'a>(h: &'a Harness<'static, GradualApp>, contains: &'a str) -> egui_
 fn menu(h: &mut Harness<'static, GradualApp>, top: &str, item: &str) {
     h.get_by_role_and_label(egui::Role::Button, top).click();
     h.run();
-    h.get_by_label_contains(item).click();
+    match h.query_by_label(item) {
+        Some(node) => node.click(),
+        None => h.get_by_label_contains(item).click(),
+    }
     h.run();
 }
 
@@ -399,7 +402,7 @@ fn new_with_unsaved_changes_asks_first() {
         "Beginner 5K",
         "cancel keeps the plan"
     );
-    menu(&mut h, "File", "New");
+    menu(&mut h, "File", "New Ctrl+N");
     h.get_by_label("Discard changes").click();
     h.run();
     assert_eq!(h.state().doc.plan().name, "New plan");
@@ -707,4 +710,126 @@ fn open_a_folder_and_switch_athletes() {
     h.run();
     h.get_by_label("Chris — Back after the flu");
     assert_eq!(h.state().roster.as_ref().unwrap().entries.len(), 4);
+}
+
+#[test]
+fn new_plan_from_a_template() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    menu(&mut h, "File", "New from template…");
+    h.get_by_label_contains("Half marathon, novice — 12 weeks")
+        .click();
+    h.run();
+    type_into(&mut h, "Base km", "25");
+    h.get_by_label("Race on").click();
+    h.run();
+    type_into(&mut h, "Race date", "2026-09-27");
+    leave_field(&mut h);
+    h.get_by_label_contains("12 weeks, 6 Jul 2026 to 27 Sep 2026");
+    h.get_by_label("Create plan").click();
+    h.run();
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.name, "Half marathon, novice");
+    assert_eq!(plan.race.as_ref().unwrap().date, date("2026-09-27"));
+    assert_eq!(plan.athlete.baseline.as_ref().unwrap().weekly_km, 25.0);
+    assert!(
+        h.state().doc.is_dirty() && h.state().doc.path.is_none(),
+        "a new plan to save"
+    );
+    assert!(
+        h.state()
+            .doc
+            .report()
+            .warnings
+            .iter()
+            .all(|w| w.severity < gradual::analysis::Severity::Warning)
+    );
+}
+
+#[test]
+fn scale_a_block_by_dragging_and_undo() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    let before: f64 = h.state().doc.report().weeks[..4]
+        .iter()
+        .map(|w| w.run_km)
+        .sum();
+    let slider = h.get_by_label("Scale Base volume");
+    slider.scroll_to_me();
+    h.run();
+    let r = h.get_by_label("Scale Base volume").rect();
+    let from = r.center();
+    let to = egui::pos2(r.left() + r.width() * 0.75, r.center().y);
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+        // Charts and warnings follow while dragging.
+        let now: f64 = h.state().doc.report().weeks[..4]
+            .iter()
+            .map(|w| w.run_km)
+            .sum();
+        assert!(now >= before - 1e-9);
+    }
+    h.drop_at(to);
+    h.run();
+    let after: f64 = h.state().doc.report().weeks[..4]
+        .iter()
+        .map(|w| w.run_km)
+        .sum();
+    assert!(after > before * 1.05, "{before} → {after}");
+    assert!(
+        h.state().doc.report().weeks[4..]
+            .iter()
+            .map(|w| w.run_km)
+            .sum::<f64>()
+            > 0.0
+    );
+    assert_eq!(h.state().doc.undo_label(), Some("scale block"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let undone: f64 = h.state().doc.report().weeks[..4]
+        .iter()
+        .map(|w| w.run_km)
+        .sum();
+    assert!(
+        (undone - before).abs() < 1e-9,
+        "one undo reverts the whole drag"
+    );
+}
+
+#[test]
+fn recovery_week_and_chained_block() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    let weeks = h.state().doc.plan().blocks[0].weeks;
+    let race = h.state().doc.plan().race.clone().unwrap().date;
+    h.get_all_by_label("+ Recovery week")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.blocks[0].weeks, weeks + 1);
+    assert_eq!(
+        plan.race.as_ref().unwrap().date,
+        race + chrono::Duration::days(7)
+    );
+    let r = h.state().doc.report();
+    let new_week = r.weeks[weeks as usize].run_km;
+    let prev_week = r.weeks[weeks as usize - 1].run_km;
+    assert!(
+        (new_week - prev_week * 0.7).abs() < 1.0,
+        "{prev_week} → {new_week}"
+    );
+    let n_blocks = plan.blocks.len();
+    h.get_by_label("Chain a block template").scroll_to_me();
+    h.run();
+    h.get_by_label("Chain a block template").click();
+    h.run();
+    h.get_by_label("Taper block").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().blocks.len(), n_blocks + 1);
+    assert_eq!(
+        h.state().doc.plan().blocks.last().unwrap().phase,
+        gradual::model::Phase::Taper
+    );
 }

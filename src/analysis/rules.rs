@@ -3,7 +3,7 @@
 
 use super::{Report, Severity, Warning};
 use crate::model::{
-    Activity, BodyArea, CrossKind, Footwear, Plan, Session, Thresholds, fmt_km, week_start,
+    Activity, BodyArea, CrossKind, Footwear, Plan, RunKind, Session, Thresholds, fmt_km, week_start,
 };
 use chrono::{Duration, NaiveDate};
 
@@ -331,17 +331,31 @@ fn long_run_spike(c: &mut Ctx) {
             } else {
                 ""
             };
+            // A race is a planned peak: say so, at info level, rather than alarm.
+            let (severity, advice) = if run.kind == RunKind::Race {
+                (
+                    Severity::Info,
+                    "expected for a goal race; plan easy days after it".to_string(),
+                )
+            } else {
+                (
+                    severity,
+                    format!(
+                        "keep single runs within +{} of it",
+                        pct(c.t.long_run_caution_pct)
+                    ),
+                )
+            };
             found.push((
                 severity,
                 c.date(d),
                 i,
                 format!(
-                    "{} run {:.1} km is +{} over your longest run of the previous 30 days ({:.1} km{source}); keep single runs within +{} of it",
+                    "{} run {:.1} km is +{} over your longest run of the previous 30 days ({:.1} km{source}); {advice}",
                     run.kind.name(),
                     run.km,
                     pct(spike),
                     prev,
-                    pct(c.t.long_run_caution_pct)
                 ),
             ));
         }
@@ -407,8 +421,7 @@ fn weekly_increase(c: &mut Ctx) {
 fn acwr(c: &mut Ctx) {
     let days = &c.report.days;
     let mut found = Vec::new();
-    for week in days.chunks(7).enumerate() {
-        let (wi, w) = week;
+    for (wi, w) in days.chunks(7).enumerate() {
         let peak = w
             .iter()
             .enumerate()
@@ -417,18 +430,37 @@ fn acwr(c: &mut Ctx) {
         if let Some((k, r)) = peak.filter(|(_, r)| *r >= c.t.acwr_warning - 1e-9) {
             let d = wi * 7 + k;
             let day = &days[d];
+            // The ratio peaks on race day by design: note it, do not alarm.
+            let race_day = c
+                .runs_on(d)
+                .any(|i| c.session(i).run().is_some_and(|r| r.kind == RunKind::Race));
+            let (severity, tail) = if race_day {
+                (
+                    Severity::Info,
+                    "expected on race day; recover with easy days after it".to_string(),
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    format!(
+                        "{:.1} is a team-sport convention, not a prediction for you",
+                        c.t.acwr_warning
+                    ),
+                )
+            };
             found.push((
+                severity,
                 day.date,
                 c.on_day(d).to_vec(),
                 format!(
-                    "Acute:chronic load ratio {r:.2} on {} (7-day average {:.0} vs 28-day average {:.0} load a day): load is rising fast compared with what you are used to. {:.1} is a team-sport convention, not a prediction for you",
-                    day.date, day.acute, day.chronic, c.t.acwr_warning
+                    "Acute:chronic load ratio {r:.2} on {} (7-day average {:.0} vs 28-day average {:.0} load a day): load is rising fast compared with what you are used to; {tail}",
+                    day.date, day.acute, day.chronic
                 ),
             ));
         }
     }
-    for (date, sessions, msg) in found {
-        c.push(Rule::Acwr, Severity::Warning, date, sessions, msg);
+    for (severity, date, sessions, msg) in found {
+        c.push(Rule::Acwr, severity, date, sessions, msg);
     }
 }
 

@@ -52,7 +52,12 @@ pub enum Command {
     /// Replace the blocks.
     SetBlocks(Vec<Block>, Option<MergeKey>),
     /// Replace all sessions at once (applying the calf program), as one undo step.
-    ReplaceSessions(Vec<Session>, &'static str),
+    ReplaceSessions(Vec<Session>, &'static str, Option<MergeKey>),
+    /// Insert a recovery week at the end of block `n`: later dates move a week, and the
+    /// new week repeats the block's last week at 70 % of the distance and time.
+    InsertRecoveryWeek(usize),
+    /// Append blocks with their sessions (chaining a block template).
+    AddBlocks(Vec<Block>, Vec<Session>),
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
@@ -75,19 +80,23 @@ impl Command {
             Command::SetRace(..) => "edit race",
             Command::SetAthlete(..) => "edit athlete",
             Command::SetBlocks(..) => "edit blocks",
-            Command::ReplaceSessions(_, label) => label,
+            Command::ReplaceSessions(_, label, _) => label,
+            Command::InsertRecoveryWeek(_) => "insert recovery week",
+            Command::AddBlocks(..) => "chain block",
             Command::Undo => "undo",
             Command::Redo => "redo",
         }
     }
 
-    fn merge_key(&self) -> Option<MergeKey> {
+    /// The gesture this edit belongs to, if it may merge with the previous one.
+    pub fn merge_key(&self) -> Option<MergeKey> {
         match self {
             Command::UpdateSession { merge, .. }
             | Command::SetName(_, merge)
             | Command::SetRace(_, merge)
             | Command::SetAthlete(_, merge)
-            | Command::SetBlocks(_, merge) => *merge,
+            | Command::SetBlocks(_, merge)
+            | Command::ReplaceSessions(_, _, merge) => *merge,
             _ => None,
         }
     }
@@ -383,8 +392,38 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
             plan.athlete = a;
             Selection::Keep
         }
-        Command::ReplaceSessions(sessions, _) => {
+        Command::ReplaceSessions(sessions, _, _) => {
             plan.sessions = sessions;
+            sort_sessions(plan);
+            Selection::Clear
+        }
+        Command::InsertRecoveryWeek(n) => {
+            let b = plan.blocks.get(n)?.clone();
+            let monday = week_start(b.last_day() + Duration::days(1));
+            let last_week: Vec<Session> = plan
+                .sessions
+                .iter()
+                .filter(|s| s.date >= monday - Duration::days(7) && s.date < monday && !s.generated)
+                .cloned()
+                .collect();
+            shift_from(plan, monday, 7);
+            for other in plan.blocks.iter_mut().filter(|o| o.start >= monday) {
+                other.start += Duration::days(7);
+            }
+            plan.blocks[n].weeks += 1;
+            let easier = last_week.into_iter().map(|mut s| {
+                s.date += Duration::days(7);
+                scale_session(&mut s, 0.7);
+                s
+            });
+            plan.sessions.extend(easier);
+            sort_sessions(plan);
+            Selection::Clear
+        }
+        Command::AddBlocks(blocks, sessions) => {
+            plan.blocks.extend(blocks);
+            plan.blocks.sort_by_key(|b| b.start);
+            plan.sessions.extend(sessions);
             sort_sessions(plan);
             Selection::Clear
         }
@@ -395,4 +434,21 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
         }
         Command::Undo | Command::Redo => unreachable!("handled by Document::handle"),
     })
+}
+
+/// Scales a session's distance and duration by `f` (runs: km and minutes, rounded to
+/// 0.1 km and whole minutes; cross-training: minutes).
+pub fn scale_session(s: &mut Session, f: f64) {
+    match &mut s.activity {
+        crate::model::Activity::Run { km, minutes, .. } => {
+            *km = ((*km * f * 10.0).round() / 10.0).max(0.1);
+            if let Some(m) = minutes {
+                *m = ((f64::from(*m) * f).round() as u32).max(1);
+            }
+        }
+        crate::model::Activity::Cross { minutes, .. } => {
+            *minutes = ((f64::from(*minutes) * f).round() as u32).max(1);
+        }
+        _ => {}
+    }
 }

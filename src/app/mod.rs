@@ -111,6 +111,8 @@ pub enum Action {
     Export(crate::export::ExportFormat),
     /// File ▸ Open folder… (dialog).
     OpenFolder,
+    /// Replace the open plan with this one (from a template), after the guard.
+    NewPlan(Box<Plan>),
     /// Edit ▸ Cut.
     Cut,
     /// Edit ▸ Copy.
@@ -135,6 +137,7 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 enum After {
     New,
+    NewPlan(Box<Plan>),
     Open,
     OpenPath(PathBuf),
     Quit,
@@ -345,14 +348,7 @@ impl GradualApp {
 
     /// Applies an edit through the document and follows its selection.
     pub fn apply(&mut self, cmd: Command) {
-        let structural = !matches!(
-            cmd,
-            Command::UpdateSession { .. }
-                | Command::SetName(..)
-                | Command::SetRace(..)
-                | Command::SetAthlete(..)
-                | Command::SetBlocks(..)
-        );
+        let structural = cmd.merge_key().is_none();
         if structural {
             self.doc.end_gesture();
         }
@@ -465,6 +461,17 @@ impl GradualApp {
                 };
                 self.status = "New plan: double-click a day to add a session.".into();
             }
+            After::NewPlan(plan) => {
+                self.doc = Document::new(*plan, None);
+                self.doc.mark_unsaved(); // a new plan to save somewhere
+                self.watcher.watch(None);
+                let first = self.doc.plan().date_range().map(|(lo, _)| lo);
+                self.ui = UiState {
+                    scroll_to: first,
+                    ..UiState::default()
+                };
+                self.status = "New plan from a template: Save As to keep it.".into();
+            }
             After::Open => self.start_dialog(ctx, Purpose::Open),
             After::OpenPath(p) => self.start_load(ctx, p),
             After::Reload => {
@@ -506,6 +513,7 @@ impl GradualApp {
             Action::Quit => self.guard(ctx, After::Quit),
             Action::Export(f) => self.start_dialog(ctx, Purpose::Export(f)),
             Action::OpenFolder => self.start_dialog(ctx, Purpose::Folder),
+            Action::NewPlan(plan) => self.guard(ctx, After::NewPlan(plan)),
             Action::Copy | Action::Cut => {
                 if let Some((i, s)) = selected_session {
                     ctx.copy_text(ron::to_string(&s).unwrap_or_default());
@@ -941,6 +949,10 @@ impl GradualApp {
             views::calendar::show(ui, &v, &mut self.ui, &mut commands);
         });
         views::calf_panel::show(&ctx, &v, &mut self.ui, &mut commands);
+        if let Some(plan) = views::template_panel::show_new(&ctx, &mut self.ui) {
+            actions.push(Action::NewPlan(Box::new(plan)));
+        }
+        views::template_panel::show_save(&ctx, &v, &mut self.ui);
 
         if close_roster {
             self.roster = None;
@@ -994,6 +1006,10 @@ impl GradualApp {
             if item(ui, "Open…", "Ctrl+O", true) {
                 actions.push(Action::Open);
             }
+            if item(ui, "New from template…", "", true) {
+                self.ui.new_template.date = self.today();
+                self.ui.new_template.open();
+            }
             if item(ui, "Open folder…", "", true) {
                 actions.push(Action::OpenFolder);
             }
@@ -1013,6 +1029,12 @@ impl GradualApp {
             }
             if item(ui, "Save As…", "Ctrl+Shift+S", true) {
                 actions.push(Action::SaveAs);
+            }
+            if item(ui, "Save as template…", "", true) {
+                self.ui.save_template.open = true;
+                if self.ui.save_template.name.is_empty() {
+                    self.ui.save_template.name = self.doc.plan().name.clone();
+                }
             }
             ui.menu_button("Export", |ui| {
                 for (text, f) in [
@@ -1282,7 +1304,7 @@ fn calf_conflicts(plan: &Plan) -> Vec<NaiveDate> {
 }
 
 /// A file-name-friendly version of a plan name.
-fn slug(name: &str) -> String {
+pub fn slug(name: &str) -> String {
     let s: String = name
         .chars()
         .map(|c| {

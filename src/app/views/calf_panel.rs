@@ -46,6 +46,7 @@ pub fn apply_command(v: &ViewCtx, opts: &Options) -> Option<Command> {
     changed.then_some(Command::ReplaceSessions(
         new_plan.sessions,
         "apply calf program",
+        None,
     ))
 }
 

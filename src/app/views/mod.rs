@@ -10,6 +10,7 @@ pub mod fields;
 pub mod inspector;
 pub mod plan_panel;
 pub mod roster;
+pub mod template_panel;
 pub mod warnings;
 
 use crate::app::document::Document;
@@ -69,6 +70,12 @@ pub struct UiState {
     pub calf: calf_panel::CalfPanel,
     /// A run now shares this day with a generated calf session: offer to reschedule.
     pub calf_conflict: Option<NaiveDate>,
+    /// The "New plan from template" window.
+    pub new_template: template_panel::NewFromTemplate,
+    /// The "Save as template" window.
+    pub save_template: template_panel::SaveTemplate,
+    /// A block-scale drag in progress: (block, the sessions before the drag, percent).
+    pub block_scale: Option<(usize, Vec<Session>, f64)>,
 }
 
 impl Default for UiState {
@@ -86,6 +93,9 @@ impl Default for UiState {
             visible: None,
             calf: Default::default(),
             calf_conflict: None,
+            new_template: template_panel::NewFromTemplate::new(chrono::Local::now().date_naive()),
+            save_template: Default::default(),
+            block_scale: None,
         }
     }
 }

@@ -296,6 +296,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                             remove = Some(i);
                         }
                     });
+                    block_tools(ui, v, st, out, i);
                     ui.add_space(4.0);
                 });
             }
@@ -322,5 +323,95 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 });
                 out.push(Command::SetBlocks(blocks, None));
             }
+            ui.menu_button("Chain a block template", |ui| {
+                for e in crate::templates::all(crate::templates::user_dir().as_deref())
+                    .into_iter()
+                    .filter(|e| e.template.race_km.is_none())
+                {
+                    if ui
+                        .button(&e.template.name)
+                        .on_hover_text(&e.template.description)
+                        .clicked()
+                    {
+                        let (blocks, sessions) = crate::templates::chain(plan, &e.template);
+                        out.push(Command::AddBlocks(blocks, sessions));
+                    }
+                }
+            });
         });
+}
+
+/// Scale a block's volume (live, as one undo step per drag), shift it by whole weeks,
+/// add a recovery week.
+fn block_tools(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>, i: usize) {
+    let plan = v.doc.plan();
+    let b = &plan.blocks[i];
+    ui.horizontal(|ui| {
+        let mut pct = match &st.block_scale {
+            Some((bi, _, p)) if *bi == i => *p,
+            _ => 100.0,
+        };
+        ui.label("Volume");
+        let resp = ui
+            .add(
+                egui::Slider::new(&mut pct, 50.0..=150.0)
+                    .integer()
+                    .suffix(" %"),
+            )
+            .accessible_name(format!("Scale {} volume", b.name));
+        if resp.changed() {
+            if st.block_scale.as_ref().is_none_or(|(bi, _, _)| *bi != i) {
+                st.fields.gesture += 1;
+                st.block_scale = Some((i, plan.sessions.clone(), 100.0));
+            }
+            if let Some((_, original, p)) = st.block_scale.as_mut() {
+                *p = pct;
+                let (from, to) = (b.start, b.last_day());
+                let scaled = original
+                    .iter()
+                    .cloned()
+                    .map(|mut s| {
+                        if s.date >= from && s.date <= to && !s.generated {
+                            crate::app::document::scale_session(&mut s, pct / 100.0);
+                        }
+                        s
+                    })
+                    .collect();
+                out.push(Command::ReplaceSessions(
+                    scaled,
+                    "scale block",
+                    Some(("scale-block", st.fields.gesture)),
+                ));
+            }
+        }
+        if (resp.drag_stopped()
+            || resp.lost_focus()
+            || !(resp.dragged() || resp.has_focus() || resp.changed()))
+            && st.block_scale.as_ref().is_some_and(|(bi, _, _)| *bi == i)
+        {
+            st.block_scale = None;
+        }
+    });
+    ui.horizontal(|ui| {
+        let before = week_start(b.start) - Duration::days(7);
+        let free_before = !plan.sessions.iter().any(|s| week_start(s.date) == before)
+            && !plan.blocks.iter().any(|o| o.start <= before && o.last_day() >= before);
+        if ui
+            .add_enabled(free_before, egui::Button::new("◀ Earlier"))
+            .on_hover_text("Move this block and everything after it one week earlier (the week before must be empty)")
+            .clicked()
+        {
+            out.push(Command::RemoveWeek(before));
+        }
+        if ui.button("Later ▶").on_hover_text("Move this block and everything after it one week later").clicked() {
+            out.push(Command::InsertWeek(week_start(b.start)));
+        }
+        if ui
+            .button("+ Recovery week")
+            .on_hover_text("Add a week at the end of this block at 70 % of its last week")
+            .clicked()
+        {
+            out.push(Command::InsertRecoveryWeek(i));
+        }
+    });
 }

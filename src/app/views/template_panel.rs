@@ -1,0 +1,306 @@
+//! Templates in the window: "New plan from template" (pick a template, level, base
+//! volume, start or race date; see the result's weeks and warnings before creating it)
+//! and "Save as template" (the whole plan or one block, into the user's template folder).
+
+use super::fields::choice;
+use super::{UiState, ViewCtx};
+use crate::analysis::{Severity, analyze};
+use crate::model::{Level, Plan};
+use crate::templates::{self, Anchor, Entry, Params};
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+/// State of the "New plan from template" window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewFromTemplate {
+    /// Whether it is open.
+    pub open: bool,
+    /// The templates (built-in and the user's), loaded when the window opens.
+    pub entries: Vec<Entry>,
+    /// Index of the chosen template.
+    pub selected: usize,
+    /// Level (default: the template's).
+    pub level: Option<Level>,
+    /// The athlete's current weekly km.
+    pub base_km: f64,
+    /// Anchor to the race date (else to the start date).
+    pub to_race: bool,
+    /// The start or race date.
+    pub date: NaiveDate,
+    /// Athlete name.
+    pub athlete: String,
+}
+
+impl NewFromTemplate {
+    /// A closed window with defaults around `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        NewFromTemplate {
+            open: false,
+            entries: Vec::new(),
+            selected: 0,
+            level: None,
+            base_km: 20.0,
+            to_race: false,
+            date: today,
+            athlete: "Runner".into(),
+        }
+    }
+
+    /// Opens the window, (re)loading the templates.
+    pub fn open(&mut self) {
+        self.entries = templates::all(templates::user_dir().as_deref());
+        self.open = true;
+    }
+
+    /// The plan the current choices make.
+    pub fn generate(&self) -> Option<Plan> {
+        let e = self.entries.get(self.selected)?;
+        let params = Params {
+            anchor: if self.to_race {
+                Anchor::Race(self.date)
+            } else {
+                Anchor::Start(self.date)
+            },
+            base_km: self.base_km,
+            level: self.level.unwrap_or(e.template.level),
+            athlete: self.athlete.clone(),
+            name: None,
+            calf: true,
+        };
+        Some(templates::generate(&e.template, &params))
+    }
+}
+
+/// State of the "Save as template" window.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SaveTemplate {
+    /// Whether it is open.
+    pub open: bool,
+    /// The template's name.
+    pub name: String,
+    /// `None`: the whole plan; `Some(i)`: block `i`.
+    pub block: Option<usize>,
+    /// The last result, shown under the button.
+    pub message: String,
+}
+
+/// Shows "New plan from template"; returns the plan to open when the user creates it.
+pub fn show_new(ctx: &egui::Context, st: &mut UiState) -> Option<Plan> {
+    if !st.new_template.open {
+        return None;
+    }
+    let mut open = true;
+    let mut created = None;
+    egui::Window::new("New plan from template")
+        .open(&mut open)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            created = new_body(ui, st);
+        });
+    st.new_template.open &= open && created.is_none();
+    created
+}
+
+fn new_body(ui: &mut Ui, st: &mut UiState) -> Option<Plan> {
+    let nt = &mut st.new_template;
+    ui.label("Plans and single blocks; volumes scale with the athlete's current weekly distance.");
+    egui::ScrollArea::vertical()
+        .id_salt("template-list")
+        .max_height(190.0)
+        .show(ui, |ui| {
+            for (i, e) in nt.entries.iter().enumerate() {
+                let t = &e.template;
+                let label = format!(
+                    "{}{} — {} weeks, base {:.0}–{:.0} km",
+                    t.name,
+                    if e.builtin { "" } else { " (yours)" },
+                    t.weeks(),
+                    t.base_km.0,
+                    t.base_km.1
+                );
+                if ui
+                    .selectable_label(nt.selected == i, label)
+                    .on_hover_text(&t.description)
+                    .clicked()
+                {
+                    nt.selected = i;
+                    nt.base_km = nt.base_km.clamp(t.base_km.0, t.base_km.1);
+                }
+            }
+        });
+    let entry = nt.entries.get(nt.selected)?.clone();
+    ui.label(RichText::new(&entry.template.description).small());
+    ui.separator();
+    let levels = [
+        None,
+        Some(Level::Novice),
+        Some(Level::Returning),
+        Some(Level::Experienced),
+    ];
+    if let Some(l) = choice(
+        ui,
+        "template-level",
+        "Level",
+        nt.level,
+        &levels,
+        |l| match l {
+            None => format!("As written ({})", entry.template.level.name()),
+            Some(l) => l.name().to_string(),
+        },
+    ) {
+        nt.level = l;
+    }
+    let (lo, hi) = entry.template.base_km;
+    if let Some(km) = st.fields.number(
+        ui,
+        "template-base",
+        "Base km",
+        nt.base_km,
+        0.0,
+        500.0,
+        true,
+        "km",
+    ) {
+        st.new_template.base_km = km;
+    }
+    let nt = &mut st.new_template;
+    if nt.base_km < lo || nt.base_km > hi {
+        ui.label(
+            RichText::new(format!(
+                "This template is written for {lo:.0}–{hi:.0} km a week."
+            ))
+            .small(),
+        );
+    }
+    if entry.template.race_km.is_some() {
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut nt.to_race, false, "Start on");
+            ui.radio_value(&mut nt.to_race, true, "Race on");
+        });
+    } else {
+        nt.to_race = false;
+    }
+    let date_label = if st.new_template.to_race {
+        "Race date"
+    } else {
+        "Start date"
+    };
+    if let Some(d) = st
+        .fields
+        .date(ui, "template-date", date_label, st.new_template.date)
+    {
+        st.new_template.date = d;
+    }
+    if let Some(n) = st.fields.text(
+        ui,
+        "template-athlete",
+        "Athlete",
+        &st.new_template.athlete.clone(),
+        140.0,
+        |t| Ok(t.to_string()),
+    ) {
+        st.new_template.athlete = n;
+    }
+    let plan = st.new_template.generate()?;
+    let report = analyze(&plan);
+    let peak = report.weeks.iter().map(|w| w.run_km).fold(0.0, f64::max);
+    let serious = report
+        .warnings
+        .iter()
+        .filter(|w| w.severity >= Severity::Caution)
+        .count();
+    let (lo_d, hi_d) = plan
+        .date_range()
+        .unwrap_or((st.new_template.date, st.new_template.date));
+    ui.label(format!(
+        "{} weeks, {} to {}; peak {:.0} km a week; {} sessions with a calf program; {}.",
+        entry.template.weeks(),
+        lo_d.format("%-d %b %Y"),
+        hi_d.format("%-d %b %Y"),
+        peak,
+        plan.sessions.len(),
+        if serious == 0 {
+            "no warnings above info".to_string()
+        } else {
+            format!("{serious} warnings to look at")
+        }
+    ));
+    ui.button("Create plan").clicked().then_some(plan)
+}
+
+/// Shows "Save as template"; saves into the user's template folder.
+pub fn show_save(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState) {
+    if !st.save_template.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Save as template")
+        .open(&mut open)
+        .default_width(420.0)
+        .show(ctx, |ui| {
+            let plan = v.doc.plan();
+            if let Some(n) = st.fields.text(
+                ui,
+                "save-template-name",
+                "Name",
+                &st.save_template.name.clone(),
+                200.0,
+                |t| {
+                    if t.trim().is_empty() {
+                        Err("give the template a name".to_string())
+                    } else {
+                        Ok(t.to_string())
+                    }
+                },
+            ) {
+                st.save_template.name = n;
+            }
+            let scopes: Vec<Option<usize>> = std::iter::once(None)
+                .chain((0..plan.blocks.len()).map(Some))
+                .collect();
+            if let Some(b) = choice(
+                ui,
+                "save-template-scope",
+                "From",
+                st.save_template.block,
+                &scopes,
+                |b| match b {
+                    None => "The whole plan".to_string(),
+                    Some(i) => format!("Block: {}", plan.blocks[i].name),
+                },
+            ) {
+                st.save_template.block = b;
+            }
+            let name = st.save_template.name.trim().to_string();
+            if ui
+                .add_enabled(!name.is_empty(), egui::Button::new("Save template"))
+                .clicked()
+            {
+                st.save_template.message = match (
+                    templates::from_plan(plan, st.save_template.block, &name),
+                    templates::user_dir(),
+                ) {
+                    (Some(t), Some(dir)) => {
+                        match templates::save_user(&dir, &crate::app::slug(&name), &t) {
+                            Ok(path) => {
+                                st.new_template.entries = templates::all(Some(&dir));
+                                format!(
+                                    "Saved {}; it is in File ▸ New from template.",
+                                    path.display()
+                                )
+                            }
+                            Err(e) => e,
+                        }
+                    }
+                    (None, _) => {
+                        "Nothing to save: the plan (or block) has no running weeks yet.".into()
+                    }
+                    (_, None) => "No folder for templates: set GRADUAL_TEMPLATES or HOME.".into(),
+                };
+            }
+            if !st.save_template.message.is_empty() {
+                ui.label(RichText::new(&st.save_template.message).small());
+            }
+        });
+    st.save_template.open &= open;
+}

@@ -562,3 +562,33 @@ fn week_worst_severity_and_empty_plans() {
     assert_eq!(r.weeks[1].worst, Some(Severity::Danger));
     assert_eq!(r.worst(), Some(Severity::Danger));
 }
+
+#[test]
+fn a_goal_race_is_a_planned_peak_reported_at_info() {
+    let mut p = plan(Level::Experienced);
+    p.sessions = (0..30).map(|d| load(d, 100)).collect();
+    p.sessions.push(easy(3, 10.0));
+    let mut race = run(30, RunKind::Race, 21.1);
+    if let gradual::model::Activity::Run { rpe, .. } = &mut race.activity {
+        *rpe = 9;
+    }
+    p.sessions.push(race);
+    let r = analyze(&p);
+    let spike = one(&r, Rule::LongRunSpike);
+    assert_eq!(spike.severity, Severity::Info);
+    assert!(
+        spike.message.contains("expected for a goal race"),
+        "{}",
+        spike.message
+    );
+    let acwr = one(&r, Rule::Acwr);
+    assert_eq!((acwr.severity, acwr.date), (Severity::Info, day(30)));
+    // The same run as a long run is a danger.
+    if let gradual::model::Activity::Run { kind, .. } = &mut p.sessions.last_mut().unwrap().activity
+    {
+        *kind = RunKind::Long;
+    }
+    let r = analyze(&p);
+    assert_eq!(severity(&r, Rule::LongRunSpike), Some(Severity::Danger));
+    assert_eq!(severity(&r, Rule::Acwr), Some(Severity::Warning));
+}

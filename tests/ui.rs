@@ -833,3 +833,23 @@ fn recovery_week_and_chained_block() {
         gradual::model::Phase::Taper
     );
 }
+
+#[test]
+fn save_as_template_then_find_it_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    // SAFETY: set before any thread of this test reads it; the variable is only read by
+    // the template functions this test calls.
+    unsafe { std::env::set_var("GRADUAL_TEMPLATES", dir.path()) };
+    let (mut h, _) = open("plans/half-marathon.ron");
+    menu(&mut h, "File", "Save as template…");
+    type_into(&mut h, "Name", "Sam's half");
+    leave_field(&mut h);
+    h.get_by_label("Save template").click();
+    h.run();
+    assert!(dir.path().join("sam-s-half.ron").exists());
+    h.get_by_label_contains("it is in File > New from template");
+    h.state_mut().ui.save_template.open = false;
+    h.run();
+    menu(&mut h, "File", "New from template…");
+    h.get_by_label_contains("Sam's half (yours) — 12 weeks");
+}

@@ -1240,7 +1240,8 @@ impl GradualApp {
             Help::Rules => "Rules and their evidence",
             Help::About => "About Gradual",
         };
-        egui::Window::new(title).open(&mut open).default_width(560.0).show(ctx, |ui| match help {
+        egui::Window::new(title)
+        .default_pos([260.0, 60.0]).open(&mut open).default_width(560.0).show(ctx, |ui| match help {
             Help::Shortcuts => {
                 egui::Grid::new("keys").striped(true).show(ui, |ui| {
                     for (k, what) in [

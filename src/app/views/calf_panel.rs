@@ -57,6 +57,7 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
     }
     let mut open = true;
     egui::Window::new("Calf program")
+        .default_pos([260.0, 60.0])
         .open(&mut open)
         .default_width(640.0)
         .default_height(560.0)

@@ -92,6 +92,7 @@ pub fn show_new(ctx: &egui::Context, st: &mut UiState) -> Option<Plan> {
     let mut open = true;
     let mut created = None;
     egui::Window::new("New plan from template")
+        .default_pos([260.0, 60.0])
         .open(&mut open)
         .default_width(560.0)
         .show(ctx, |ui| {
@@ -235,6 +236,7 @@ pub fn show_save(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState) {
     }
     let mut open = true;
     egui::Window::new("Save as template")
+        .default_pos([260.0, 60.0])
         .open(&mut open)
         .default_width(420.0)
         .show(ctx, |ui| {
@@ -285,7 +287,7 @@ pub fn show_save(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState) {
                             Ok(path) => {
                                 st.new_template.entries = templates::all(Some(&dir));
                                 format!(
-                                    "Saved {}; it is in File ▸ New from template.",
+                                    "Saved {}; it is in File > New from template.",
                                     path.display()
                                 )
                             }

@@ -859,14 +859,18 @@ impl GradualApp {
             today,
         };
         if self.prefs.show_plan {
-            if let Some(roster) = &self.roster {
-                egui::Panel::left("roster")
-                    .resizable(true)
-                    .default_size(230.0)
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical()
+            egui::Panel::left("plan")
+                .resizable(true)
+                .default_size(225.0)
+                .max_size(320.0)
+                .show(ui, |ui| {
+                    // A folder of plans sits above the open plan, in the same panel.
+                    if let Some(roster) = &self.roster {
+                        egui::CollapsingHeader::new("Athletes")
                             .id_salt("roster")
+                            .default_open(true)
                             .show(ui, |ui| {
+                                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                                 if let Some(p) =
                                     views::roster::show(ui, roster, v.doc.path.as_deref())
                                 {
@@ -876,12 +880,8 @@ impl GradualApp {
                                     close_roster = true;
                                 }
                             });
-                    });
-            }
-            egui::Panel::left("plan")
-                .resizable(true)
-                .default_size(215.0)
-                .show(ui, |ui| {
+                        ui.separator();
+                    }
                     views::plan_panel::show(ui, &v, &mut self.ui, &mut commands);
                 });
         }

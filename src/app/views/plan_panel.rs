@@ -392,7 +392,7 @@ fn block_tools(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command
             st.block_scale = None;
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let before = week_start(b.start) - Duration::days(7);
         let free_before = !plan.sessions.iter().any(|s| week_start(s.date) == before)
             && !plan.blocks.iter().any(|o| o.start <= before && o.last_day() >= before);

@@ -70,7 +70,6 @@ pub fn scan(folder: &Path) -> Roster {
 /// Shows the list; returns the plan to open when one is clicked.
 pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<PathBuf> {
     let mut open = None;
-    ui.heading("Athletes");
     ui.label(
         RichText::new(roster.folder.display().to_string())
             .small()

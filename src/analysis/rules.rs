@@ -639,8 +639,10 @@ fn barefoot_transition(c: &mut Ctx) {
     }
     let mut shortest: Option<f64> = None;
     for d in 0..n {
-        for i in c.runs_on(d).collect::<Vec<_>>() {
-            let run = c.session(i).run().expect("run");
+        for &i in c.on_day(d) {
+            let Some(run) = c.session(i).run() else {
+                continue;
+            };
             if run.footwear != Footwear::Barefoot {
                 continue;
             }
@@ -791,6 +793,14 @@ fn calf_work_on_run_day(c: &mut Ctx) {
     let n = c.report.days.len();
     let mut found = Vec::new();
     for d in 0..n {
+        // Most days have no calf session: check before collecting anything.
+        let has_calf = c
+            .on_day(d)
+            .iter()
+            .any(|&i| matches!(c.session(i).activity, Activity::Calf { .. }));
+        if !has_calf || c.runs_on(d).next().is_none() {
+            continue;
+        }
         let calf: Vec<usize> = c
             .on_day(d)
             .iter()

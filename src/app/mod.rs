@@ -394,7 +394,7 @@ impl GradualApp {
             .as_ref()
             .and_then(|p| p.file_stem())
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| slug(&self.doc.plan().name));
+            .unwrap_or_else(|| crate::model::slug(&self.doc.plan().name));
         let kind = match &purpose {
             Purpose::Open => DialogKind::Open,
             Purpose::SaveAs(_) => DialogKind::Save(format!("{stem}.ron")),
@@ -1302,26 +1302,6 @@ fn calf_conflicts(plan: &Plan) -> Vec<NaiveDate> {
         .collect();
     days.dedup();
     days
-}
-
-/// A file-name-friendly version of a plan name.
-pub fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if s.is_empty() { "plan".into() } else { s }
 }
 
 impl eframe::App for GradualApp {

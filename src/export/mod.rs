@@ -2,7 +2,7 @@
 //! Each is a pure function from the plan (and its analysis) to text.
 
 use crate::analysis::{Report, analyze};
-use crate::model::{Activity, CrossKind, Plan, Session, fmt_km, week_start};
+use crate::model::{Activity, CrossKind, Plan, Session, fmt_km, slug, week_start};
 use chrono::NaiveDate;
 use icalendar::{Calendar, Component, EventLike};
 
@@ -109,25 +109,6 @@ pub fn details(s: &Session, minutes: f64, estimated: bool) -> Vec<String> {
         out.push(format!("Note: {}", s.note));
     }
     out
-}
-
-fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if s.is_empty() { "plan".into() } else { s }
 }
 
 /// A stable id: plan, athlete, day and position within the day, so re-importing an

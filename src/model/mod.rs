@@ -681,6 +681,26 @@ impl Activity {
     }
 }
 
+/// A file-name-friendly form of a name: lower case, words joined by `-` ("plan" if empty).
+pub fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() { "plan".into() } else { s }
+}
+
 /// Formats a distance with at most one decimal and no trailing ".0" (16, 6.5).
 pub fn fmt_km(km: f64) -> String {
     let r = (km * 10.0).round() / 10.0;

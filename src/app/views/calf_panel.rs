@@ -172,16 +172,7 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         .height(120.0)
         .allow_scroll(false)
         .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            starts
-                .get(i as usize)
-                .map(|d| d.format("%-d %b").to_string())
-                .unwrap_or_default()
-        })
+        .x_axis_formatter(super::charts::week_axis(starts))
         .show(ui, |p| {
             p.bar_chart(BarChart::new("reps a week", bars));
             p.line(

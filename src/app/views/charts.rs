@@ -41,6 +41,22 @@ pub fn series(report: &Report) -> Vec<WeekPoint> {
         .collect()
 }
 
+/// An x-axis formatter for week-indexed charts: "6 Apr" under whole week indices.
+pub fn week_axis(
+    starts: Vec<NaiveDate>,
+) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + Clone {
+    move |mark, _| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+            return String::new();
+        }
+        starts
+            .get(i as usize)
+            .map(|d| d.format("%-d %b").to_string())
+            .unwrap_or_default()
+    }
+}
+
 /// Shows the three charts side by side.
 pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
     let points = series(v.doc.report());
@@ -50,16 +66,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
     }
     let link = ui.scope_id().with("charts-x");
     let starts: Vec<NaiveDate> = points.iter().map(|p| p.start).collect();
-    let fmt_x = move |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
-        let i = mark.value.round();
-        if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-            return String::new();
-        }
-        starts
-            .get(i as usize)
-            .map(|d| d.format("%-d %b").to_string())
-            .unwrap_or_default()
-    };
+    let fmt_x = week_axis(starts);
     // One line of title above each plot; the plots take the rest of the panel.
     let h = (ui.available_height() - ui.text_style_height(&egui::TextStyle::Body) - 8.0).max(60.0);
     let w = (ui.available_width() - 16.0) / 3.0;

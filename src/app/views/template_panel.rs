@@ -283,7 +283,7 @@ pub fn show_save(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState) {
                     templates::user_dir(),
                 ) {
                     (Some(t), Some(dir)) => {
-                        match templates::save_user(&dir, &crate::app::slug(&name), &t) {
+                        match templates::save_user(&dir, &crate::model::slug(&name), &t) {
                             Ok(path) => {
                                 st.new_template.entries = templates::all(Some(&dir));
                                 format!(

@@ -247,58 +247,62 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
 
             ui.separator();
             ui.heading("Blocks");
+            let n_blocks = plan.blocks.len();
             let mut blocks = plan.blocks.clone();
             let mut changed = false;
             let mut remove = None;
             for (i, b) in plan.blocks.iter().enumerate() {
-                ui.push_id(("block", i), |ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} – {}",
-                            b.start.format("%-d %b"),
-                            b.last_day().format("%-d %b %Y")
-                        ))
-                        .small()
-                        .weak(),
-                    );
-                    if let Some(n) =
-                        st.fields
-                            .text(ui, "block-name", "Block name", &b.name, 110.0, |t| {
-                                Ok(t.to_string())
-                            })
-                    {
-                        blocks[i].name = n;
-                        changed = true;
-                    }
-                    if let Some(d) = st.fields.date(ui, "block-start", "Block start", b.start) {
-                        blocks[i].start = d;
-                        changed = true;
-                    }
-                    if let Some(w) =
-                        st.fields
-                            .whole(ui, "block-weeks", "Weeks", b.weeks, 1, 520, "weeks")
-                    {
-                        blocks[i].weeks = w;
-                        changed = true;
-                    }
-                    ui.horizontal(|ui| {
-                        if let Some(p) = choice(ui, "phase", "Phase", b.phase, &Phase::ALL, |p| {
-                            format!("{p:?}")
-                        }) {
-                            blocks[i].phase = p;
+                // Long plans: blocks start collapsed (and cost nothing to lay out).
+                let header = format!(
+                    "{} · {} – {}",
+                    b.name,
+                    b.start.format("%-d %b"),
+                    b.last_day().format("%-d %b %Y")
+                );
+                egui::CollapsingHeader::new(header)
+                    .id_salt(("block", i))
+                    .default_open(n_blocks <= 6)
+                    .show(ui, |ui| {
+                        if let Some(n) =
+                            st.fields
+                                .text(ui, "block-name", "Block name", &b.name, 110.0, |t| {
+                                    Ok(t.to_string())
+                                })
+                        {
+                            blocks[i].name = n;
                             changed = true;
                         }
-                        if ui
-                            .button("🗑")
-                            .on_hover_text("Remove this block (its sessions stay)")
-                            .clicked()
-                        {
-                            remove = Some(i);
+                        if let Some(d) = st.fields.date(ui, "block-start", "Block start", b.start) {
+                            blocks[i].start = d;
+                            changed = true;
                         }
+                        if let Some(w) =
+                            st.fields
+                                .whole(ui, "block-weeks", "Weeks", b.weeks, 1, 520, "weeks")
+                        {
+                            blocks[i].weeks = w;
+                            changed = true;
+                        }
+                        ui.horizontal(|ui| {
+                            if let Some(p) =
+                                choice(ui, "phase", "Phase", b.phase, &Phase::ALL, |p| {
+                                    format!("{p:?}")
+                                })
+                            {
+                                blocks[i].phase = p;
+                                changed = true;
+                            }
+                            if ui
+                                .button("🗑")
+                                .on_hover_text("Remove this block (its sessions stay)")
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                        });
+                        block_tools(ui, v, st, out, i);
+                        ui.add_space(4.0);
                     });
-                    block_tools(ui, v, st, out, i);
-                    ui.add_space(4.0);
-                });
             }
             if let Some(i) = remove {
                 blocks.remove(i);

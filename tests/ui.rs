@@ -837,10 +837,8 @@ fn recovery_week_and_chained_block() {
 #[test]
 fn save_as_template_then_find_it_in_the_list() {
     let dir = tempfile::tempdir().unwrap();
-    // SAFETY: set before any thread of this test reads it; the variable is only read by
-    // the template functions this test calls.
-    unsafe { std::env::set_var("GRADUAL_TEMPLATES", dir.path()) };
     let (mut h, _) = open("plans/half-marathon.ron");
+    h.state_mut().ui.template_dir = Some(dir.path().to_path_buf());
     menu(&mut h, "File", "Save as template…");
     type_into(&mut h, "Name", "Sam's half");
     leave_field(&mut h);

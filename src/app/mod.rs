@@ -1008,7 +1008,7 @@ impl GradualApp {
             }
             if item(ui, "New from template…", "", true) {
                 self.ui.new_template.date = self.today();
-                self.ui.new_template.open();
+                self.ui.new_template.open(self.ui.template_dir.as_deref());
             }
             if item(ui, "Open folder…", "", true) {
                 actions.push(Action::OpenFolder);

@@ -76,6 +76,8 @@ pub struct UiState {
     pub save_template: template_panel::SaveTemplate,
     /// A block-scale drag in progress: (block, the sessions before the drag, percent).
     pub block_scale: Option<(usize, Vec<Session>, f64)>,
+    /// The folder of the user's own templates (see `templates::user_dir`).
+    pub template_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for UiState {
@@ -96,6 +98,7 @@ impl Default for UiState {
             new_template: template_panel::NewFromTemplate::new(chrono::Local::now().date_naive()),
             save_template: Default::default(),
             block_scale: None,
+            template_dir: crate::templates::user_dir(),
         }
     }
 }

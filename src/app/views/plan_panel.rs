@@ -328,7 +328,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 out.push(Command::SetBlocks(blocks, None));
             }
             ui.menu_button("Chain a block template", |ui| {
-                for e in crate::templates::all(crate::templates::user_dir().as_deref())
+                for e in crate::templates::all(st.template_dir.as_deref())
                     .into_iter()
                     .filter(|e| e.template.race_km.is_none())
                 {

@@ -46,9 +46,9 @@ impl NewFromTemplate {
         }
     }
 
-    /// Opens the window, (re)loading the templates.
-    pub fn open(&mut self) {
-        self.entries = templates::all(templates::user_dir().as_deref());
+    /// Opens the window, (re)loading the templates (built-in, and the user's from `dir`).
+    pub fn open(&mut self, dir: Option<&std::path::Path>) {
+        self.entries = templates::all(dir);
         self.open = true;
     }
 
@@ -280,7 +280,7 @@ pub fn show_save(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState) {
             {
                 st.save_template.message = match (
                     templates::from_plan(plan, st.save_template.block, &name),
-                    templates::user_dir(),
+                    st.template_dir.clone(),
                 ) {
                     (Some(t), Some(dir)) => {
                         match templates::save_user(&dir, &crate::model::slug(&name), &t) {

@@ -1003,12 +1003,12 @@ impl GradualApp {
             if item(ui, "New", "Ctrl+N", true) {
                 actions.push(Action::New);
             }
-            if item(ui, "Open…", "Ctrl+O", true) {
-                actions.push(Action::Open);
-            }
             if item(ui, "New from template…", "", true) {
                 self.ui.new_template.date = self.today();
                 self.ui.new_template.open(self.ui.template_dir.as_deref());
+            }
+            if item(ui, "Open…", "Ctrl+O", true) {
+                actions.push(Action::Open);
             }
             if item(ui, "Open folder…", "", true) {
                 actions.push(Action::OpenFolder);
@@ -1289,15 +1289,17 @@ impl GradualApp {
 
 /// Days where a generated calf session shares the day with a run.
 fn calf_conflicts(plan: &Plan) -> Vec<NaiveDate> {
+    let run_days: std::collections::HashSet<NaiveDate> = plan
+        .sessions
+        .iter()
+        .filter(|r| r.run().is_some() && r.counts())
+        .map(|r| r.date)
+        .collect();
     let mut days: Vec<NaiveDate> = plan
         .sessions
         .iter()
         .filter(|s| s.generated && matches!(s.activity, crate::model::Activity::Calf { .. }))
-        .filter(|c| {
-            plan.sessions
-                .iter()
-                .any(|r| r.date == c.date && r.run().is_some() && r.counts())
-        })
+        .filter(|c| run_days.contains(&c.date))
         .map(|c| c.date)
         .collect();
     days.dedup();

@@ -132,10 +132,14 @@ pub struct Exercise {
     pub steps: Vec<String>,
 }
 
-/// The exercise library, built into the binary.
-pub fn library() -> Vec<Exercise> {
-    ron::from_str(include_str!("../../assets/exercises.ron"))
-        .expect("assets/exercises.ron is valid (tested)")
+/// The exercise library, built into the binary (parsed once, on first use: the
+/// inspector shows it every frame).
+pub fn library() -> &'static [Exercise] {
+    static LIBRARY: std::sync::OnceLock<Vec<Exercise>> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        ron::from_str(include_str!("../../assets/exercises.ron"))
+            .expect("assets/exercises.ron is valid (tested)")
+    })
 }
 
 /// The starting stage from the athlete's latest calf-raise test (the weaker leg), and why.

@@ -328,8 +328,14 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 out.push(Command::SetBlocks(blocks, None));
             }
             ui.menu_button("Chain a block template", |ui| {
-                for e in crate::templates::all(st.template_dir.as_deref())
-                    .into_iter()
+                // Read the template folder once, not on every frame the menu is open.
+                if st.new_template.entries.is_empty() {
+                    st.new_template.entries = crate::templates::all(st.template_dir.as_deref());
+                }
+                for e in st
+                    .new_template
+                    .entries
+                    .iter()
                     .filter(|e| e.template.race_km.is_none())
                 {
                     if ui

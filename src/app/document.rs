@@ -170,12 +170,6 @@ impl Document {
         self.saved_state != Some(self.state)
     }
 
-    /// Records that the current state is what is on disk at `path`.
-    pub fn mark_saved(&mut self, path: PathBuf) {
-        let state = self.state;
-        self.mark_saved_state(path, state);
-    }
-
     /// Records that `state` (taken when a background save started) is on disk at `path`;
     /// edits made meanwhile keep the document dirty.
     pub fn mark_saved_state(&mut self, path: PathBuf, state: u64) {

@@ -958,7 +958,7 @@ impl GradualApp {
             self.roster = None;
             self.folder_watcher.watch(None);
         }
-        self.modals(&ctx, &mut actions);
+        self.modals(&ctx);
         self.help_windows(&ctx);
 
         let selected_before = self.ui.selection;
@@ -1134,7 +1134,7 @@ impl GradualApp {
         }
     }
 
-    fn modals(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    fn modals(&mut self, ctx: &egui::Context) {
         let Some(modal) = self.modal.clone() else {
             return;
         };
@@ -1227,7 +1227,6 @@ impl GradualApp {
         {
             self.modal = None;
         }
-        let _ = actions;
     }
 
     fn help_windows(&mut self, ctx: &egui::Context) {

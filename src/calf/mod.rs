@@ -105,6 +105,26 @@ pub fn stage(stage: u8) -> &'static Stage {
     &LADDER[usize::from(stage.clamp(1, 6)) - 1]
 }
 
+/// The warm-up before a run (library ids), from the seed article.
+pub const WARM_UP: [&str; 3] = ["brisk-walk", "inchworms", "butt-kicks"];
+
+/// The stretches after a run, 30–45 s each side (library ids), from the seed article.
+pub const STRETCHES: [&str; 3] = ["standing-calf-stretch", "downward-dog", "heel-drop-stretch"];
+
+/// The library entry with this id.
+pub fn exercise(id: &str) -> Option<&'static Exercise> {
+    library().iter().find(|e| e.id == id)
+}
+
+/// The names of these library entries, joined: "Brisk walk, Inchworms, Butt kicks".
+pub fn names(ids: &[&str]) -> String {
+    ids.iter()
+        .filter_map(|id| exercise(id))
+        .map(|e| e.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// What kind of exercise a library entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub enum ExerciseKind {
@@ -462,7 +482,7 @@ fn choose_days(
                 .map(|w| (w[1] - w[0]).num_days())
                 .min()
                 .unwrap_or(7);
-            let first = pick.iter().map(|d| d.num_days_from_ce_i64()).sum::<i64>();
+            let first = pick.iter().map(|d| (*d - free[0]).num_days()).sum::<i64>();
             // Lower is better: fewer days before key runs, wider gaps, earlier days.
             let score = (before_key, -min_gap, first);
             if best.as_ref().is_none_or(|(_, s)| score < *s) {
@@ -474,16 +494,6 @@ fn choose_days(
         }
     }
     Vec::new()
-}
-
-trait DaysFromCe {
-    fn num_days_from_ce_i64(&self) -> i64;
-}
-
-impl DaysFromCe for NaiveDate {
-    fn num_days_from_ce_i64(&self) -> i64 {
-        i64::from(chrono::Datelike::num_days_from_ce(self))
-    }
 }
 
 /// `plan` with the schedule applied: generated sessions from `from` to `to` are replaced

@@ -64,14 +64,15 @@ pub fn details(s: &Session, minutes: f64, estimated: bool) -> Vec<String> {
                 "{} km, {about}{minutes:.0} min, effort {rpe}/10, {surface:?}, {footwear:?}",
                 fmt_km(*km)
             ));
-            out.push("Warm-up: 5 min brisk walk, inchworms, butt kicks.".into());
-            out.push(
-                "After: standing calf stretch, downward dog, heel drop stretch, 30–45 s each side."
-                    .into(),
-            );
-            if minutes > 60.0 {
-                out.push("Over an hour: carry fluids, and add electrolytes in heat.".into());
-            }
+            // Hydration comes with the session's warnings (the `hydration` rule).
+            out.push(format!(
+                "Warm-up: {}.",
+                crate::calf::names(&crate::calf::WARM_UP)
+            ));
+            out.push(format!(
+                "After: {}, 30–45 s each side.",
+                crate::calf::names(&crate::calf::STRETCHES)
+            ));
         }
         Activity::Cross {
             kind,

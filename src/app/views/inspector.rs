@@ -134,11 +134,10 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
         );
     }
 
-    let with = |a: Activity| Session {
-        activity: a,
-        ..s.clone()
-    };
-    match s.activity.clone() {
+    // The fields edit a working copy of the activity; a change becomes one command.
+    let mut a = s.activity.clone();
+    let mut changed: Option<&'static str> = None;
+    match &mut a {
         Activity::Run {
             kind,
             km,
@@ -147,26 +146,16 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             surface,
             footwear,
         } => {
-            let run = |kind, km, minutes, rpe, surface, footwear| {
-                with(Activity::Run {
-                    kind,
-                    km,
-                    minutes,
-                    rpe,
-                    surface,
-                    footwear,
-                })
-            };
-            if let Some(k) = choice(ui, "kind", "Kind", kind, &RunKind::ALL, |k| {
+            if let Some(k) = choice(ui, "kind", "Kind", *kind, &RunKind::ALL, |k| {
                 k.name().to_string()
             }) {
-                edit(out, "kind", run(k, km, minutes, rpe, surface, footwear));
+                (*kind, changed) = (k, Some("kind"));
             }
             if let Some(x) = st
                 .fields
-                .number(ui, "km", "Distance", km, 0.0, 300.0, true, "km")
+                .number(ui, "km", "Distance", *km, 0.0, 300.0, true, "km")
             {
-                edit(out, "km", run(kind, x, minutes, rpe, surface, footwear));
+                (*km, changed) = (x, Some("km"));
             }
             let current = minutes.map(|m| m.to_string()).unwrap_or_default();
             if let Some(m) = st
@@ -186,7 +175,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     Ok(Some(m as u32))
                 })
             {
-                edit(out, "minutes", run(kind, km, m, rpe, surface, footwear));
+                (*minutes, changed) = (m, Some("minutes"));
             }
             if minutes.is_none() {
                 ui.label(
@@ -198,18 +187,18 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     .weak(),
                 );
             }
-            if let Some(r) = rpe_slider(ui, st, rpe) {
-                edit(out, "rpe", run(kind, km, minutes, r, surface, footwear));
+            if let Some(r) = rpe_slider(ui, st, *rpe) {
+                (*rpe, changed) = (r, Some("rpe"));
             }
-            if let Some(x) = choice(ui, "surface", "Surface", surface, &Surface::ALL, |s| {
+            if let Some(x) = choice(ui, "surface", "Surface", *surface, &Surface::ALL, |s| {
                 format!("{s:?}")
             }) {
-                edit(out, "surface", run(kind, km, minutes, rpe, x, footwear));
+                (*surface, changed) = (x, Some("surface"));
             }
-            if let Some(x) = choice(ui, "footwear", "Footwear", footwear, &Footwear::ALL, |s| {
+            if let Some(x) = choice(ui, "footwear", "Footwear", *footwear, &Footwear::ALL, |s| {
                 format!("{s:?}")
             }) {
-                edit(out, "footwear", run(kind, km, minutes, rpe, surface, x));
+                (*footwear, changed) = (x, Some("footwear"));
             }
         }
         Activity::Cross {
@@ -218,64 +207,63 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             rpe,
             calf_work,
         } => {
-            let cross = |kind, minutes, rpe, calf_work| {
-                with(Activity::Cross {
-                    kind,
-                    minutes,
-                    rpe,
-                    calf_work,
-                })
-            };
-            if let Some(k) = choice(ui, "kind", "Kind", kind, &CrossKind::ALL, |k| {
+            if let Some(k) = choice(ui, "kind", "Kind", *kind, &CrossKind::ALL, |k| {
                 k.name().to_string()
             }) {
-                edit(out, "kind", cross(k, minutes, rpe, calf_work));
+                (*kind, changed) = (k, Some("kind"));
             }
             if let Some(m) = st
                 .fields
-                .whole(ui, "minutes", "Minutes", minutes, 1, 1440, "min")
+                .whole(ui, "minutes", "Minutes", *minutes, 1, 1440, "min")
             {
-                edit(out, "minutes", cross(kind, m, rpe, calf_work));
+                (*minutes, changed) = (m, Some("minutes"));
             }
-            if let Some(r) = rpe_slider(ui, st, rpe) {
-                edit(out, "rpe", cross(kind, minutes, r, calf_work));
+            if let Some(r) = rpe_slider(ui, st, *rpe) {
+                (*rpe, changed) = (r, Some("rpe"));
             }
-            if kind == CrossKind::Strength {
-                let mut c = calf_work;
-                if ui
-                    .checkbox(&mut c, "Includes calf work (raises, jumps)")
+            if *kind == CrossKind::Strength
+                && ui
+                    .checkbox(calf_work, "Includes calf work (raises, jumps)")
                     .changed()
-                {
-                    edit(out, "calf_work", cross(kind, minutes, rpe, c));
-                }
+            {
+                changed = Some("calf_work");
             }
         }
         Activity::Calf { stage, sets, reps } => {
-            let calf = |stage, sets, reps| with(Activity::Calf { stage, sets, reps });
             let (lo, hi) = (
                 u32::from(*CALF_STAGES.start()),
                 u32::from(*CALF_STAGES.end()),
             );
             if let Some(x) = st
                 .fields
-                .whole(ui, "stage", "Stage", u32::from(stage), lo, hi, "")
+                .whole(ui, "stage", "Stage", u32::from(*stage), lo, hi, "")
             {
-                edit(out, "stage", calf(x as u8, sets, reps));
+                (*stage, changed) = (x as u8, Some("stage"));
             }
             if let Some(x) = st
                 .fields
-                .whole(ui, "sets", "Sets", u32::from(sets), 1, 10, "")
+                .whole(ui, "sets", "Sets", u32::from(*sets), 1, 10, "")
             {
-                edit(out, "sets", calf(stage, x as u8, reps));
+                (*sets, changed) = (x as u8, Some("sets"));
             }
             if let Some(x) = st
                 .fields
-                .whole(ui, "reps", "Reps", u32::from(reps), 1, 100, "")
+                .whole(ui, "reps", "Reps", u32::from(*reps), 1, 100, "")
             {
-                edit(out, "reps", calf(stage, sets, x as u8));
+                (*reps, changed) = (x as u8, Some("reps"));
             }
         }
         Activity::Rest => {}
+    }
+    if let Some(key) = changed {
+        edit(
+            out,
+            key,
+            Session {
+                activity: a,
+                ..s.clone()
+            },
+        );
     }
     if let Some(x) = choice(
         ui,
@@ -317,7 +305,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             .weak(),
         );
     }
-    exercise_notes(ui, s, sl.minutes);
+    exercise_notes(ui, s);
     if s.generated {
         ui.label(
             RichText::new("Made by the calf program; editing it makes it yours.")
@@ -373,11 +361,11 @@ fn rpe_slider(ui: &mut Ui, st: &mut UiState, rpe: u8) -> Option<u8> {
 }
 
 /// What to do: the calf stage's exercise, or a run's warm-up and stretches (from the
-/// exercise library in `assets/exercises.ron`).
-fn exercise_notes(ui: &mut Ui, s: &Session, minutes: f64) {
-    let lib = crate::calf::library();
+/// exercise library in `assets/exercises.ron`). Hydration for long runs is the
+/// `hydration` rule's note, listed with the warnings below.
+fn exercise_notes(ui: &mut Ui, s: &Session) {
     let show = |ui: &mut Ui, id: &str| {
-        if let Some(e) = lib.iter().find(|e| e.id == id) {
+        if let Some(e) = crate::calf::exercise(id) {
             ui.label(RichText::new(&e.name).strong());
             for step in &e.steps {
                 ui.label(format!("• {step}"));
@@ -398,21 +386,13 @@ fn exercise_notes(ui: &mut Ui, s: &Session, minutes: f64) {
             egui::CollapsingHeader::new("Warm-up and stretches")
                 .id_salt("how-run")
                 .show(ui, |ui| {
-                    for id in ["brisk-walk", "inchworms", "butt-kicks"] {
+                    for id in crate::calf::WARM_UP {
                         show(ui, id);
                     }
                     ui.separator();
                     ui.label(RichText::new("After the run, 30–45 s each side:").small());
-                    for id in ["standing-calf-stretch", "downward-dog", "heel-drop-stretch"] {
+                    for id in crate::calf::STRETCHES {
                         show(ui, id);
-                    }
-                    if minutes > 60.0 {
-                        ui.label(
-                            RichText::new(
-                                "Over an hour: carry fluids, and add electrolytes in heat.",
-                            )
-                            .strong(),
-                        );
                     }
                 });
         }

@@ -192,8 +192,9 @@ pub fn csv(plan: &Plan) -> String {
     for (i, s) in plan.sessions.iter().enumerate() {
         let sl = &report.sessions[i];
         let block = plan.block_on(s.date);
-        let (ty, kind, km, rpe, surface, footwear, calf_work, stage, sets, reps) = match &s.activity
-        {
+        // The activity-specific columns; those that do not apply stay empty.
+        let mut c = ActivityColumns::default();
+        let ty = match &s.activity {
             Activity::Run {
                 kind,
                 km,
@@ -201,60 +202,44 @@ pub fn csv(plan: &Plan) -> String {
                 surface,
                 footwear,
                 ..
-            } => (
-                "Run",
-                kind.name().to_string(),
-                fmt_km(*km),
-                rpe.to_string(),
-                format!("{surface:?}"),
-                format!("{footwear:?}"),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
+            } => {
+                c.kind = kind.name().to_string();
+                c.km = fmt_km(*km);
+                c.rpe = rpe.to_string();
+                c.surface = format!("{surface:?}");
+                c.footwear = format!("{footwear:?}");
+                "Run"
+            }
             Activity::Cross {
                 kind,
                 rpe,
                 calf_work,
                 ..
-            } => (
-                "Cross",
-                format!("{kind:?}"),
-                String::new(),
-                rpe.to_string(),
-                String::new(),
-                String::new(),
-                calf_work.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-            Activity::Calf { stage, sets, reps } => (
-                "Calf",
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                stage.to_string(),
-                sets.to_string(),
-                reps.to_string(),
-            ),
-            Activity::Rest => (
-                "Rest",
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
+            } => {
+                c.kind = format!("{kind:?}");
+                c.rpe = rpe.to_string();
+                c.calf_work = calf_work.to_string();
+                "Cross"
+            }
+            Activity::Calf { stage, sets, reps } => {
+                c.stage = stage.to_string();
+                c.sets = sets.to_string();
+                c.reps = reps.to_string();
+                "Calf"
+            }
+            Activity::Rest => "Rest",
         };
+        let ActivityColumns {
+            kind,
+            km,
+            rpe,
+            surface,
+            footwear,
+            calf_work,
+            stage,
+            sets,
+            reps,
+        } = c;
         let minutes = if matches!(s.activity, Activity::Rest) {
             String::new()
         } else {
@@ -288,6 +273,20 @@ pub fn csv(plan: &Plan) -> String {
     }
     String::from_utf8(w.into_inner().expect("flushing to memory"))
         .expect("CSV of UTF-8 fields is UTF-8")
+}
+
+/// The CSV columns that only some activities have.
+#[derive(Default)]
+struct ActivityColumns {
+    kind: String,
+    km: String,
+    rpe: String,
+    surface: String,
+    footwear: String,
+    calf_work: String,
+    stage: String,
+    sets: String,
+    reps: String,
 }
 
 fn esc(s: &str) -> String {

@@ -1288,17 +1288,16 @@ impl GradualApp {
 
 /// Days where a generated calf session shares the day with a run.
 fn calf_conflicts(plan: &Plan) -> Vec<NaiveDate> {
-    let run_days: std::collections::HashSet<NaiveDate> = plan
-        .sessions
-        .iter()
-        .filter(|r| r.run().is_some() && r.counts())
-        .map(|r| r.date)
-        .collect();
+    // The document keeps sessions sorted by date: look up each calf day's sessions.
     let mut days: Vec<NaiveDate> = plan
         .sessions
         .iter()
         .filter(|s| s.generated && matches!(s.activity, crate::model::Activity::Calf { .. }))
-        .filter(|c| run_days.contains(&c.date))
+        .filter(|c| {
+            plan.sessions[views::calendar::day_range(&plan.sessions, c.date)]
+                .iter()
+                .any(|r| r.run().is_some() && r.counts())
+        })
         .map(|c| c.date)
         .collect();
     days.dedup();

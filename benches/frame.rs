@@ -54,7 +54,7 @@ fn frames(c: &mut Criterion) {
             n += 1;
             let mut s = two.doc.plan().sessions[5].clone();
             if let gradual::model::Activity::Run { km, .. } = &mut s.activity {
-                *km = 8.0 + f64::from(n % 3);
+                *km = Some(8.0 + f64::from(n % 3));
             }
             two.apply(Command::UpdateSession {
                 index: 5,

@@ -532,16 +532,29 @@ fn write_text(
         "week", "run km", "change", "load", "ACWR", "calf load"
     )?;
     for w in &report.weeks {
+        let km = if w.time_only_minutes > 0.0 && w.run_km == 0.0 {
+            format!("{:.0}'", w.time_only_minutes)
+        } else if w.time_only_minutes > 0.0 {
+            format!("{:.1}+{:.0}'", w.run_km, w.time_only_minutes)
+        } else {
+            format!("{:.1}", w.run_km)
+        };
         writeln!(
             out,
-            "  {}  {:>7.1}  {:>7}  {:>6.0}  {:>5}  {:>9.0}  {}",
+            "  {}  {:>7}  {:>7}  {:>6.0}  {:>5}  {:>9.0}  {}",
             w.start,
-            w.run_km,
+            km,
             opt(w.change_pct, |c| format!("{c:+.0} %")),
             w.load,
-            opt(w.acwr, |r| format!("{r:.2}")),
+            opt(w.acwr_week, |r| format!("{r:.2}")),
             w.calf_load,
             w.worst.map(|s| st.severity(s)).unwrap_or_default()
+        )?;
+    }
+    if report.weeks.iter().any(|w| w.time_only_minutes > 0.0) {
+        writeln!(
+            out,
+            "  (' = minutes of time-only runs, which give no distance)"
         )?;
     }
     writeln!(out)?;
@@ -654,6 +667,8 @@ fn write_json(
                     "load": round(w.load, 1),
                     "calf_load": round(w.calf_load, 1),
                     "acwr": w.acwr.map(|x| round(x, 3)),
+                    "acwr_week": w.acwr_week.map(|x| round(x, 3)),
+                    "time_only_minutes": round(w.time_only_minutes, 1),
                     "change_pct": w.change_pct.map(|x| round(x, 1)),
                 })).collect::<Vec<_>>(),
                 "warnings": report.warnings.iter().map(|w| json!({

@@ -13,6 +13,7 @@ pub fn plan(weeks: u32) -> Plan {
     athlete.baseline = Some(Baseline {
         weekly_km: 40.0,
         long_run_km: 14.0,
+        last_run: None,
     });
     let mut plan = Plan::new(format!("Synthetic {weeks}-week plan"), athlete);
     let day = |w: u32, d: u32| start + Duration::days(i64::from(w * 7 + d));
@@ -34,7 +35,7 @@ pub fn plan(weeks: u32) -> Plan {
         };
         let run = |kind, km: f64, rpe, surface| Activity::Run {
             kind,
-            km: (km * scale * 10.0).round() / 10.0,
+            km: Some((km * scale * 10.0).round() / 10.0),
             minutes: Some((km * scale * 5.5).round() as u32),
             rpe,
             surface,

@@ -20,11 +20,13 @@ fn activity() -> impl Strategy<Value = Activity> {
             proptest::option::of(1u32..400),
             1u8..=10,
             0usize..6,
-            0usize..3
+            0usize..3,
+            any::<bool>(),
         )
-            .prop_map(|(k, km, minutes, rpe, s, f)| Activity::Run {
+            .prop_map(|(k, km, minutes, rpe, s, f, time_only)| Activity::Run {
                 kind: RunKind::ALL[k],
-                km: (km * 10.0).round() / 10.0 + 0.1,
+                // Time-only runs (minutes, no km) are valid; a run with neither is not.
+                km: (!time_only || minutes.is_none()).then(|| (km * 10.0).round() / 10.0 + 0.1),
                 minutes,
                 rpe,
                 surface: Surface::ALL[s],
@@ -63,10 +65,10 @@ fn plan() -> impl Strategy<Value = Plan> {
     (
         proptest::collection::vec(session(), 0..120),
         0usize..3,
-        proptest::option::of((0.0f64..120.0, 0.0f64..40.0)),
+        proptest::option::of((0.0f64..120.0, 0.0f64..40.0, proptest::option::of(date()))),
         proptest::collection::vec((date(), 0u32..60, 0u32..60), 0..3),
         proptest::collection::vec(
-            (date(), 0u8..=10, proptest::collection::vec(0usize..5, 0..3)),
+            (date(), 0u8..=10, proptest::collection::vec(0usize..6, 0..3)),
             0..3,
         ),
         proptest::option::of((date(), 1u32..30)),
@@ -74,21 +76,16 @@ fn plan() -> impl Strategy<Value = Plan> {
         .prop_map(|(sessions, level, baseline, tests, symptoms, block)| {
             let mut p = Plan::new("Random", Athlete::new("R", Level::ALL[level]));
             p.sessions = sessions;
-            p.athlete.baseline = baseline.map(|(w, l)| Baseline {
+            p.athlete.baseline = baseline.map(|(w, l, last_run)| Baseline {
                 weekly_km: w,
                 long_run_km: l,
+                last_run,
             });
             p.athlete.calf_raise_tests = tests
                 .into_iter()
                 .map(|(date, left, right)| CalfRaiseTest { date, left, right })
                 .collect();
-            let flags = [
-                RedFlag::Swelling,
-                RedFlag::SeverePain,
-                RedFlag::PinsAndNeedles,
-                RedFlag::Numbness,
-                RedFlag::Redness,
-            ];
+            let flags = RedFlag::ALL;
             p.symptoms = symptoms
                 .into_iter()
                 .map(|(date, pain, f)| Symptom {
@@ -120,8 +117,12 @@ proptest! {
         prop_assert_eq!(r.days.len(), r.weeks.len() * 7);
         prop_assert_eq!(r.sessions.len(), p.sessions.len());
         let total: f64 = r.weeks.iter().map(|w| w.run_km).sum();
-        let expected: f64 = p.sessions.iter().filter(|s| s.counts()).filter_map(|s| s.run()).map(|r| r.km).sum();
+        let runs = || p.sessions.iter().filter(|s| s.counts()).filter_map(|s| s.run());
+        let expected: f64 = runs().filter_map(|r| r.km).sum();
         prop_assert!((total - expected).abs() < 1e-6);
+        let timed: f64 = r.weeks.iter().map(|w| w.time_only_minutes).sum();
+        let expected: f64 = runs().filter(|r| r.km.is_none()).filter_map(|r| r.minutes).map(f64::from).sum();
+        prop_assert!((timed - expected).abs() < 1e-6);
         for w in &r.warnings {
             prop_assert!(w.sessions.iter().all(|&i| i < p.sessions.len()));
             prop_assert!(!w.message.is_empty());

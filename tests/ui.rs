@@ -457,21 +457,78 @@ fn a_file_changed_on_disk_offers_to_reload() {
 #[test]
 fn warnings_list_filters_and_selects() {
     let (mut h, _) = open("plans/too-much-too-soon.ron");
-    h.get_by_label_contains("Warnings (").click();
+    h.get_by_label("⚠ Warnings 3 · notes 1").click();
     h.run();
     h.get_by_label_contains("31.0 km is +94 % over the highest");
     checkbox(&h, "warning (").click(); // hide warnings
     h.run();
     assert!(h.query_by_label_contains("31.0 km is +94 %").is_none());
-    assert!(h.state().ui.severity_filter[1], "caution still shown");
-    h.get_by_label_contains("2026-05-31 · new-intensity")
-        .scroll_to_me();
-    h.run();
-    h.get_by_label_contains("2026-05-31 · new-intensity")
-        .click();
+    assert!(h.state().ui.severity_filter[0], "info still shown");
+    h.get_by_label_contains("2026-05-10 · hydration").click();
     h.run();
     let sel = h.state().ui.selection.unwrap();
-    assert_eq!(h.state().doc.plan().sessions[sel].date, date("2026-05-31"));
+    assert_eq!(h.state().doc.plan().sessions[sel].date, date("2026-05-10"));
+}
+
+#[test]
+fn counts_agree_between_the_tab_the_badges_and_the_inspector() {
+    let (mut h, _) = open("plans/too-much-too-soon.ron");
+    // The week of 2026-05-04: a weekly increase and two long-run spikes (warnings), and
+    // the hydration note dated 2026-05-10.
+    h.state_mut().ui.scroll_to = Some(date("2026-05-04"));
+    h.run();
+    h.get_by_label("Week of 2026-05-04: 3 warnings, 1 note (worst: warning)");
+    select(&mut h, "Easy 9 km on 2026-05-05", "2026-05-04");
+    h.get_by_label("This session and its week: 3 warnings, 1 note");
+    h.get_by_label("⚠ Warnings 3 · notes 1");
+    // An info note alone is a note everywhere, not a warning.
+    let (mut h, _) = open("plans/half-marathon.ron");
+    h.get_by_label("⚠ Warnings 0 · notes 1");
+    let r = h.state().doc.report();
+    let first = r.warnings[0].sessions[0];
+    let day = h.state().doc.plan().sessions[first].date;
+    h.state_mut().ui.selection = Some(first);
+    h.state_mut().ui.scroll_to = Some(day);
+    h.run();
+    h.get_by_label_contains("This session and its week: no warnings, 1 note");
+}
+
+#[test]
+fn repeated_warnings_of_one_rule_are_grouped() {
+    let (mut h, _) = open("plans/cross-training-before-runs.ron");
+    h.get_by_label("⚠ Warnings 18 · notes 1").click();
+    h.run();
+    let header = "⚠ caution · calf-cross-training × 18 (2026-05-06 to 2026-06-14)";
+    h.get_by_label(header);
+    assert!(
+        h.query_by_label_contains("2026-05-13 · calf-cross-training")
+            .is_none(),
+        "collapsed"
+    );
+    h.get_by_label(header).click();
+    h.run();
+    h.get_by_label_contains("2026-05-13 · calf-cross-training");
+    // The single note stays a plain row.
+    h.get_by_label_contains("2026-05-10 · hydration");
+}
+
+#[test]
+fn help_shows_the_rules_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = format::load(Path::new("plans/beginner-5k.ron")).unwrap();
+    plan.settings.long_run_caution_pct = Some(15.0);
+    format::save(&plan, &path).unwrap();
+    let (mut h, _) = open(path.to_str().unwrap());
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Rules and their evidence").click();
+    h.run();
+    h.get_by_label_contains(
+        "Thresholds in force for this plan (Novice athlete, with the plan's settings)",
+    );
+    h.get_by_label_contains("a run more than 15 % longer than the longest");
+    h.get_by_label_contains("more than 10 % over the highest of the previous four full weeks: note; more than 20 %: warning");
 }
 
 #[test]
@@ -850,4 +907,37 @@ fn save_as_template_then_find_it_in_the_list() {
     h.run();
     menu(&mut h, "File", "New from template…");
     h.get_by_label_contains("Sam's half (yours) — 12 weeks");
+}
+
+#[test]
+fn time_only_runs_show_minutes_and_refuse_to_lose_both() {
+    let (mut h, _) = open("plans/walk-run-5k.ron");
+    h.state_mut().ui.scroll_to = Some(date("2027-03-01"));
+    h.run();
+    h.get_by_label("Week of 2027-03-01: 62 min, +29 % vs last week, load 248");
+    select(&mut h, "Easy 20' on 2027-03-02", "2027-03-01");
+    h.get_by_label_contains("Time-only run: distance rules compare its minutes");
+    // A time-only run cannot lose its minutes too.
+    h.get_by_label("Minutes").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label_contains("a time-only run needs its minutes");
+    let sel = h.state().ui.selection.unwrap();
+    assert!(
+        h.state().doc.plan().sessions[sel]
+            .run()
+            .unwrap()
+            .minutes
+            .is_some()
+    );
+    // Giving it a distance makes it a distance run.
+    type_into(&mut h, "Distance", "3");
+    let sel = h.state().ui.selection.unwrap();
+    assert_eq!(
+        h.state().doc.plan().sessions[sel].run().unwrap().km,
+        Some(3.0)
+    );
+    h.get_by_label("Easy 3 km on 2027-03-02");
 }

@@ -6,14 +6,19 @@
 
 mod rules;
 
-pub use rules::{RULES, Rule, RuleInfo};
+pub use rules::{
+    ARTICLE, ARTICLE_TITLE, RULES, Rule, RuleInfo, SPIKE_WINDOW_DAYS, all_clear_after, area_name,
+    describe, stops_running,
+};
 
 use crate::model::{Activity, Plan, Thresholds, week_start};
 use chrono::{Duration, NaiveDate};
 use std::fmt;
 
 /// Warning severity, from least to most serious.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Worth knowing; nothing to change.
     Info,
@@ -86,6 +91,8 @@ pub struct Day {
     pub run_km: f64,
     /// Running minutes (given or estimated).
     pub run_minutes: f64,
+    /// Minutes of time-only runs (runs that give no distance).
+    pub time_only_minutes: f64,
     /// Cross-training minutes.
     pub cross_minutes: f64,
     /// Calf/Achilles load: minutes × calf factor.
@@ -111,8 +118,11 @@ pub struct Week {
     pub start: NaiveDate,
     /// Running distance.
     pub run_km: f64,
-    /// Running minutes.
+    /// Running minutes (given, or estimated from km at the easy pace).
     pub run_minutes: f64,
+    /// Minutes of time-only runs (runs that give no distance): the week's running is
+    /// `run_km` plus these.
+    pub time_only_minutes: f64,
     /// Counted sessions (not rest, not skipped).
     pub sessions: usize,
     /// Session-RPE load.
@@ -123,16 +133,35 @@ pub struct Week {
     pub calf_load: f64,
     /// The week's highest daily ACWR, once 28 days of history exist.
     pub acwr: Option<f64>,
-    /// Foster monotony: mean ÷ SD of the 7 daily loads (none when the SD is 0).
+    /// The week's ratio as the `acwr` rule judges it: the mean of the week's daily acute
+    /// EWMAs ÷ the mean of its chronic EWMAs (a weekly pattern of long and rest days does
+    /// not make it swing). Only for weeks whose every day has 28 days of history.
+    pub acwr_week: Option<f64>,
+    /// Foster monotony: mean ÷ SD of the 7 daily loads; infinite when every day carries
+    /// the same load (maximal monotony); none for a week without load.
     pub monotony: Option<f64>,
     /// Foster strain: weekly load × monotony.
     pub strain: Option<f64>,
     /// Plain change in running km vs the previous week (the baseline before week 1), %.
     pub change_pct: Option<f64>,
-    /// The longest single run.
+    /// The longest single run (runs with a distance).
     pub longest_run_km: f64,
+    /// The longest single run in minutes (given or estimated).
+    pub longest_run_minutes: f64,
     /// The most serious warning concerning this week.
     pub worst: Option<Severity>,
+}
+
+impl Week {
+    /// The week's running as people say it: "31.0 km", "90 min" (time-only runs),
+    /// "5.0 km + 45 min".
+    pub fn volume(&self) -> String {
+        match (self.run_km > 0.0, self.time_only_minutes > 0.0) {
+            (true, true) => format!("{:.1} km + {:.0} min", self.run_km, self.time_only_minutes),
+            (false, true) => format!("{:.0} min", self.time_only_minutes),
+            _ => format!("{:.1} km", self.run_km),
+        }
+    }
 }
 
 /// Per-session derived numbers, parallel to `plan.sessions`.
@@ -161,6 +190,9 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Remarks about the analysis itself (estimates made, assumptions).
     pub notes: Vec<String>,
+    /// The plan's own first day (its earliest session, block or race): the first week is
+    /// partial when this is not a Monday.
+    pub plan_start: Option<NaiveDate>,
 }
 
 impl Report {
@@ -192,6 +224,48 @@ impl Report {
         self.warnings
             .iter()
             .filter(move |w| w.sessions.contains(&index))
+    }
+
+    /// How many warnings (caution and above) and notes (info) there are among `ws`: the
+    /// one count every view shows.
+    pub fn count<'a>(ws: impl IntoIterator<Item = &'a Warning>) -> Counts {
+        let mut c = Counts::default();
+        for w in ws {
+            if w.severity > Severity::Info {
+                c.warnings += 1;
+            } else {
+                c.notes += 1;
+            }
+        }
+        c
+    }
+}
+
+/// Warnings (caution and above) and notes (info), counted the same way everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Caution, warning and danger.
+    pub warnings: usize,
+    /// Info.
+    pub notes: usize,
+}
+
+impl fmt::Display for Counts {
+    /// "2 warnings, 1 note", "no warnings".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        match (self.warnings, self.notes) {
+            (0, 0) => f.write_str("no warnings"),
+            (w, 0) => f.write_str(&plural(w, "warning", "warnings")),
+            (0, n) => write!(f, "no warnings, {}", plural(n, "note", "notes")),
+            (w, n) => write!(
+                f,
+                "{}, {}",
+                plural(w, "warning", "warnings"),
+                plural(n, "note", "notes")
+            ),
+        }
     }
 }
 
@@ -239,9 +313,11 @@ pub fn analyze(plan: &Plan) -> Report {
                     surface,
                     footwear,
                 } => {
-                    let (m, est) = match minutes {
-                        Some(m) => (f64::from(*m), false),
-                        None => (pace.minutes_for(*km), true),
+                    let (m, est) = match (minutes, km) {
+                        (Some(m), _) => (f64::from(*m), false),
+                        (None, Some(km)) => (pace.minutes_for(*km), true),
+                        // Refused by validation; counts as nothing if it gets here.
+                        (None, None) => (0.0, false),
                     };
                     (
                         m,
@@ -283,7 +359,10 @@ pub fn analyze(plan: &Plan) -> Report {
                 d.calf_load += calf_load;
                 match &s.activity {
                     Activity::Run { km, .. } => {
-                        d.run_km += km;
+                        match km {
+                            Some(km) => d.run_km += km,
+                            None => d.time_only_minutes += minutes,
+                        }
                         d.run_minutes += minutes;
                     }
                     Activity::Cross { .. } => d.cross_minutes += minutes,
@@ -328,37 +407,63 @@ pub fn analyze(plan: &Plan) -> Report {
             let mean = load / 7.0;
             let var = w.iter().map(|d| (d.load - mean).powi(2)).sum::<f64>() / 7.0;
             let sd = var.sqrt();
-            let monotony = (sd > 1e-9).then(|| mean / sd);
+            // Seven days of the same load: maximal monotony, not "undefined".
+            let monotony = if load <= 1e-9 {
+                None
+            } else if sd > 1e-9 {
+                Some(mean / sd)
+            } else {
+                Some(f64::INFINITY)
+            };
+            let full = w.iter().all(|d| d.acwr.is_some());
+            let acute: f64 = w.iter().map(|d| d.acute).sum();
+            let chronic: f64 = w.iter().map(|d| d.chronic).sum();
+            let acwr_week = (full && chronic > 1e-6).then(|| acute / chronic);
             Week {
                 start: w[0].date,
                 run_km: w.iter().map(|d| d.run_km).sum(),
                 run_minutes: w.iter().map(|d| d.run_minutes).sum(),
+                time_only_minutes: w.iter().map(|d| d.time_only_minutes).sum(),
                 sessions: 0,
                 load,
                 cross_minutes: w.iter().map(|d| d.cross_minutes).sum(),
                 calf_load: w.iter().map(|d| d.calf_load).sum(),
                 acwr: w.iter().filter_map(|d| d.acwr).reduce(f64::max),
+                acwr_week,
                 monotony,
                 strain: monotony.map(|m| m * load),
                 change_pct: None,
                 longest_run_km: 0.0,
+                longest_run_minutes: 0.0,
                 worst: None,
             }
         })
         .collect();
-    for s in plan.sessions.iter().filter(|s| s.counts()) {
+    for (i, s) in plan.sessions.iter().enumerate().filter(|(_, s)| s.counts()) {
         let w = &mut weeks[((s.date - start).num_days() / 7) as usize];
         w.sessions += 1;
         if let Activity::Run { km, .. } = s.activity {
-            w.longest_run_km = w.longest_run_km.max(km);
+            w.longest_run_km = w.longest_run_km.max(km.unwrap_or(0.0));
+            w.longest_run_minutes = w.longest_run_minutes.max(sessions[i].minutes);
         }
     }
-    let mut previous = plan.athlete.baseline.as_ref().map(|b| b.weekly_km);
+    // Plain change vs the previous week: in km, or in minutes when time-only runs are
+    // involved (the baseline's km then count at the easy pace).
+    let mut previous: Option<(f64, f64, bool)> = plan
+        .athlete
+        .baseline
+        .as_ref()
+        .map(|b| (b.weekly_km, pace.minutes_for(b.weekly_km), false));
     for w in weeks.iter_mut() {
-        w.change_pct = previous
-            .filter(|p| *p > 0.0)
-            .map(|p| (w.run_km / p - 1.0) * 100.0);
-        previous = Some(w.run_km);
+        w.change_pct = previous.and_then(|(km, minutes, timed)| {
+            let (now, before) = if timed || w.time_only_minutes > 0.0 {
+                (w.run_minutes, minutes)
+            } else {
+                (w.run_km, km)
+            };
+            (before > 0.0).then(|| (now / before - 1.0) * 100.0)
+        });
+        previous = Some((w.run_km, w.run_minutes, w.time_only_minutes > 0.0));
     }
 
     let mut report = Report {
@@ -367,18 +472,13 @@ pub fn analyze(plan: &Plan) -> Report {
         sessions,
         warnings: Vec::new(),
         notes: Vec::new(),
+        plan_start: Some(lo),
     };
     if estimated > 0 {
         report.notes.push(format!(
             "{estimated} run{} give no minutes; their duration is estimated from km at the easy pace of {pace}/km.",
             if estimated == 1 { "" } else { "s" }
         ));
-    }
-    if plan.athlete.baseline.is_none() {
-        report.notes.push(
-            "No baseline is given, so the first weeks have nothing to be compared with; add the athlete's current weekly km and longest run."
-                .to_string(),
-        );
     }
     rules::apply(plan, &t, &mut report);
     report.warnings.sort_by_key(|w| (w.date, w.rule));

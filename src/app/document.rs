@@ -435,7 +435,9 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
 pub fn scale_session(s: &mut Session, f: f64) {
     match &mut s.activity {
         crate::model::Activity::Run { km, minutes, .. } => {
-            *km = ((*km * f * 10.0).round() / 10.0).max(0.1);
+            if let Some(km) = km {
+                *km = ((*km * f * 10.0).round() / 10.0).max(0.1);
+            }
             if let Some(m) = minutes {
                 *m = ((f64::from(*m) * f).round() as u32).max(1);
             }

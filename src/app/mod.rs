@@ -905,17 +905,10 @@ impl GradualApp {
                             BottomTab::Charts,
                             "📈 Charts",
                         );
-                        let n = v
-                            .doc
-                            .report()
-                            .warnings
-                            .iter()
-                            .filter(|w| w.severity > crate::analysis::Severity::Info)
-                            .count();
                         ui.selectable_value(
                             &mut self.ui.bottom_tab,
                             BottomTab::Warnings,
-                            format!("⚠ Warnings ({n})"),
+                            views::warnings::tab_title(v.doc.report()),
                         );
                     });
                     ui.separator();
@@ -1265,9 +1258,16 @@ impl GradualApp {
             }
             Help::Rules => {
                 egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
+                    let plan = self.doc.plan();
+                    let t = crate::model::Thresholds::resolve(&plan.settings, plan.athlete.level);
+                    ui.label(format!(
+                        "Thresholds in force for this plan ({} athlete{}):",
+                        plan.athlete.level.name(),
+                        if plan.settings.is_default() { "" } else { ", with the plan's settings" }
+                    ));
                     for r in crate::analysis::RULES {
                         ui.label(RichText::new(format!("{} ({})", r.title, r.id)).strong());
-                        ui.label(r.thresholds);
+                        ui.label(r.rule.thresholds(&t));
                         ui.label(RichText::new(r.evidence).small().weak());
                         ui.add_space(6.0);
                     }

@@ -24,7 +24,7 @@ pub fn legend() -> [(&'static str, Color32); 6] {
     use crate::model::CrossKind;
     let run = |kind| Activity::Run {
         kind,
-        km: 1.0,
+        km: Some(1.0),
         minutes: None,
         rpe: 1,
         surface: Default::default(),

@@ -4,7 +4,7 @@
 //!
 //! The ladder is a synthesis of Alfredson 1998 (eccentric heel drops), Beyer 2015 (heavy
 //! slow resistance) and single-leg heel-raise norms of about 25 reps; it is not a trial
-//! protocol. The seed article's advice: single-leg calf raises with slow lowering, 2–3
+//! protocol. The advice of the article "How To Treat & Prevent Calf Pain From Running": single-leg calf raises with slow lowering, 2–3
 //! times a week on non-running days, introduced slowly, toward 3 × 25–30, equal reps on
 //! both legs.
 
@@ -105,10 +105,10 @@ pub fn stage(stage: u8) -> &'static Stage {
     &LADDER[usize::from(stage.clamp(1, 6)) - 1]
 }
 
-/// The warm-up before a run (library ids), from the seed article.
+/// The warm-up before a run (library ids), from the article.
 pub const WARM_UP: [&str; 3] = ["brisk-walk", "inchworms", "butt-kicks"];
 
-/// The stretches after a run, 30–45 s each side (library ids), from the seed article.
+/// The stretches after a run, 30–45 s each side (library ids), from the article.
 pub const STRETCHES: [&str; 3] = ["standing-calf-stretch", "downward-dog", "heel-drop-stretch"];
 
 /// The library entry with this id.

@@ -40,7 +40,7 @@ pub fn export(plan: &Plan, format: ExportFormat) -> String {
 /// A calendar title: "Long run 16 km", "Calf S3 3×15", "Cycling 45 min", "Rest day".
 pub fn title(s: &Session) -> String {
     match &s.activity {
-        Activity::Run { kind, km, .. } => format!("{} run {} km", kind.name(), fmt_km(*km)),
+        Activity::Run { .. } => crate::analysis::describe(s),
         Activity::Cross { kind, minutes, .. } => format!("{} {minutes} min", kind.name()),
         Activity::Calf { stage, sets, reps } => format!("Calf S{stage} {sets}×{reps}"),
         Activity::Rest => "Rest day".into(),
@@ -60,9 +60,11 @@ pub fn details(s: &Session, minutes: f64, estimated: bool) -> Vec<String> {
             ..
         } => {
             let about = if estimated { "about " } else { "" };
+            let distance = km
+                .map(|k| format!("{} km, ", fmt_km(k)))
+                .unwrap_or_default();
             out.push(format!(
-                "{} km, {about}{minutes:.0} min, effort {rpe}/10, {surface:?}, {footwear:?}",
-                fmt_km(*km)
+                "{distance}{about}{minutes:.0} min, effort {rpe}/10, {surface:?}, {footwear:?}"
             ));
             // Hydration comes with the session's warnings (the `hydration` rule).
             out.push(format!(
@@ -204,7 +206,7 @@ pub fn csv(plan: &Plan) -> String {
                 ..
             } => {
                 c.kind = kind.name().to_string();
-                c.km = fmt_km(*km);
+                c.km = km.map(fmt_km).unwrap_or_default();
                 c.rpe = rpe.to_string();
                 c.surface = format!("{surface:?}");
                 c.footwear = format!("{footwear:?}");

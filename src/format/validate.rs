@@ -106,9 +106,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             Activity::Run {
                 km, minutes, rpe, ..
             } => {
-                c.number("km", *km, 0.0, 300.0, true, " km");
+                if let Some(km) = km {
+                    c.number("km", *km, 0.0, 300.0, true, " km");
+                }
                 if let Some(m) = minutes {
                     c.whole("minutes", *m, 1, 1440, " (a day has 1440)");
+                }
+                if km.is_none() && minutes.is_none() {
+                    c.fail(
+                        "a run needs `km`, `minutes` or both (time-only runs give minutes)".into(),
+                    );
                 }
                 c.whole(
                     "rpe",
@@ -157,9 +164,12 @@ fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
         ("long_run_caution_pct", s.long_run_caution_pct),
         ("long_run_warning_pct", s.long_run_warning_pct),
         ("long_run_danger_pct", s.long_run_danger_pct),
+        ("weekly_increase_info_pct", s.weekly_increase_info_pct),
         ("weekly_increase_caution_pct", s.weekly_increase_caution_pct),
         ("weekly_increase_warning_pct", s.weekly_increase_warning_pct),
         ("return_max_pct", s.return_max_pct),
+        ("return_week2_pct", s.return_week2_pct),
+        ("return_week3_pct", s.return_week3_pct),
         ("barefoot_share_pct", s.barefoot_share_pct),
         ("calf_imbalance_pct", s.calf_imbalance_pct),
     ];
@@ -200,10 +210,28 @@ fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
             t.long_run_danger_pct,
         ),
         (
+            "weekly_increase_info_pct",
+            t.weekly_increase_info_pct,
+            "weekly_increase_caution_pct",
+            t.weekly_increase_caution_pct,
+        ),
+        (
             "weekly_increase_caution_pct",
             t.weekly_increase_caution_pct,
             "weekly_increase_warning_pct",
             t.weekly_increase_warning_pct,
+        ),
+        (
+            "return_max_pct",
+            t.return_max_pct,
+            "return_week2_pct",
+            t.return_week2_pct,
+        ),
+        (
+            "return_week2_pct",
+            t.return_week2_pct,
+            "return_week3_pct",
+            t.return_week3_pct,
         ),
     ];
     for (a, va, b, vb) in steps {
@@ -218,6 +246,15 @@ fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
     }
     if let Some(v) = s.calf_pain_warning {
         c.whole("calf_pain_warning", u32::from(v), 0, 10, "");
+    }
+    if let Some(v) = s.pain_monitor_min {
+        c.whole("pain_monitor_min", u32::from(v), 0, 10, "");
+    }
+    if let Some(v) = s.calf_imbalance_min_reps {
+        c.whole("calf_imbalance_min_reps", v, 0, 300, " reps");
+    }
+    if let Some(v) = s.red_flag_days {
+        c.whole("red_flag_days", v, 1, 60, " days");
     }
     if let Some(v) = s.break_days {
         c.whole("break_days", v, 2, 365, " days");

@@ -179,6 +179,10 @@ pub struct Baseline {
     pub weekly_km: f64,
     /// Longest run of the last 30 days.
     pub long_run_km: f64,
+    /// The last day the athlete ran before the plan, if known: a plan that starts 14 or
+    /// more days later is a return after a layoff, judged from its first run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_run: Option<NaiveDate>,
 }
 
 /// The goal race.
@@ -308,8 +312,8 @@ impl Session {
 pub struct Run {
     /// Kind of run.
     pub kind: RunKind,
-    /// Distance.
-    pub km: f64,
+    /// Distance; `None` for a time-only run (walk/run plans are written in minutes).
+    pub km: Option<f64>,
     /// Duration if given.
     pub minutes: Option<u32>,
     /// Effort, CR-10.
@@ -342,12 +346,18 @@ impl Status {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Activity {
-    /// A run.
+    /// A run. It gives a distance, a duration or both: a time-only run (`minutes` and no
+    /// `km`) is how walk/run and couch-to-5K plans are written.
     Run {
         /// Kind of run.
         kind: RunKind,
-        /// Distance in km.
-        km: f64,
+        /// Distance in km; absent for a time-only run.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::format::plain_option"
+        )]
+        km: Option<f64>,
         /// Duration; estimated from km and easy pace when omitted.
         #[serde(
             default,
@@ -617,6 +627,8 @@ pub enum RedFlag {
     Numbness,
     /// Redness or warmth.
     Redness,
+    /// A pop felt or heard in the calf: the article's sign of a tear.
+    Pop,
 }
 
 impl RedFlag {
@@ -628,8 +640,19 @@ impl RedFlag {
             RedFlag::PinsAndNeedles => "pins and needles",
             RedFlag::Numbness => "numbness",
             RedFlag::Redness => "redness",
+            RedFlag::Pop => "a pop felt or heard",
         }
     }
+
+    /// All flags, in display order.
+    pub const ALL: [RedFlag; 6] = [
+        RedFlag::Swelling,
+        RedFlag::SeverePain,
+        RedFlag::PinsAndNeedles,
+        RedFlag::Numbness,
+        RedFlag::Redness,
+        RedFlag::Pop,
+    ];
 }
 
 impl Activity {
@@ -641,12 +664,12 @@ impl Activity {
         (sets * f64::from(reps) * legs * 4.0 + sets * 60.0) / 60.0
     }
 
-    /// A short label: "Long 16 km", "Cycling 45'", "Calf S2 3×12", "Rest".
+    /// A short label: "Long 16 km", "Easy 30'" (time-only), "Cycling 45'", "Calf S2 3×12", "Rest".
     pub fn label(&self) -> String {
         match self {
-            Activity::Run { kind, km, .. } => {
-                format!("{} {} km", kind.name(), crate::model::fmt_km(*km))
-            }
+            Activity::Run {
+                kind, km, minutes, ..
+            } => format!("{} {}", kind.name(), run_size(*km, *minutes)),
             Activity::Cross { kind, minutes, .. } => format!("{} {minutes}'", kind.name()),
             Activity::Calf { stage, sets, reps } => format!("Calf S{stage} {sets}×{reps}"),
             Activity::Rest => "Rest".to_string(),
@@ -658,7 +681,9 @@ impl Activity {
     /// An even shorter label for narrow calendar cells: "Int 6.4", "Cyc 45'", "S2 3×12".
     pub fn short_label(&self) -> String {
         match self {
-            Activity::Run { kind, km, .. } => {
+            Activity::Run {
+                kind, km, minutes, ..
+            } => {
                 let k = match kind {
                     RunKind::Easy => "Easy",
                     RunKind::Long => "Long",
@@ -669,7 +694,10 @@ impl Activity {
                     RunKind::Fartlek => "Ftk",
                     RunKind::Race => "Race",
                 };
-                format!("{k} {}", fmt_km(*km))
+                match km {
+                    Some(km) => format!("{k} {}", fmt_km(*km)),
+                    None => format!("{k} {}'", minutes.unwrap_or(0)),
+                }
             }
             Activity::Cross { kind, minutes, .. } => {
                 let name = kind.name();
@@ -678,6 +706,14 @@ impl Activity {
             Activity::Calf { stage, sets, reps } => format!("S{stage} {sets}×{reps}"),
             Activity::Rest => "Rest".to_string(),
         }
+    }
+}
+
+/// A run's size as people say it: "16 km" with a distance, "30'" (minutes) without.
+pub fn run_size(km: Option<f64>, minutes: Option<u32>) -> String {
+    match km {
+        Some(km) => format!("{} km", fmt_km(km)),
+        None => format!("{}'", minutes.unwrap_or(0)),
     }
 }
 

@@ -2,6 +2,7 @@
 //! values the analysis uses.
 
 use super::{CrossKind, Footwear, Level, RunKind, Surface};
+use crate::analysis::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -61,15 +62,22 @@ thresholds! {
     long_run_warning_pct: f64 = 30.0, 30.0;
     /// long-run-spike: danger above this %.
     long_run_danger_pct: f64 = 100.0, 100.0;
-    /// weekly-increase: caution above this % over the highest of the previous 4 weeks.
-    weekly_increase_caution_pct: f64 = 10.0, 10.0;
+    /// weekly-increase: an info note above this % over the highest of the previous 4 weeks.
+    weekly_increase_info_pct: f64 = 10.0, 10.0;
+    /// weekly-increase: caution above this %.
+    weekly_increase_caution_pct: f64 = 20.0, 20.0;
     /// weekly-increase: warning above this % (stricter for novices and returning runners).
     weekly_increase_warning_pct: f64 = 20.0, 30.0;
-    /// weekly-increase: increases of at most this many km are never flagged.
+    /// weekly-increase: increases of at most this many km (or its minutes at the easy
+    /// pace) are never flagged.
     weekly_increase_floor_km: f64 = 3.0, 3.0;
-    /// acwr: warning at or above this EWMA acute:chronic ratio.
+    /// acwr: the weekly EWMA acute:chronic ratio at or above which the rule speaks.
     acwr_warning: f64 = 1.5, 1.5;
-    /// monotony: caution above this weekly monotony.
+    /// acwr: how loudly it speaks (info by default: the ratio did not predict injuries in
+    /// runners, Frandsen et al. 2025).
+    acwr_severity: Severity = Severity::Info, Severity::Info;
+    /// monotony: caution above this weekly monotony (in a week whose strain is above the
+    /// athlete's recent weeks).
     monotony_caution: f64 = 2.0, 2.0;
     /// new-intensity: days without a quality run after which the next one is "new".
     quality_gap_days: u32 = 28, 28;
@@ -77,9 +85,13 @@ thresholds! {
     novice_max_quality_per_week: u32 = 2, 2;
     /// return-after-break: days without running that count as a break.
     break_days: u32 = 14, 14;
-    /// return-after-break: warning when the first week back exceeds this % of the
-    /// average week of the 4 weeks before the break.
+    /// return-after-break: the first week back may reach this % of the average week of
+    /// the 4 weeks before the break.
     return_max_pct: f64 = 50.0, 50.0;
+    /// return-after-break: the second week back may reach this %.
+    return_week2_pct: f64 = 70.0, 70.0;
+    /// return-after-break: the third week back may reach this %.
+    return_week3_pct: f64 = 85.0, 85.0;
     /// barefoot-transition: caution above this % of the week's distance barefoot or minimalist.
     barefoot_share_pct: f64 = 10.0, 10.0;
     /// barefoot-transition: a first barefoot run longer than this is a caution.
@@ -90,10 +102,18 @@ thresholds! {
     max_running_days: u32 = 7, 7;
     /// hydration: runs longer than this many minutes get the hydration note.
     hydration_minutes: f64 = 60.0, 60.0;
-    /// calf-imbalance: warning when the legs differ by more than this %.
+    /// calf-imbalance: caution when the legs differ by more than this %...
     calf_imbalance_pct: f64 = 10.0, 10.0;
+    /// calf-imbalance: ...and by at least this many reps (smaller differences are within
+    /// the test's day-to-day error).
+    calf_imbalance_min_reps: u32 = 5, 5;
     /// red-flag: calf or Achilles pain above this (0–10) is a warning.
     calf_pain_warning: u8 = 5, 5;
+    /// red-flag: runs this many days after a red flag (until an all-clear log) are warned.
+    red_flag_days: u32 = 7, 7;
+    /// pain-monitoring: calf or Achilles pain at or above this on two logs in a row,
+    /// not falling, is a caution.
+    pain_monitor_min: u8 = 3, 3;
 }
 
 impl Settings {
@@ -144,8 +164,8 @@ pub enum CalfFactorKey {
 /// (= 1.0): name, key, default, and why.
 ///
 /// These are heuristics, not measurements. They are ordered after Baxter et al., MSSE 2021
-/// (Achilles tendon load in body weights: running ~8–10, hopping up to 7+, seated heel raise
-/// ~0.5): plyometrics, skipping, hills, speed and barefoot above 1; walking, hiking, stairs
+/// (peak Achilles tendon load from 0.5 body weights in a seated heel raise to 7.3 in a
+/// forward single-leg hop): plyometrics, skipping, hills, speed and barefoot above 1; walking, hiking, stairs
 /// and heel raises below; cycling and elliptical low; swimming and yoga near 0.
 pub const CALF_FACTOR_TABLE: &[(&str, CalfFactorKey, f64)] = &[
     ("Easy", CalfFactorKey::Easy, 1.0),
@@ -290,6 +310,9 @@ mod tests {
         let novice = Thresholds::resolve(&s, Level::Novice);
         let expert = Thresholds::resolve(&s, Level::Experienced);
         assert_eq!(novice.weekly_increase_warning_pct, 20.0);
+        assert_eq!(novice.weekly_increase_caution_pct, 20.0);
+        assert_eq!(expert.weekly_increase_caution_pct, 20.0);
+        assert_eq!(expert.acwr_severity, Severity::Info);
         assert_eq!(expert.weekly_increase_warning_pct, 30.0);
         s.acwr_warning = Some(1.3);
         s.calf_factors.insert("Cycling".into(), 0.5);

@@ -284,7 +284,7 @@ fn run(date: NaiveDate, kind: RunKind, km: f64, pace: Pace, speed: f64, rpe: u8)
         date,
         Activity::Run {
             kind,
-            km,
+            km: Some(km),
             minutes: Some((pace.minutes_for(km) * speed).round().max(1.0) as u32),
             rpe,
             surface: if kind == RunKind::Intervals {
@@ -400,6 +400,7 @@ pub fn generate(template: &Template, params: &Params) -> Plan {
     athlete.baseline = Some(Baseline {
         weekly_km: params.base_km,
         long_run_km: round_half(params.base_km * first.volumes[0] * first.long_share).max(2.0),
+        last_run: None,
     });
     let mut plan = Plan::new(
         params.name.clone().unwrap_or_else(|| template.name.clone()),

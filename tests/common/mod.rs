@@ -22,6 +22,7 @@ pub fn with_baseline(level: Level, weekly_km: f64, long_run_km: f64) -> Plan {
     p.athlete.baseline = Some(Baseline {
         weekly_km,
         long_run_km,
+        last_run: None,
     });
     p
 }
@@ -31,7 +32,7 @@ pub fn run(n: i64, kind: RunKind, km: f64) -> Session {
         day(n),
         Activity::Run {
             kind,
-            km,
+            km: Some(km),
             minutes: Some((km * 6.0).round() as u32),
             rpe: 3,
             surface: Surface::Road,
@@ -45,8 +46,23 @@ pub fn run_min(n: i64, km: f64, minutes: Option<u32>) -> Session {
         day(n),
         Activity::Run {
             kind: RunKind::Easy,
-            km,
+            km: Some(km),
             minutes,
+            rpe: 3,
+            surface: Surface::Road,
+            footwear: Footwear::Shoes,
+        },
+    )
+}
+
+/// A time-only run: minutes and no distance (walk/run and couch-to-5K plans).
+pub fn timed(n: i64, kind: RunKind, minutes: u32) -> Session {
+    Session::new(
+        day(n),
+        Activity::Run {
+            kind,
+            km: None,
+            minutes: Some(minutes),
             rpe: 3,
             surface: Surface::Road,
             footwear: Footwear::Shoes,

@@ -47,7 +47,7 @@ pub fn default_session(date: NaiveDate) -> Session {
         date,
         Activity::Run {
             kind: RunKind::Easy,
-            km: 5.0,
+            km: Some(5.0),
             minutes: Some(30),
             rpe: 3,
             surface: Surface::Road,
@@ -201,8 +201,9 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                         Role::Label,
                         true,
                         format!(
-                            "Week of {monday}: {:.1} km{change}, load {:.0}",
-                            w.run_km, w.load
+                            "Week of {monday}: {}{change}, load {:.0}",
+                            w.volume(),
+                            w.load
                         ),
                     )
                 });
@@ -211,7 +212,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 painter.text(
                     tot.min + vec2(4.0, 4.0),
                     Align2::LEFT_TOP,
-                    format!("{:.1} km", w.run_km),
+                    w.volume(),
                     FontId::proportional(14.0),
                     strong,
                 );
@@ -231,19 +232,16 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     FontId::proportional(11.0),
                     text,
                 );
-                let n = report
-                    .warnings
-                    .iter()
-                    .filter(|x| x.week == monday && x.severity > crate::analysis::Severity::Info)
-                    .count();
+                // The same count as the Warnings tab and the inspector.
+                let counts = crate::analysis::Report::count(
+                    report.warnings.iter().filter(|x| x.week == monday),
+                );
+                let n = counts.warnings;
                 if let Some(worst) = w.worst.filter(|s| *s > crate::analysis::Severity::Info) {
                     let badge = Rect::from_min_size(tot.min + vec2(4.0, 56.0), vec2(52.0, 20.0));
                     let resp =
                         ui.interact(badge, ui.scope_id().with(("badge", monday)), Sense::click());
-                    let label = format!(
-                        "Week of {monday}: {n} warning{} (worst: {worst})",
-                        if n == 1 { "" } else { "s" }
-                    );
+                    let label = format!("Week of {monday}: {counts} (worst: {worst})");
                     resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &label));
                     painter.rect_filled(badge, 4.0, style::severity_color(worst));
                     painter.text(
@@ -366,7 +364,7 @@ fn day_cell(
             FontId::proportional(11.0),
             style::activity_color(&Activity::Run {
                 kind: RunKind::Race,
-                km: 1.0,
+                km: Some(1.0),
                 minutes: None,
                 rpe: 1,
                 surface: Surface::Road,

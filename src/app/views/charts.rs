@@ -15,11 +15,13 @@ pub struct WeekPoint {
     pub start: NaiveDate,
     /// Running distance.
     pub run_km: f64,
+    /// Running minutes (given or estimated).
+    pub run_minutes: f64,
     /// Session-RPE load.
     pub load: f64,
     /// Calf/Achilles load.
     pub calf_load: f64,
-    /// Highest daily ACWR of the week.
+    /// The week's acute:chronic ratio as the `acwr` rule judges it.
     pub acwr: Option<f64>,
     /// Worst warning.
     pub worst: Option<Severity>,
@@ -33,9 +35,10 @@ pub fn series(report: &Report) -> Vec<WeekPoint> {
         .map(|w| WeekPoint {
             start: w.start,
             run_km: w.run_km,
+            run_minutes: w.run_minutes,
             load: w.load,
             calf_load: w.calf_load,
-            acwr: w.acwr,
+            acwr: w.acwr_week,
             worst: w.worst,
         })
         .collect()
@@ -71,15 +74,24 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
     let h = (ui.available_height() - ui.text_style_height(&egui::TextStyle::Body) - 8.0).max(60.0);
     let w = (ui.available_width() - 16.0) / 3.0;
     let mut clicked_week: Option<usize> = None;
+    // A plan with time-only runs is charted in minutes (every run has minutes).
+    let by_time = v
+        .doc
+        .report()
+        .weeks
+        .iter()
+        .any(|w| w.time_only_minutes > 0.0);
+    let volume = move |p: &WeekPoint| if by_time { p.run_minutes } else { p.run_km };
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label("Running km a week").on_hover_text("Bar colour: the week's worst warning");
+            ui.label(if by_time { "Running minutes a week" } else { "Running km a week" })
+                .on_hover_text("Bar colour: the week's worst warning");
             let bars: Vec<Bar> = points
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    Bar::new(i as f64, p.run_km)
+                    Bar::new(i as f64, volume(p))
                         .fill(style::week_color(p.worst))
                         .width(0.75)
                         .name(p.start.to_string())
@@ -88,10 +100,14 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             let pts = points.clone();
             let chart = BarChart::new("km", bars).element_formatter(Box::new(move |bar, _| {
                 let p = &pts[bar.argument.round() as usize];
+                let amount = if by_time {
+                    format!("{:.0} min", p.run_minutes)
+                } else {
+                    format!("{:.1} km", p.run_km)
+                };
                 format!(
-                    "Week of {}\n{:.1} km · load {:.0}\ncalf load {:.0} · ACWR {}\n{}",
+                    "Week of {}\n{amount} · load {:.0}\ncalf load {:.0} · ACWR {}\n{}",
                     p.start,
-                    p.run_km,
                     p.load,
                     p.calf_load,
                     p.acwr
@@ -151,7 +167,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
         });
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label("Acute:chronic ratio").on_hover_text("EWMA 7/28 days, the highest of each week. The line at the threshold is a team-sport convention, not a prediction for you.");
+            ui.label("Acute:chronic ratio").on_hover_text("Exponentially weighted 7- and 28-day loads, averaged over each week. The line is a team-sport convention, not a prediction for you: in runners the ratio did not predict injuries.");
             let acwr: Vec<[f64; 2]> = points
                 .iter()
                 .enumerate()

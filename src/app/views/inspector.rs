@@ -35,7 +35,7 @@ fn convert(a: &Activity, to: Type, minutes: f64) -> Activity {
     match to {
         Type::Run => Activity::Run {
             kind: RunKind::Easy,
-            km: ((f64::from(minutes) / 6.0) * 2.0).round() / 2.0,
+            km: Some(((f64::from(minutes) / 6.0) * 2.0).round() / 2.0),
             minutes: Some(minutes),
             rpe,
             surface: Surface::Road,
@@ -151,18 +151,47 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             }) {
                 (*kind, changed) = (k, Some("kind"));
             }
+            // Either may be empty, not both: a time-only run gives minutes, a run with a
+            // distance may leave its minutes to the easy pace.
+            let current = km.map(super::fields::fmt_number).unwrap_or_default();
+            let has_minutes = minutes.is_some();
             if let Some(x) = st
                 .fields
-                .number(ui, "km", "Distance", *km, 0.0, 300.0, true, "km")
+                .text(ui, "km", "Distance", &current, 60.0, |t| {
+                    if t.is_empty() {
+                        return if has_minutes {
+                            Ok(None)
+                        } else {
+                            Err("give a distance or minutes (empty distance = a time-only run)"
+                                .into())
+                        };
+                    }
+                    let v: f64 = t
+                        .replace(',', ".")
+                        .parse()
+                        .map_err(|_| format!("\"{t}\" is not a number"))?;
+                    if !v.is_finite() || v <= 0.0 || v > 300.0 {
+                        return Err(format!(
+                            "{} km refused: must be more than 0 and at most 300 km (or empty for a time-only run)",
+                            super::fields::fmt_number(v)
+                        ));
+                    }
+                    Ok(Some(v))
+                })
             {
                 (*km, changed) = (x, Some("km"));
             }
             let current = minutes.map(|m| m.to_string()).unwrap_or_default();
+            let has_km = km.is_some();
             if let Some(m) = st
                 .fields
                 .text(ui, "minutes", "Minutes", &current, 60.0, |t| {
                     if t.is_empty() {
-                        return Ok(None);
+                        return if has_km {
+                            Ok(None)
+                        } else {
+                            Err("a time-only run needs its minutes".into())
+                        };
                     }
                     let m: i64 = t
                         .parse()
@@ -177,7 +206,13 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             {
                 (*minutes, changed) = (m, Some("minutes"));
             }
-            if minutes.is_none() {
+            if km.is_none() {
+                ui.label(
+                    RichText::new("Time-only run: distance rules compare its minutes")
+                        .small()
+                        .weak(),
+                );
+            } else if minutes.is_none() {
                 ui.label(
                     RichText::new(format!(
                         "≈ {:.0} min, estimated from your easy pace",

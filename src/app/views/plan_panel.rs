@@ -128,6 +128,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 let baseline = has_base.then_some(Baseline {
                     weekly_km: 20.0,
                     long_run_km: 8.0,
+                    last_run: None,
                 });
                 out.push(Command::SetAthlete(
                     crate::model::Athlete {
@@ -174,6 +175,29 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                         ..a.clone()
                     }));
                 }
+                let current = b.last_run.map(|d| d.to_string()).unwrap_or_default();
+                if let Some(x) = st.fields.text(ui, "base-last", "Last run", &current, 90.0, |t| {
+                    if t.is_empty() {
+                        Ok(None)
+                    } else {
+                        super::fields::parse_date(t).map(Some)
+                    }
+                }) {
+                    out.push(set(crate::model::Athlete {
+                        baseline: Some(Baseline {
+                            last_run: x,
+                            ..b.clone()
+                        }),
+                        ..a.clone()
+                    }));
+                }
+                ui.label(
+                    RichText::new(
+                        "Last run: leave empty if running now; after a layoff, the day they last ran.",
+                    )
+                    .small()
+                    .weak(),
+                );
             }
             ui.label(RichText::new("Calf-raise tests (single-leg reps)").strong());
             let mut tests = a.calf_raise_tests.clone();

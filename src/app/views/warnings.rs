@@ -1,9 +1,14 @@
-//! Warnings: the full list with a severity filter, and the short list in the inspector.
+//! Warnings: the full list with a severity filter (repeats of one rule grouped), and the
+//! short list in the inspector. Every view counts the same way: "warnings" are caution
+//! and above, "notes" are info ([`Report::count`]).
 
 use super::{UiState, ViewCtx};
-use crate::analysis::{Severity, Warning};
+use crate::analysis::{Report, Rule, Severity, Warning};
 use crate::app::style;
 use egui::{RichText, Ui};
+
+/// Groups of this many or more warnings of one rule and severity collapse into one row.
+pub const GROUP_AT: usize = 3;
 
 fn row(ui: &mut Ui, st: &mut UiState, w: &Warning, evidence: bool) {
     ui.horizontal_wrapped(|ui| {
@@ -36,6 +41,12 @@ fn row(ui: &mut Ui, st: &mut UiState, w: &Warning, evidence: bool) {
     ui.add_space(4.0);
 }
 
+/// The tab's title: "⚠ Warnings 2 · notes 3".
+pub fn tab_title(report: &Report) -> String {
+    let c = Report::count(&report.warnings);
+    format!("⚠ Warnings {} · notes {}", c.warnings, c.notes)
+}
+
 /// The warnings matching `filter`, compact, under a heading.
 pub fn list_for(
     ui: &mut Ui,
@@ -53,17 +64,8 @@ pub fn list_for(
         .collect();
     // Most serious first, then by date.
     ws.sort_by_key(|w| (std::cmp::Reverse(w.severity), w.date));
-    ui.label(
-        RichText::new(format!(
-            "{title}: {}",
-            if ws.is_empty() {
-                "no warnings".into()
-            } else {
-                format!("{} warning(s)", ws.len())
-            }
-        ))
-        .strong(),
-    );
+    let counts = Report::count(ws.iter().copied());
+    ui.label(RichText::new(format!("{title}: {counts}")).strong());
     egui::ScrollArea::vertical()
         .id_salt("inspector-warnings")
         .show(ui, |ui| {
@@ -73,10 +75,27 @@ pub fn list_for(
         });
 }
 
+/// Warnings grouped by rule and severity, most serious first; a group keeps its
+/// warnings in date order.
+pub fn groups<'a>(ws: impl IntoIterator<Item = &'a Warning>) -> Vec<Vec<&'a Warning>> {
+    let mut groups: Vec<((Severity, Rule), Vec<&Warning>)> = Vec::new();
+    for w in ws {
+        match groups.iter_mut().find(|(k, _)| *k == (w.severity, w.rule)) {
+            Some((_, g)) => g.push(w),
+            None => groups.push(((w.severity, w.rule), vec![w])),
+        }
+    }
+    for (_, g) in groups.iter_mut() {
+        g.sort_by_key(|w| w.date);
+    }
+    groups.sort_by_key(|(k, g)| (std::cmp::Reverse(k.0), g[0].date));
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
 /// The full list, filterable by severity.
 pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
     let report = v.doc.report();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Show:");
         for (i, s) in Severity::ALL.into_iter().enumerate().rev() {
             let n = report.warnings.iter().filter(|w| w.severity == s).count();
@@ -108,8 +127,39 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
         .id_salt("all-warnings")
         .auto_shrink(false)
         .show(ui, |ui| {
-            for w in shown {
-                row(ui, st, w, true);
+            for g in groups(shown) {
+                if g.len() < GROUP_AT {
+                    for w in g {
+                        row(ui, st, w, true);
+                        ui.separator();
+                    }
+                    continue;
+                }
+                let (first, last) = (g[0], g[g.len() - 1]);
+                let header = RichText::new(format!(
+                    "{} {} · {} × {} ({} to {})",
+                    style::severity_icon(first.severity),
+                    first.severity,
+                    first.rule.id(),
+                    g.len(),
+                    first.date,
+                    last.date
+                ))
+                .color(style::severity_color(first.severity))
+                .strong();
+                egui::CollapsingHeader::new(header)
+                    .id_salt(("group", first.rule, first.severity))
+                    .show(ui, |ui| {
+                        ui.label(
+                            RichText::new(format!("Evidence: {}", first.evidence))
+                                .small()
+                                .weak(),
+                        );
+                        for w in g {
+                            row(ui, st, w, false);
+                        }
+                    });
+                ui.label(RichText::new(&first.message).weak());
                 ui.separator();
             }
             for n in &report.notes {

@@ -284,7 +284,10 @@ pub fn calf(args: &CalfArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     let (mut added, mut removed, mut moved, mut changed) = (0, 0, 0, 0);
     for c in &changes {
         let w = &c.plan;
-        let days: Vec<String> = w.days.iter().map(|d| d.format("%a").to_string()).collect();
+        let mut days: Vec<String> = w.days.iter().map(|d| d.format("%a").to_string()).collect();
+        if let Some(t) = w.test {
+            days.push(format!("test {}", t.format("%a")));
+        }
         let mut what = Vec::new();
         for d in &c.added {
             what.push(format!("+{}", d.format("%a %-d %b")));
@@ -307,7 +310,13 @@ pub fn calf(args: &CalfArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             "  {}  {:>5}  {:>6}  {:<16}  {}{}{}",
             w.start,
             format!("S{}", w.stage),
-            format!("{}×{}", w.sets, w.reps),
+            format!(
+                "{}×{}{}",
+                w.sets,
+                w.reps,
+                w.kg.map(|k| format!("+{}kg", crate::model::fmt_km(k)))
+                    .unwrap_or_default()
+            ),
             if days.is_empty() {
                 "–".to_string()
             } else {

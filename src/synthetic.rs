@@ -73,6 +73,7 @@ pub fn plan(weeks: u32) -> Plan {
                 stage: 3,
                 sets: 3,
                 reps: 15,
+                kg: None,
             },
         ));
         s.push(Session::new(
@@ -98,6 +99,7 @@ pub fn plan(weeks: u32) -> Plan {
                 stage: 3,
                 sets: 3,
                 reps: 15,
+                kg: None,
             },
         ));
     }

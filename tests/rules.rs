@@ -594,11 +594,8 @@ fn hydration_note_over_an_hour() {
 #[test]
 fn red_flags_and_calf_pain() {
     let symptom = |area, pain, flags: Vec<RedFlag>| Symptom {
-        date: day(3),
-        area,
-        pain,
         flags,
-        note: String::new(),
+        ..Symptom::new(day(3), area, pain)
     };
     let mut p = plan(Level::Experienced);
     p.symptoms = vec![

@@ -325,11 +325,8 @@ fn a_steady_plan_never_gets_an_acwr_caution() {
 
 fn symptom(n: i64, area: BodyArea, pain: u8, flags: Vec<RedFlag>) -> Symptom {
     Symptom {
-        date: day(n),
-        area,
-        pain,
         flags,
-        note: String::new(),
+        ..Symptom::new(day(n), area, pain)
     }
 }
 
@@ -601,5 +598,30 @@ fn settings_for_the_new_lines_load_from_a_file() {
         e.message
             .contains("weekly_increase_info_pct (25) is above weekly_increase_caution_pct (20)"),
         "{e}"
+    );
+}
+
+#[test]
+fn the_red_flag_window_is_seven_days() {
+    let mut p = with_baseline(Level::Experienced, 30.0, 10.0);
+    p.sessions = vec![easy(17, 6.0), easy(18, 6.0)];
+    p.symptoms = vec![symptom(10, BodyArea::Calf, 2, vec![RedFlag::Numbness])];
+    let r = analyze(&p);
+    let runs = of(&r, Rule::RedFlag)
+        .into_iter()
+        .find(|w| w.severity == Severity::Warning)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        runs.sessions,
+        vec![0],
+        "day 17 is the 7th day after; day 18 is not"
+    );
+    p.settings.red_flag_days = Some(8);
+    let r = analyze(&p);
+    assert!(
+        of(&r, Rule::RedFlag)
+            .iter()
+            .any(|w| w.sessions == vec![0, 1])
     );
 }

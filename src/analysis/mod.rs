@@ -272,6 +272,9 @@ impl fmt::Display for Counts {
 /// RPE assumed for calf program sessions.
 const CALF_SESSION_RPE: f64 = 5.0;
 
+/// RPE assumed for a calf-raise test (reps to fatigue).
+const CALF_TEST_RPE: f64 = 7.0;
+
 /// λ = 2 / (N + 1), the EWMA decay of Williams et al. 2017.
 fn ewma_lambda(n: f64) -> f64 {
     2.0 / (n + 1.0)
@@ -337,10 +340,19 @@ pub fn analyze(plan: &Plan) -> Report {
                     f64::from(*rpe),
                     t.calf_factors.cross(*kind, *calf_work),
                 ),
-                Activity::Calf { stage, sets, reps } => (
+                Activity::Calf {
+                    stage, sets, reps, ..
+                } => (
                     Activity::calf_minutes(*stage, *sets, *reps),
                     false,
                     CALF_SESSION_RPE,
+                    t.calf_factors.get(crate::model::CalfFactorKey::CalfProgram),
+                ),
+                // Reps to fatigue on each leg: hard, but short.
+                Activity::CalfTest => (
+                    Activity::CALF_TEST_MINUTES,
+                    false,
+                    CALF_TEST_RPE,
                     t.calf_factors.get(crate::model::CalfFactorKey::CalfProgram),
                 ),
                 Activity::Rest => (0.0, false, 0.0, 0.0),

@@ -3,7 +3,9 @@
 //! canonical order and re-runs the analysis, so none of that can be forgotten by a view.
 
 use crate::analysis::{Report, analyze};
-use crate::model::{Athlete, Block, Plan, Race, Session, week_start};
+use crate::model::{
+    Activity, Athlete, Block, CalfRaiseTest, Plan, Race, Session, Status, Symptom, week_start,
+};
 use chrono::{Duration, NaiveDate};
 use std::path::PathBuf;
 
@@ -58,6 +60,34 @@ pub enum Command {
     InsertRecoveryWeek(usize),
     /// Append blocks with their sessions (chaining a block template).
     AddBlocks(Vec<Block>, Vec<Session>),
+    /// Record the result of a calf-raise test on `date` (adds or replaces the athlete's
+    /// test of that day, marks the day's test session done and reschedules the calf
+    /// program from that week: progress waits for tests).
+    RecordCalfTest {
+        /// The test's day.
+        date: NaiveDate,
+        /// Reps on the left leg.
+        left: u32,
+        /// Reps on the right leg.
+        right: u32,
+    },
+    /// Log a symptom; the calf program is rescheduled from its week (a red flag stops it).
+    AddSymptom(Symptom),
+    /// Replace symptom `index` (the calf program is rescheduled from the earlier of the
+    /// two dates).
+    UpdateSymptom {
+        /// Which symptom.
+        index: usize,
+        /// Its new value.
+        symptom: Symptom,
+        /// Merge with the previous step when it has the same key.
+        merge: Option<MergeKey>,
+    },
+    /// Delete symptom `index` (the calf program is rescheduled from its week).
+    DeleteSymptom(usize),
+    /// Replace the whole plan at once (a previewed change such as a return block or the
+    /// calf program), as one undo step with this label.
+    ReplacePlan(Box<Plan>, &'static str),
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
@@ -83,6 +113,11 @@ impl Command {
             Command::ReplaceSessions(_, label, _) => label,
             Command::InsertRecoveryWeek(_) => "insert recovery week",
             Command::AddBlocks(..) => "chain block",
+            Command::RecordCalfTest { .. } => "record calf-raise test",
+            Command::AddSymptom(_) => "log symptom",
+            Command::UpdateSymptom { .. } => "edit symptom",
+            Command::DeleteSymptom(_) => "delete symptom",
+            Command::ReplacePlan(_, label) => label,
             Command::Undo => "undo",
             Command::Redo => "redo",
         }
@@ -96,6 +131,7 @@ impl Command {
             | Command::SetRace(_, merge)
             | Command::SetAthlete(_, merge)
             | Command::SetBlocks(_, merge)
+            | Command::UpdateSymptom { merge, .. }
             | Command::ReplaceSessions(_, _, merge) => *merge,
             _ => None,
         }
@@ -426,8 +462,61 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
             plan.blocks = b;
             Selection::Keep
         }
+        Command::RecordCalfTest { date, left, right } => {
+            let tests = &mut plan.athlete.calf_raise_tests;
+            match tests.iter_mut().find(|t| t.date == date) {
+                Some(t) => (t.left, t.right) = (left, right),
+                None => tests.push(CalfRaiseTest { date, left, right }),
+            }
+            tests.sort_by_key(|t| t.date);
+            for s in plan
+                .sessions
+                .iter_mut()
+                .filter(|s| s.date == date && matches!(s.activity, Activity::CalfTest))
+            {
+                s.status = Status::Done;
+            }
+            refresh_calf(plan, date);
+            Selection::Keep
+        }
+        Command::AddSymptom(s) => {
+            let date = s.date;
+            plan.symptoms.push(s);
+            plan.symptoms.sort_by_key(|s| s.date);
+            refresh_calf(plan, date);
+            Selection::Keep
+        }
+        Command::UpdateSymptom { index, symptom, .. } => {
+            let old = plan.symptoms.get(index)?.date;
+            let date = old.min(symptom.date);
+            plan.symptoms[index] = symptom;
+            plan.symptoms.sort_by_key(|s| s.date);
+            refresh_calf(plan, date);
+            Selection::Keep
+        }
+        Command::DeleteSymptom(index) => {
+            if index >= plan.symptoms.len() {
+                return None;
+            }
+            let date = plan.symptoms.remove(index).date;
+            refresh_calf(plan, date);
+            Selection::Keep
+        }
+        Command::ReplacePlan(new, _) => {
+            *plan = *new;
+            plan.canonicalize();
+            Selection::Clear
+        }
         Command::Undo | Command::Redo => unreachable!("handled by Document::handle"),
     })
+}
+
+/// Reschedules the calf program from `date`'s week, when the plan has one that reaches it
+/// (a symptom or a test changes what the program should do next).
+fn refresh_calf(plan: &mut Plan, date: NaiveDate) {
+    if let Some(p) = crate::calf::refresh(plan, date) {
+        *plan = p;
+    }
 }
 
 /// Scales a session's distance and duration by `f` (runs: km and minutes, rounded to

@@ -14,7 +14,7 @@ pub fn activity_color(a: &Activity) -> Color32 {
             _ => Color32::from_rgb(0xc8, 0x5a, 0x12),
         },
         Activity::Cross { .. } => Color32::from_rgb(0x5f, 0x6b, 0x7d),
-        Activity::Calf { .. } => Color32::from_rgb(0xa8, 0x4a, 0x6e),
+        Activity::Calf { .. } | Activity::CalfTest => Color32::from_rgb(0xa8, 0x4a, 0x6e),
         Activity::Rest => Color32::from_rgb(0x8a, 0x8a, 0x8a),
     }
 }
@@ -50,6 +50,7 @@ pub fn legend() -> [(&'static str, Color32); 6] {
                 stage: 1,
                 sets: 1,
                 reps: 1,
+                kg: None,
             }),
         ),
     ]

@@ -9,7 +9,8 @@
 //! both legs.
 
 use crate::model::{
-    Activity, Athlete, BodyArea, Phase, Plan, Session, Status, Thresholds, week_start,
+    Activity, Athlete, CalfProgram, CalfRaiseTest, Level, Phase, Plan, Session, Status, Thresholds,
+    When, week_start,
 };
 use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
@@ -162,13 +163,86 @@ pub fn library() -> &'static [Exercise] {
     })
 }
 
-/// The starting stage from the athlete's latest calf-raise test (the weaker leg), and why.
-pub fn starting_stage(athlete: &Athlete) -> (u8, String) {
-    let Some(t) = athlete.latest_calf_test() else {
-        return (1, "no calf-raise test yet: start at stage 1".into());
+/// How to do a calf-raise test, as the calendar, the inspector and exports say it.
+pub const TEST_INSTRUCTIONS: &str = "Calf-raise test: on one leg, fingertips on a wall for balance, rise as high as you can and lower fully at a steady pace (about one rise every 2 seconds) until you can no longer rise fully or keep the pace; count the reps, rest, then the other leg. Record both.";
+
+/// A test older than this no longer sets the starting stage above 3.
+pub const TEST_VALID_WEEKS: i64 = 8;
+
+/// The first weeks of a new program use at most this share of the weaker leg's test per
+/// set ("slowly introduce eccentric loads", the article).
+pub const FIRST_WEEKS_SHARE: f64 = 0.6;
+
+/// No generated calf work from this many days before the goal race...
+pub const RACE_DAYS_BEFORE: i64 = 3;
+/// ...to this many days after it.
+pub const RACE_DAYS_AFTER: i64 = 2;
+/// No stage increase in this many days before the goal race.
+pub const RACE_NO_INCREASE_DAYS: i64 = 14;
+
+/// The weaker leg's reps a test needs for stage 5 (the article's 3 × 25–30).
+pub const STAGE5_TEST_REPS: u32 = 25;
+/// The weaker leg's reps a test needs for stage 6 (loaded), besides a known body mass.
+pub const STAGE6_TEST_REPS: u32 = 30;
+
+/// The athlete's latest calf-raise test on or before `on`.
+pub fn latest_test_on(athlete: &Athlete, on: NaiveDate) -> Option<&CalfRaiseTest> {
+    athlete
+        .calf_raise_tests
+        .iter()
+        .filter(|t| t.date <= on)
+        .max_by_key(|t| t.date)
+}
+
+/// The highest stage the evidence allows: stage 5 needs a test with the weaker leg at 25
+/// or more, stage 6 one at 30 or more and a known body mass; without a test, stage 4.
+pub fn stage_cap(athlete: &Athlete, on: NaiveDate) -> (u8, Option<String>) {
+    let Some(t) = latest_test_on(athlete, on) else {
+        return (
+            4,
+            Some(format!(
+                "stage 5 waits for a calf-raise test with {STAGE5_TEST_REPS} or more reps on the weaker leg"
+            )),
+        );
     };
     let weaker = t.left.min(t.right);
-    let stage = match weaker {
+    if weaker < STAGE5_TEST_REPS {
+        (
+            4,
+            Some(format!(
+                "stage 5 waits for a calf-raise test with {STAGE5_TEST_REPS} or more reps on the weaker leg (latest: {weaker})"
+            )),
+        )
+    } else if weaker < STAGE6_TEST_REPS {
+        (
+            5,
+            Some(format!(
+                "stage 6 waits for a calf-raise test with {STAGE6_TEST_REPS} or more reps on the weaker leg (latest: {weaker})"
+            )),
+        )
+    } else if athlete.body_mass_kg.is_none() {
+        (
+            5,
+            Some("stage 6 (loaded) needs the athlete's body mass to set the load".into()),
+        )
+    } else {
+        (6, None)
+    }
+}
+
+/// The starting stage of a new program on `on`, from the athlete's latest calf-raise test
+/// (the weaker leg), and why. Novices, and anyone whose test is missing or older than 8
+/// weeks, start at stage 3 or lower.
+pub fn starting_stage(athlete: &Athlete, on: NaiveDate) -> (u8, String) {
+    let Some(t) = latest_test_on(athlete, on).or_else(|| athlete.latest_calf_test()) else {
+        return (
+            1,
+            "no calf-raise test yet: start at stage 1 (a test is scheduled in the first week)"
+                .into(),
+        );
+    };
+    let weaker = t.left.min(t.right);
+    let from_test = match weaker {
         0..=9 => 1,
         10..=14 => 2,
         15..=19 => 3,
@@ -176,13 +250,21 @@ pub fn starting_stage(athlete: &Athlete) -> (u8, String) {
         _ => 5,
     };
     let leg = if t.left <= t.right { "left" } else { "right" };
-    (
-        stage,
-        format!(
-            "calf-raise test on {}: weaker leg ({leg}) {weaker} reps → stage {stage} (<10 → 1, 10–14 → 2, 15–19 → 3, 20–24 → 4, ≥25 → 5)",
-            t.date
-        ),
-    )
+    let mut stage = from_test;
+    let mut why = format!(
+        "calf-raise test on {}: weaker leg ({leg}) {weaker} reps → stage {from_test} (<10 → 1, 10–14 → 2, 15–19 → 3, 20–24 → 4, ≥25 → 5)",
+        t.date
+    );
+    let old = (on - t.date).num_days() > TEST_VALID_WEEKS * 7;
+    if stage > 3 && (athlete.level == crate::model::Level::Novice || old) {
+        stage = 3;
+        why.push_str(if old {
+            "; the test is older than 8 weeks, so stage 3 until a new one"
+        } else {
+            "; a novice starts at stage 3 or lower"
+        });
+    }
+    (stage, why)
 }
 
 /// How to schedule.
@@ -205,15 +287,24 @@ pub struct WeekPlan {
     pub start: NaiveDate,
     /// The stage used.
     pub stage: u8,
-    /// Sets and reps per session.
+    /// Sets per session.
     pub sets: u8,
     /// Reps per set.
     pub reps: u8,
+    /// Added load at stage 6, in kg.
+    pub kg: Option<f64>,
     /// A half-volume week (every 4th week, Recovery and Taper blocks).
     pub deload: bool,
-    /// Days of generated sessions.
+    /// Days of generated calf sessions (the test day not included).
     pub days: Vec<NaiveDate>,
-    /// Why the week differs from the usual (fewer sessions, a step down), if it does.
+    /// The day of a generated calf-raise test, if the week has one.
+    pub test: Option<NaiveDate>,
+    /// The program is stopped on some days of this week (a red flag or calf pain above
+    /// 5/10, until an all-clear log).
+    pub stopped: bool,
+    /// The stage is held this week (next-morning pain rose).
+    pub held: bool,
+    /// Why the week differs from the usual (fewer sessions, a step down, a stop), if it does.
     pub note: Option<String>,
 }
 
@@ -230,39 +321,110 @@ pub struct Schedule {
     pub start_stage: u8,
     /// Why that stage.
     pub reason: String,
+    /// The stage chosen in the options, if any (kept in the plan's `calf_program`).
+    pub chosen_stage: Option<u8>,
     /// Week by week.
     pub weeks: Vec<WeekPlan>,
-    /// The generated sessions, in date order.
+    /// The generated sessions (calf work and tests), in date order.
     pub sessions: Vec<Session>,
 }
 
-/// Schedules the calf program for `plan`. Pure: it reads the plan's runs, the user's own
-/// calf sessions, blocks and symptoms, and ignores previously generated sessions in range.
+impl Schedule {
+    /// Why the program is stopped or held now, for the calf panel: the latest week with a
+    /// stop or a hold on or before `today`, else the first one after it.
+    pub fn status(&self, today: NaiveDate) -> Option<String> {
+        let flagged = |w: &&WeekPlan| w.stopped || w.held;
+        self.weeks
+            .iter()
+            .filter(flagged)
+            .rfind(|w| w.start <= today)
+            .or_else(|| self.weeks.iter().find(flagged))
+            .and_then(|w| w.note.clone().map(|n| format!("Week of {}: {n}", w.start)))
+    }
+}
+
+/// A session the scheduler made and may replace: generated calf work that is still only
+/// planned (done or skipped ones are history, and stay).
+fn is_replaceable(s: &Session) -> bool {
+    s.generated && s.activity.is_calf_work() && s.status == Status::Planned
+}
+
+/// A stop of the program: from a red flag or calf/Achilles pain above the line, until an
+/// all-clear log (same area, pain ≤ 2, no flags).
+struct Stop {
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+    why: String,
+}
+
+fn stops(plan: &Plan, t: &Thresholds) -> Vec<Stop> {
+    let mut out: Vec<Stop> = plan
+        .symptoms
+        .iter()
+        .filter(|s| crate::analysis::stops_running(s, t))
+        .map(|s| {
+            let what = if s.flags.is_empty() {
+                format!("{} pain {}/10", s.area.name().to_lowercase(), s.pain)
+            } else {
+                let flags: Vec<_> = s.flags.iter().map(|f| f.name()).collect();
+                format!("{} ({})", s.area.name().to_lowercase(), flags.join(", "))
+            };
+            let until = crate::analysis::all_clear_after(plan, s).map(|c| c.date);
+            Stop {
+                from: s.date,
+                until,
+                why: format!("{what} logged on {}", s.date),
+            }
+        })
+        .collect();
+    out.sort_by_key(|s| s.from);
+    out
+}
+
+/// Next-morning calf or Achilles pain higher than the previous log of that area: the
+/// pain-monitoring model's sign to hold the load (Silbernagel et al. 2007).
+fn rising_mornings(plan: &Plan) -> Vec<(NaiveDate, u8, u8)> {
+    let mut out = Vec::new();
+    for area in [
+        crate::model::BodyArea::Calf,
+        crate::model::BodyArea::Achilles,
+    ] {
+        let mut logs: Vec<&crate::model::Symptom> =
+            plan.symptoms.iter().filter(|s| s.area == area).collect();
+        logs.sort_by_key(|s| s.date);
+        for w in logs.windows(2) {
+            if w[1].when == Some(When::NextMorning) && w[1].pain > w[0].pain {
+                out.push((w[1].date, w[0].pain, w[1].pain));
+            }
+        }
+    }
+    out
+}
+
+fn round_half(x: f64) -> f64 {
+    (x * 2.0).round() / 2.0
+}
+
+/// Schedules the calf program for `plan`. Pure: it reads the plan's runs, its calf
+/// sessions (the user's own, and generated ones already done or skipped), blocks,
+/// symptoms, tests and the goal race, and ignores generated sessions still only planned
+/// in the range (they are what it replaces).
 pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
-    // The default range ignores generated calf sessions, so re-running gives the same range.
+    // The default range ignores replaceable sessions, so re-running gives the same range.
     let mut own = plan.clone();
-    own.sessions.retain(|s| !is_generated_calf(s));
+    own.sessions.retain(|s| !is_replaceable(s));
     let (lo, hi) = own.date_range()?;
     let from = opts.from.unwrap_or_else(|| week_start(lo));
     let to = opts.to.unwrap_or(hi);
     if to < from {
         return None;
     }
+    let athlete = &plan.athlete;
     let per_week = opts
         .per_week
-        .unwrap_or(if plan.athlete.level == crate::model::Level::Novice {
-            2
-        } else {
-            3
-        })
+        .unwrap_or(if athlete.level == Level::Novice { 2 } else { 3 })
         .clamp(1, 3);
-    let (auto_stage, auto_reason) = starting_stage(&plan.athlete);
-    let (mut stage_now, reason) = match opts.start_stage {
-        Some(s) => (s.clamp(1, 6), format!("chosen: stage {}", s.clamp(1, 6))),
-        None => (auto_stage, auto_reason),
-    };
-    let start_stage = stage_now;
-    let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
+    let t = Thresholds::resolve(&plan.settings, athlete.level);
 
     // What the scheduler must respect, by day.
     let is_run =
@@ -283,83 +445,204 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
         })
         .map(|s| s.date)
         .collect();
-    let own_calf: Vec<&Session> = plan
+    // Calf work that stays: the user's own, and generated work outside the range or
+    // already done or skipped.
+    let fixed: Vec<&Session> = plan
         .sessions
         .iter()
-        .filter(|s| {
-            matches!(s.activity, Activity::Calf { .. })
-                && !(is_generated_calf(s) && s.date >= from && s.date <= to)
-        })
+        .filter(|s| s.activity.is_calf_work())
+        .filter(|s| !(is_replaceable(s) && s.date >= from && s.date <= to))
         .collect();
-    let pain_days: BTreeSet<NaiveDate> = plan
-        .symptoms
-        .iter()
-        .filter(|s| {
-            matches!(s.area, BodyArea::Calf | BodyArea::Achilles) && s.pain > t.calf_pain_warning
+    let stops = stops(plan, &t);
+    let stopped_on = |d: NaiveDate| -> Option<&Stop> {
+        stops
+            .iter()
+            .find(|s| s.from <= d && s.until.is_none_or(|u| d < u))
+    };
+    let rising = rising_mornings(plan);
+    let race = plan.race.as_ref().map(|r| r.date);
+    let in_race_window = |d: NaiveDate| {
+        race.is_some_and(|r| {
+            d >= r - Duration::days(RACE_DAYS_BEFORE) && d <= r + Duration::days(RACE_DAYS_AFTER)
         })
-        .map(|s| s.date)
-        .collect();
+    };
 
-    // The week before `from`: a week of calf sessions all skipped, or calf pain, means the
-    // program starts one stage lower.
-    let mut step_down_next =
-        week_needs_step_down(week_start(from) - Duration::days(7), &own_calf, &pain_days);
-    let mut completed_at_stage = 0u32;
-    let mut last_day: Option<NaiveDate> = own_calf
+    // Where the program starts: continuing from calf work in the 4 weeks before `from`,
+    // or a new program from the calf-raise test.
+    let previous = fixed
         .iter()
-        .filter(|s| s.date < from)
-        .map(|s| s.date)
-        .max();
+        .filter(|s| s.date < from && s.date >= from - Duration::days(28))
+        .filter(|s| s.status != Status::Skipped)
+        .filter_map(|s| match s.activity {
+            Activity::Calf { stage, .. } => Some((s.date, stage)),
+            _ => None,
+        })
+        .max_by_key(|(d, _)| *d);
+    let (mut stage_now, reason, new_program) = match (opts.start_stage, previous) {
+        (Some(s), _) => (
+            s.clamp(1, 6),
+            format!("chosen: stage {}", s.clamp(1, 6)),
+            true,
+        ),
+        (None, Some((d, s))) => (
+            s,
+            format!("continuing at stage {s} (the last calf session, on {d})"),
+            false,
+        ),
+        (None, None) => {
+            let (s, why) = starting_stage(athlete, from);
+            (s, why, true)
+        }
+    };
+    let start_stage = stage_now;
+    let needs_test = latest_test_on(athlete, from)
+        .is_none_or(|t| (from - t.date).num_days() > TEST_VALID_WEEKS * 7);
+
+    let mut step_down_next = week_needs_step_down(week_start(from) - Duration::days(7), &fixed);
+    let mut completed_at_stage = 0u32;
+    let mut high_done = false;
+    let mut kg_steps = 1u32;
+    let mut stopped_stage: Option<u8> = None;
+    // The evidence cap's reason, once said (not repeated every week it holds).
+    let mut cap_noted: Option<String> = None;
+    let mut last_day: Option<NaiveDate> =
+        fixed.iter().filter(|s| s.date < from).map(|s| s.date).max();
     let mut weeks = Vec::new();
     let mut sessions = Vec::new();
     let mut monday = week_start(from);
     let mut index = 0u32;
     while monday <= to {
-        let mut note = None;
-        if step_down_next && stage_now > 1 {
+        let sunday = monday + Duration::days(6);
+        let mut notes: Vec<String> = Vec::new();
+        // Skipped weeks during a stop are the stop, not a step down.
+        if step_down_next && stage_now > 1 && stopped_stage.is_none() {
             stage_now -= 1;
-            completed_at_stage = 0;
-            note = Some(format!(
-                "one stage down to {stage_now}: the previous week's calf sessions were all skipped, or calf pain above {}/10 was logged",
-                t.calf_pain_warning
+            (completed_at_stage, high_done) = (0, false);
+            notes.push(format!(
+                "one stage down to {stage_now}: the previous week's calf sessions were all skipped"
             ));
+        }
+        let days: Vec<NaiveDate> = (0..7)
+            .map(|d| monday + Duration::days(d))
+            .filter(|d| *d >= from && *d <= to)
+            .collect();
+        // A stop covers some days: note it; once it is over, resume one stage lower.
+        let stop_days: Vec<NaiveDate> = days
+            .iter()
+            .copied()
+            .filter(|d| stopped_on(*d).is_some())
+            .collect();
+        if let Some(first) = stop_days.first() {
+            let stop = stopped_on(*first).expect("a stopped day");
+            stopped_stage.get_or_insert(stage_now);
+            notes.push(match stop.until {
+                Some(u) if u <= sunday => format!(
+                    "calf work stopped from {}: {}; all-clear logged on {u}",
+                    stop.from.max(monday),
+                    stop.why
+                ),
+                Some(u) => format!(
+                    "calf work stopped: {}, until the all-clear on {u}",
+                    stop.why
+                ),
+                None => format!(
+                    "calf work stopped: {}; log how it feels (pain 2 or less, no flags) to resume, and see a physiotherapist if it persists",
+                    stop.why
+                ),
+            });
+        }
+        let resumes = stopped_stage.is_some()
+            && days.iter().any(|d| {
+                *d > stop_days
+                    .last()
+                    .copied()
+                    .unwrap_or(monday - Duration::days(1))
+                    && stopped_on(*d).is_none()
+            });
+        if resumes && let Some(before) = stopped_stage.take() {
+            stage_now = before.saturating_sub(1).max(1).min(stage_now);
+            (completed_at_stage, high_done) = (0, false);
+            notes.push(format!(
+                "resumes one stage lower, at stage {stage_now}, after the all-clear"
+            ));
+        }
+        // What the evidence allows.
+        let (cap, cap_why) = stage_cap(athlete, monday);
+        if stage_now > cap {
+            stage_now = cap;
+            (completed_at_stage, high_done) = (0, false);
+            if let Some(w) = &cap_why {
+                notes.push(w.clone());
+                cap_noted = Some(w.clone());
+            }
         }
         let phase = plan.block_on(monday).map(|b| b.phase);
         let deload = index % 4 == 3 || matches!(phase, Some(Phase::Recovery | Phase::Taper));
         let st = stage(stage_now);
-        // First week at a stage: the low end of its reps; second week: the high end.
-        let full_reps = if completed_at_stage == 0 {
+        // Slowly introduce eccentric loads: a new program's first two weeks at the low end,
+        // at most about 60 % of the weaker leg's test; every new stage starts low.
+        let first_weeks = new_program && index < 2;
+        let mut full_reps = if first_weeks || completed_at_stage == 0 {
             st.reps.0
         } else {
             st.reps.1
         };
+        if first_weeks && let Some(test) = latest_test_on(athlete, monday) {
+            let cap =
+                ((f64::from(test.left.min(test.right)) * FIRST_WEEKS_SHARE).floor() as u8).max(5);
+            if cap < full_reps {
+                full_reps = cap;
+                if index == 0 {
+                    notes.push(format!(
+                        "{cap} reps a set to start: about 60 % of the weaker leg's {} in the test",
+                        test.left.min(test.right)
+                    ));
+                }
+            }
+        }
         let reps = if deload {
             full_reps.div_ceil(2)
         } else {
             full_reps
         };
+        let kg = (stage_now == 6)
+            .then(|| {
+                athlete
+                    .body_mass_kg
+                    .map(|m| round_half(m * 0.05 * f64::from(kg_steps)))
+            })
+            .flatten();
 
-        let days: Vec<NaiveDate> = (0..7)
-            .map(|d| monday + Duration::days(d))
-            .filter(|d| *d >= from && *d <= to)
-            .collect();
-        let own_this_week: Vec<&&Session> = own_calf
+        let fixed_this_week: Vec<&&Session> = fixed
             .iter()
             .filter(|s| week_start(s.date) == monday)
             .collect();
-        let wanted = usize::from(per_week).saturating_sub(own_this_week.len());
+        let wanted = usize::from(per_week).saturating_sub(fixed_this_week.len());
+        let race_days = days.iter().filter(|d| in_race_window(**d)).count();
         let free: Vec<NaiveDate> = days
             .iter()
             .copied()
-            .filter(|d| !run_days.contains(d) && !own_this_week.iter().any(|s| s.date == *d))
+            .filter(|d| !run_days.contains(d) && !fixed_this_week.iter().any(|s| s.date == *d))
+            .filter(|d| stopped_on(*d).is_none() && !in_race_window(*d))
             .collect();
         // Keep 48 h from every calf session already there: the user's own (any week) and
         // the last one scheduled.
-        let mut taken: Vec<NaiveDate> = own_calf.iter().map(|s| s.date).collect();
+        let mut taken: Vec<NaiveDate> = fixed.iter().map(|s| s.date).collect();
         taken.extend(last_day);
-        let chosen = choose_days(&free, wanted, &taken, &key_days);
-        if chosen.len() < wanted && days.len() == 7 {
-            let reason = format!(
+        let (mut chosen, fewer_for_key) = choose_days(&free, wanted, &taken, &key_days);
+        if race_days > 0 {
+            notes.push(format!(
+                "no calf work from {RACE_DAYS_BEFORE} days before to {RACE_DAYS_AFTER} days after the race"
+            ));
+        }
+        if fewer_for_key {
+            notes.push(format!(
+                "{} calf sessions instead of {wanted}: another would fall the day before a long or quality run",
+                chosen.len()
+            ));
+        } else if chosen.len() < wanted && days.len() == 7 && stop_days.is_empty() && race_days == 0
+        {
+            notes.push(format!(
                 "{} calf session{} instead of {wanted}: only {} day{} without a run{}",
                 chosen.len(),
                 if chosen.len() == 1 { "" } else { "s" },
@@ -370,11 +653,23 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
                 } else {
                     ""
                 }
-            );
-            note = Some(match note {
-                Some(n) => format!("{n}; {reason}"),
-                None => reason,
-            });
+            ));
+        }
+        // Progress on evidence: a calf-raise test every 4 weeks, and in the first week
+        // when the latest test is missing or old. It takes the place of a session.
+        let test_due = index % 4 == 3 || (index == 0 && needs_test);
+        // A test is a maximal effort: not the day before a long or quality run if avoidable.
+        let test = (test_due && !chosen.is_empty()).then(|| {
+            let i = chosen
+                .iter()
+                .position(|d| !key_days.contains(&(*d + Duration::days(1))))
+                .unwrap_or(0);
+            chosen.remove(i)
+        });
+        if let Some(d) = test {
+            let mut s = Session::new(d, Activity::CalfTest);
+            s.generated = true;
+            sessions.push(s);
         }
         for d in &chosen {
             let mut s = Session::new(
@@ -383,6 +678,7 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
                     stage: stage_now,
                     sets: st.sets,
                     reps,
+                    kg,
                 },
             );
             s.generated = true;
@@ -390,121 +686,223 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
         }
         if let Some(d) = chosen
             .iter()
-            .chain(own_this_week.iter().map(|s| &s.date))
+            .chain(test.iter())
+            .chain(fixed_this_week.iter().map(|s| &s.date))
             .max()
         {
             last_day = Some(last_day.map_or(*d, |l| l.max(*d)));
         }
         let week_stage = stage_now;
-        // Progress: every two completed full weeks, one stage up.
-        let done = !chosen.is_empty() || own_this_week.iter().any(|s| s.status != Status::Skipped);
-        if done && !deload {
+        // Only a complete week counts toward moving up: every calf session of it done
+        // (generated ones ahead are assumed done), none skipped, none stopped.
+        let any_work = !chosen.is_empty() || !fixed_this_week.is_empty();
+        let complete = any_work
+            && stop_days.is_empty()
+            && fixed_this_week.iter().all(|s| s.status != Status::Skipped);
+        let rise = rising.iter().find(|(d, _, _)| *d >= monday && *d <= sunday);
+        if let Some((d, a, b)) = rise {
+            notes.push(format!(
+                "stage held: next-morning pain rose from {a} to {b}/10 on {d}"
+            ));
+        }
+        let near_race =
+            race.is_some_and(|r| monday <= r && monday + Duration::days(RACE_NO_INCREASE_DAYS) > r);
+        if complete && !deload && rise.is_none() {
             completed_at_stage += 1;
-            if completed_at_stage >= 2 && stage_now < 6 {
-                stage_now += 1;
-                completed_at_stage = 0;
+            high_done |= !first_weeks && reps == st.reps.1;
+            if completed_at_stage >= 2 && high_done {
+                if near_race {
+                    notes.push("no stage increase in the two weeks before the race".into());
+                } else if stage_now < cap {
+                    stage_now += 1;
+                    (completed_at_stage, high_done) = (0, false);
+                } else if stage_now == 6 {
+                    kg_steps += 1;
+                    (completed_at_stage, high_done) = (0, false);
+                } else if let Some(w) = &cap_why
+                    && cap_noted.as_ref() != Some(w)
+                {
+                    notes.push(w.clone());
+                    cap_noted = Some(w.clone());
+                }
             }
         }
-        step_down_next = week_needs_step_down(monday, &own_calf, &pain_days);
+        step_down_next = week_needs_step_down(monday, &fixed);
         weeks.push(WeekPlan {
             start: monday,
             stage: week_stage,
             sets: st.sets,
             reps,
+            kg,
             deload,
             days: chosen,
-            note,
+            test,
+            stopped: !stop_days.is_empty(),
+            held: rise.is_some(),
+            note: (!notes.is_empty()).then(|| notes.join("; ")),
         });
         monday += Duration::days(7);
         index += 1;
     }
+    sessions.sort_by_key(|s| s.date);
     Some(Schedule {
         from,
         to,
         per_week,
         start_stage,
         reason,
+        chosen_stage: opts.start_stage,
         weeks,
         sessions,
     })
 }
 
-/// A session the scheduler made (and may replace).
-fn is_generated_calf(s: &Session) -> bool {
-    s.generated && matches!(s.activity, Activity::Calf { .. })
+fn week_needs_step_down(monday: NaiveDate, fixed: &[&Session]) -> bool {
+    let week: Vec<_> = fixed
+        .iter()
+        .filter(|s| week_start(s.date) == monday && matches!(s.activity, Activity::Calf { .. }))
+        .collect();
+    !week.is_empty() && week.iter().all(|s| s.status == Status::Skipped)
 }
 
-fn week_needs_step_down(
-    monday: NaiveDate,
-    own_calf: &[&Session],
-    pain_days: &BTreeSet<NaiveDate>,
-) -> bool {
-    let in_week = |d: NaiveDate| week_start(d) == monday;
-    let week: Vec<_> = own_calf.iter().filter(|s| in_week(s.date)).collect();
-    let all_skipped = !week.is_empty() && week.iter().all(|s| s.status == Status::Skipped);
-    all_skipped || pain_days.iter().any(|d| in_week(*d))
+/// The best `k` of the `free` days, each at least 48 h (two calendar days) from the
+/// others and from `taken`: fewest days before a long or quality run, then the widest
+/// spacing, then the earliest days. Returns the days and how many are before a key run.
+fn best_days(
+    free: &[NaiveDate],
+    k: usize,
+    taken: &[NaiveDate],
+    key_days: &BTreeSet<NaiveDate>,
+) -> Option<(Vec<NaiveDate>, usize)> {
+    let n = free.len();
+    let mut best: Option<(Vec<NaiveDate>, (usize, i64, i64))> = None;
+    for mask in 0u32..(1 << n) {
+        if mask.count_ones() as usize != k {
+            continue;
+        }
+        let pick: Vec<NaiveDate> = (0..n)
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| free[i])
+            .collect();
+        let spaced = pick.iter().all(|a| {
+            pick.iter()
+                .chain(taken)
+                .all(|b| a == b || (*a - *b).num_days().abs() >= 2)
+        });
+        if !spaced {
+            continue;
+        }
+        let before_key = pick
+            .iter()
+            .filter(|d| key_days.contains(&(**d + Duration::days(1))))
+            .count();
+        let min_gap = pick
+            .windows(2)
+            .map(|w| (w[1] - w[0]).num_days())
+            .min()
+            .unwrap_or(7);
+        let first = pick.iter().map(|d| (*d - free[0]).num_days()).sum::<i64>();
+        // Lower is better: fewer days before key runs, wider gaps, earlier days.
+        let score = (before_key, -min_gap, first);
+        if best.as_ref().is_none_or(|(_, s)| score < *s) {
+            best = Some((pick, score));
+        }
+    }
+    best.map(|(p, s)| (p, s.0))
 }
 
-/// Picks up to `wanted` of the `free` days, each at least 48 h (two calendar days) from
-/// the others and from `taken`; prefers days that are not the day before a long or
-/// quality run, then the widest spacing, then the earliest days.
+/// Picks up to `wanted` of the `free` days (see [`best_days`]). Two sessions are preferred
+/// to a third that would fall the day before a long or quality run; the flag says so.
 fn choose_days(
     free: &[NaiveDate],
     wanted: usize,
     taken: &[NaiveDate],
     key_days: &BTreeSet<NaiveDate>,
-) -> Vec<NaiveDate> {
-    let n = free.len();
-    for k in (1..=wanted.min(n)).rev() {
-        let mut best: Option<(Vec<NaiveDate>, (usize, i64, i64))> = None;
-        for mask in 0u32..(1 << n) {
-            if mask.count_ones() as usize != k {
-                continue;
-            }
-            let pick: Vec<NaiveDate> = (0..n)
-                .filter(|i| mask & (1 << i) != 0)
-                .map(|i| free[i])
-                .collect();
-            let all: Vec<NaiveDate> = pick.iter().chain(taken).copied().collect();
-            let spaced = pick.iter().all(|a| {
-                all.iter()
-                    .all(|b| a == b || (*a - *b).num_days().abs() >= 2)
-            });
-            if !spaced {
-                continue;
-            }
-            let before_key = pick
-                .iter()
-                .filter(|d| key_days.contains(&(**d + Duration::days(1))))
-                .count();
-            let min_gap = pick
-                .windows(2)
-                .map(|w| (w[1] - w[0]).num_days())
-                .min()
-                .unwrap_or(7);
-            let first = pick.iter().map(|d| (*d - free[0]).num_days()).sum::<i64>();
-            // Lower is better: fewer days before key runs, wider gaps, earlier days.
-            let score = (before_key, -min_gap, first);
-            if best.as_ref().is_none_or(|(_, s)| score < *s) {
-                best = Some((pick, score));
+) -> (Vec<NaiveDate>, bool) {
+    for k in (1..=wanted.min(free.len())).rev() {
+        let Some((pick, before_key)) = best_days(free, k, taken, key_days) else {
+            continue;
+        };
+        if before_key > 0 && k > 2 {
+            for fewer in (2..k).rev() {
+                if let Some((p, 0)) = best_days(free, fewer, taken, key_days) {
+                    return (p, true);
+                }
             }
         }
-        if let Some((pick, _)) = best {
-            return pick;
-        }
+        return (pick, false);
     }
-    Vec::new()
+    (Vec::new(), false)
 }
 
-/// `plan` with the schedule applied: generated sessions from `from` to `to` are replaced
-/// by the schedule's; the user's own sessions are never touched.
+/// `plan` with the schedule applied: generated sessions still only planned from `from` to
+/// `to` are replaced by the schedule's; the user's own sessions, and generated ones done
+/// or skipped, are never touched. The plan remembers the program (`calf_program`).
 pub fn apply(plan: &Plan, schedule: &Schedule) -> Plan {
     let mut out = plan.clone();
     out.sessions
-        .retain(|s| !(is_generated_calf(s) && s.date >= schedule.from && s.date <= schedule.to));
+        .retain(|s| !(is_replaceable(s) && s.date >= schedule.from && s.date <= schedule.to));
     out.sessions.extend(schedule.sessions.iter().cloned());
     out.sessions.sort_by_key(|s| s.date);
+    out.calf_program = Some(CalfProgram {
+        from: schedule.from,
+        to: schedule.to,
+        per_week: schedule.per_week,
+        start_stage: schedule.chosen_stage,
+    });
     out
+}
+
+/// The calf program's range and choices: as the plan recorded them, or (for a plan from
+/// before that was recorded) read from its generated sessions.
+pub fn program(plan: &Plan) -> Option<CalfProgram> {
+    if let Some(p) = &plan.calf_program {
+        return Some(p.clone());
+    }
+    let generated: Vec<&Session> = plan
+        .sessions
+        .iter()
+        .filter(|s| s.generated && s.activity.is_calf_work())
+        .collect();
+    let from = week_start(generated.iter().map(|s| s.date).min()?);
+    let to = generated.iter().map(|s| s.date).max()?;
+    // The most sessions in a week is what was asked for.
+    let mut per_week = 0;
+    for s in &generated {
+        let n = generated
+            .iter()
+            .filter(|o| week_start(o.date) == week_start(s.date))
+            .count();
+        per_week = per_week.max(n);
+    }
+    Some(CalfProgram {
+        from,
+        to,
+        per_week: (per_week as u8).clamp(2, 3),
+        start_stage: None,
+    })
+}
+
+/// Reschedules the calf program from `date`'s week to its end after something changed
+/// it (a symptom or a test logged, a return block): returns the new plan, or `None` when
+/// the plan has no calf program reaching that week.
+pub fn refresh(plan: &Plan, date: NaiveDate) -> Option<Plan> {
+    let p = program(plan)?;
+    let from = week_start(date).max(p.from);
+    if from > p.to {
+        return None;
+    }
+    let opts = Options {
+        per_week: Some(p.per_week),
+        from: Some(from),
+        to: Some(p.to),
+        start_stage: if from == p.from { p.start_stage } else { None },
+    };
+    let s = schedule(plan, &opts)?;
+    let mut out = apply(plan, &s);
+    // The program's range is unchanged by a refresh from inside it.
+    out.calf_program = Some(CalfProgram { from: p.from, ..p });
+    Some(out)
 }
 
 /// One week of a preview: what applying would add, move, change and remove.
@@ -534,24 +932,29 @@ impl WeekChange {
     }
 }
 
-/// Week by week, what [`apply`] would change in `plan`.
+/// Week by week, what [`apply`] would change in `plan`. Linear in the number of sessions
+/// (each is looked up by its week).
 pub fn preview(plan: &Plan, schedule: &Schedule) -> Vec<WeekChange> {
-    let old: Vec<&Session> = plan
+    use std::collections::BTreeMap;
+    let mut old: BTreeMap<NaiveDate, Vec<&Session>> = BTreeMap::new();
+    for s in plan
         .sessions
         .iter()
-        .filter(|s| is_generated_calf(s) && s.date >= schedule.from && s.date <= schedule.to)
-        .collect();
+        .filter(|s| is_replaceable(s) && s.date >= schedule.from && s.date <= schedule.to)
+    {
+        old.entry(week_start(s.date)).or_default().push(s);
+    }
+    let mut new: BTreeMap<NaiveDate, Vec<&Session>> = BTreeMap::new();
+    for s in &schedule.sessions {
+        new.entry(week_start(s.date)).or_default().push(s);
+    }
+    let none = Vec::new();
     schedule
         .weeks
         .iter()
         .map(|w| {
-            let in_week = |d: NaiveDate| week_start(d) == w.start;
-            let old_w: Vec<&&Session> = old.iter().filter(|s| in_week(s.date)).collect();
-            let new_w: Vec<&Session> = schedule
-                .sessions
-                .iter()
-                .filter(|s| in_week(s.date))
-                .collect();
+            let old_w = old.get(&w.start).unwrap_or(&none);
+            let new_w = new.get(&w.start).unwrap_or(&none);
             let mut added: Vec<NaiveDate> = new_w
                 .iter()
                 .map(|s| s.date)

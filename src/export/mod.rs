@@ -42,7 +42,7 @@ pub fn title(s: &Session) -> String {
     match &s.activity {
         Activity::Run { .. } => crate::analysis::describe(s),
         Activity::Cross { kind, minutes, .. } => format!("{} {minutes} min", kind.name()),
-        Activity::Calf { stage, sets, reps } => format!("Calf S{stage} {sets}×{reps}"),
+        Activity::Calf { .. } | Activity::CalfTest => s.activity.label(),
         Activity::Rest => "Rest day".into(),
     }
 }
@@ -97,15 +97,23 @@ pub fn details(s: &Session, minutes: f64, estimated: bool) -> Vec<String> {
                 );
             }
         }
-        Activity::Calf { stage, sets, reps } => {
+        Activity::Calf {
+            stage,
+            sets,
+            reps,
+            kg,
+        } => {
             let st = crate::calf::stage(*stage);
             out.push(format!(
-                "Stage {stage}: {} — {sets} × {reps}{}",
+                "Stage {stage}: {} — {sets} × {reps}{}{}",
                 st.name,
-                if st.per_leg { " per leg" } else { "" }
+                if st.per_leg { " per leg" } else { "" },
+                kg.map(|k| format!(", +{} kg", fmt_km(k)))
+                    .unwrap_or_default()
             ));
             out.push(format!("{}. {}", st.tempo, st.instructions));
         }
+        Activity::CalfTest => out.push(crate::calf::TEST_INSTRUCTIONS.into()),
         Activity::Rest => out.push("Rest: let muscles and tendons adapt.".into()),
     }
     if !s.note.is_empty() {
@@ -223,12 +231,15 @@ pub fn csv(plan: &Plan) -> String {
                 c.calf_work = calf_work.to_string();
                 "Cross"
             }
-            Activity::Calf { stage, sets, reps } => {
+            Activity::Calf {
+                stage, sets, reps, ..
+            } => {
                 c.stage = stage.to_string();
                 c.sets = sets.to_string();
                 c.reps = reps.to_string();
                 "Calf"
             }
+            Activity::CalfTest => "CalfTest",
             Activity::Rest => "Rest",
         };
         let ActivityColumns {
@@ -371,7 +382,7 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
                     Activity::Run { kind, .. } if *kind == crate::model::RunKind::Long => "long",
                     Activity::Run { .. } => "easy",
                     Activity::Cross { .. } => "cross",
-                    Activity::Calf { .. } => "calf",
+                    Activity::Calf { .. } | Activity::CalfTest => "calf",
                     Activity::Rest => "rest",
                 };
                 let skipped = if s.status == crate::model::Status::Skipped {
@@ -422,7 +433,7 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
     let calf: Vec<&Session> = plan
         .sessions
         .iter()
-        .filter(|s| matches!(s.activity, Activity::Calf { .. }))
+        .filter(|s| s.activity.is_calf_work())
         .collect();
     if calf.is_empty() {
         h.push_str("<p>No calf sessions in this plan. Gradual's calf program places eccentric calf work on days without a run.</p>\n");
@@ -437,15 +448,36 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
                 .iter()
                 .map(|s| s.date.format("%a").to_string())
                 .collect();
-            if let Activity::Calf { stage, sets, reps } = in_week[0].activity {
+            let dose = in_week.iter().find_map(|s| match s.activity {
+                Activity::Calf {
+                    stage,
+                    sets,
+                    reps,
+                    kg,
+                } => Some((stage, sets, reps, kg)),
+                _ => None,
+            });
+            let test = in_week
+                .iter()
+                .any(|s| matches!(s.activity, Activity::CalfTest));
+            if let Some((stage, sets, reps, kg)) = dose {
                 let st = crate::calf::stage(stage);
                 h.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>S{stage} {} — {sets} × {reps}{}</td><td>{}</td></tr>\n",
+                    "<tr><td>{}</td><td>{}</td><td>S{stage} {} — {sets} × {reps}{}{}{}</td><td>{}</td></tr>\n",
                     wk.format("%-d %b"),
                     days.join(" "),
                     esc(st.name),
                     if st.per_leg { " per leg" } else { "" },
+                    kg.map(|k| format!(", +{} kg", fmt_km(k))).unwrap_or_default(),
+                    if test { "; calf-raise test" } else { "" },
                     esc(st.instructions)
+                ));
+            } else if test {
+                h.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>Calf-raise test</td><td>{}</td></tr>\n",
+                    wk.format("%-d %b"),
+                    days.join(" "),
+                    esc(crate::calf::TEST_INSTRUCTIONS)
                 ));
             }
         }

@@ -135,7 +135,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                     " (CR-10 effort: 1 very easy … 10 maximal)",
                 );
             }
-            Activity::Calf { stage, sets, reps } => {
+            Activity::Calf {
+                stage,
+                sets,
+                reps,
+                kg,
+            } => {
+                if let Some(kg) = kg {
+                    c.number("kg", *kg, 0.0, 200.0, false, " kg");
+                }
                 let (lo, hi) = (*CALF_STAGES.start(), *CALF_STAGES.end());
                 c.whole(
                     "stage",
@@ -147,7 +155,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 c.whole("sets", u32::from(*sets), 1, 10, "");
                 c.whole("reps", u32::from(*reps), 1, 100, "");
             }
-            Activity::Rest => {}
+            Activity::Rest | Activity::CalfTest => {}
         }
     }
     for (i, s) in plan.symptoms.iter().enumerate() {

@@ -37,6 +37,10 @@ pub struct Plan {
     /// Logged symptoms (pain, red flags).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub symptoms: Vec<Symptom>,
+    /// The calf program's range and choices, kept so that a logged symptom or test can
+    /// reschedule it (see [`crate::calf::refresh`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calf_program: Option<CalfProgram>,
     /// Threshold and calf-factor overrides.
     #[serde(default, skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
@@ -53,6 +57,7 @@ impl Plan {
             blocks: Vec::new(),
             sessions: Vec::new(),
             symptoms: Vec::new(),
+            calf_program: None,
             settings: Settings::default(),
         }
     }
@@ -91,6 +96,25 @@ impl Plan {
 /// The Monday of the week containing `date` (weeks run Monday to Sunday).
 pub fn week_start(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+/// What the calf program was scheduled with: its days and choices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalfProgram {
+    /// First day scheduled.
+    pub from: NaiveDate,
+    /// Last day scheduled.
+    pub to: NaiveDate,
+    /// Sessions a week aimed for (2 or 3).
+    pub per_week: u8,
+    /// A starting stage chosen instead of the one from the calf-raise test.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::plain_option"
+    )]
+    pub start_stage: Option<u8>,
 }
 
 /// The runner the plan is for.
@@ -394,7 +418,17 @@ pub enum Activity {
         sets: u8,
         /// Reps per set (per leg for single-leg stages).
         reps: u8,
+        /// Added load for the loaded heel drop (stage 6), in kg.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::format::plain_option"
+        )]
+        kg: Option<f64>,
     },
+    /// A single-leg calf-raise test (reps to fatigue on each leg); its result is recorded
+    /// in the athlete's `calf_raise_tests` under the same date.
+    CalfTest,
     /// A planned rest day.
     Rest,
 }
@@ -588,9 +622,87 @@ pub struct Symptom {
     /// Red flags that mean: stop and see a professional.
     #[serde(default)]
     pub flags: Vec<RedFlag>,
+    /// When it hurt: during a run, after it, or the next morning (the pain-monitoring
+    /// model looks at the next morning).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::plain_option"
+    )]
+    pub when: Option<When>,
+    /// Which leg, if one.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::plain_option"
+    )]
+    pub side: Option<Side>,
+    /// A cramp: a sudden, involuntary tightening (treated differently from a strain).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cramp: bool,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+impl Symptom {
+    /// A symptom with no flags, no timing, no side and no note.
+    pub fn new(date: NaiveDate, area: BodyArea, pain: u8) -> Self {
+        Symptom {
+            date,
+            area,
+            pain,
+            flags: Vec::new(),
+            when: None,
+            side: None,
+            cramp: false,
+            note: String::new(),
+        }
+    }
+}
+
+/// When a symptom was felt, relative to running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum When {
+    /// During a run.
+    During,
+    /// After a run, the same day.
+    After,
+    /// The next morning.
+    NextMorning,
+}
+
+impl When {
+    /// All, in display order.
+    pub const ALL: [When; 3] = [When::During, When::After, When::NextMorning];
+
+    /// Plain-language name.
+    pub fn name(self) -> &'static str {
+        match self {
+            When::During => "during the run",
+            When::After => "after the run",
+            When::NextMorning => "the next morning",
+        }
+    }
+}
+
+/// A leg.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    /// The left leg.
+    Left,
+    /// The right leg.
+    Right,
+}
+
+impl Side {
+    /// Plain-language name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
 }
 
 /// Where a symptom is.
@@ -612,6 +724,40 @@ pub enum BodyArea {
     Hip,
     /// Anywhere else.
     Other,
+}
+
+impl BodyArea {
+    /// All areas, in display order.
+    pub const ALL: [BodyArea; 8] = [
+        BodyArea::Calf,
+        BodyArea::Achilles,
+        BodyArea::Shin,
+        BodyArea::Foot,
+        BodyArea::Knee,
+        BodyArea::Hamstring,
+        BodyArea::Hip,
+        BodyArea::Other,
+    ];
+
+    /// The name used in files and on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            BodyArea::Calf => "Calf",
+            BodyArea::Achilles => "Achilles",
+            BodyArea::Shin => "Shin",
+            BodyArea::Foot => "Foot",
+            BodyArea::Knee => "Knee",
+            BodyArea::Hamstring => "Hamstring",
+            BodyArea::Hip => "Hip",
+            BodyArea::Other => "Other",
+        }
+    }
+
+    /// The calf or the Achilles tendon: the areas the calf program and the pain rules
+    /// watch.
+    pub fn is_calf(self) -> bool {
+        matches!(self, BodyArea::Calf | BodyArea::Achilles)
+    }
 }
 
 /// Signs that mean a symptom needs a professional, not more running.
@@ -656,6 +802,14 @@ impl RedFlag {
 }
 
 impl Activity {
+    /// Minutes a calf-raise test takes (both legs to fatigue, with a warm-up).
+    pub const CALF_TEST_MINUTES: f64 = 6.0;
+
+    /// Whether this is calf program work: a ladder session or a calf-raise test.
+    pub fn is_calf_work(&self) -> bool {
+        matches!(self, Activity::Calf { .. } | Activity::CalfTest)
+    }
+
     /// The duration a calf session takes: about 4 s a rep (3 s lowering), both legs from
     /// stage 2 on, plus a minute's rest between sets.
     pub fn calf_minutes(stage: u8, sets: u8, reps: u8) -> f64 {
@@ -671,7 +825,10 @@ impl Activity {
                 kind, km, minutes, ..
             } => format!("{} {}", kind.name(), run_size(*km, *minutes)),
             Activity::Cross { kind, minutes, .. } => format!("{} {minutes}'", kind.name()),
-            Activity::Calf { stage, sets, reps } => format!("Calf S{stage} {sets}×{reps}"),
+            Activity::Calf {
+                stage, sets, reps, ..
+            } => format!("Calf S{stage} {sets}×{reps}"),
+            Activity::CalfTest => "Calf test".to_string(),
             Activity::Rest => "Rest".to_string(),
         }
     }
@@ -703,7 +860,10 @@ impl Activity {
                 let name = kind.name();
                 format!("{} {minutes}'", &name[..name.len().min(3)])
             }
-            Activity::Calf { stage, sets, reps } => format!("S{stage} {sets}×{reps}"),
+            Activity::Calf {
+                stage, sets, reps, ..
+            } => format!("S{stage} {sets}×{reps}"),
+            Activity::CalfTest => "Test".to_string(),
             Activity::Rest => "Rest".to_string(),
         }
     }

@@ -106,6 +106,7 @@ pub fn calf(n: i64) -> Session {
             stage: 3,
             sets: 3,
             reps: 15,
+            kg: None,
         },
     )
 }

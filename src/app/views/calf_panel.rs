@@ -42,11 +42,10 @@ pub fn apply_command(v: &ViewCtx, opts: &Options) -> Option<Command> {
     let plan = v.doc.plan();
     let schedule = calf::schedule(plan, opts)?;
     let new_plan = calf::apply(plan, &schedule);
-    let changed = new_plan.sessions != plan.sessions;
-    changed.then_some(Command::ReplaceSessions(
-        new_plan.sessions,
+    let changed = new_plan != *plan;
+    changed.then_some(Command::ReplacePlan(
+        Box::new(new_plan),
         "apply calf program",
-        None,
     ))
 }
 
@@ -67,10 +66,19 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let plan = v.doc.plan();
-    ui.label("Eccentric calf strengthening on days without a run, 2–3 times a week, at least 48 h apart, one stage up every two weeks, every 4th week (and Recovery/Taper blocks) at half volume, one stage down after a skipped week or calf pain above 5/10.");
+    ui.label("Eccentric calf strengthening on days without a run, 2–3 times a week, at least 48 h apart, introduced slowly: a new program's first two weeks at the low end (at most about 60 % of the weaker leg's test), one stage up after two complete weeks, every 4th week (and Recovery/Taper blocks) at half volume, a calf-raise test every 4 weeks (stage 5 needs 25 reps on the weaker leg, stage 6 30 and a body mass), no calf work from 3 days before to 2 days after the goal race.");
+    ui.label("It stops after a red flag or calf pain above 5/10 until a log with pain 2 or less and no flags, then resumes one stage lower; it holds the stage when next-morning pain rises; one stage down after a skipped week.");
     ui.label(RichText::new("The ladder is a synthesis of Alfredson 1998, Beyer 2015 and heel-raise norms, not a trial protocol.").small().weak());
     ui.separator();
-    let (auto_stage, reason) = calf::starting_stage(&plan.athlete);
+    let from = st
+        .calf
+        .from
+        .or_else(|| {
+            plan.date_range()
+                .map(|(lo, _)| crate::model::week_start(lo))
+        })
+        .unwrap_or(v.today);
+    let (auto_stage, reason) = calf::starting_stage(&plan.athlete, from);
     let auto_per_week = if plan.athlete.level == crate::model::Level::Novice {
         2
     } else {
@@ -118,6 +126,13 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             st.calf.to = Some(d);
         }
     });
+    if let Some(status) = schedule.status(v.today) {
+        ui.label(
+            RichText::new(status).color(crate::app::style::severity_color(
+                crate::analysis::Severity::Caution,
+            )),
+        );
+    }
     let changes = calf::preview(plan, &schedule);
     let count = |f: fn(&calf::WeekChange) -> usize| changes.iter().map(f).sum::<usize>();
     let (added, moved, removed, changed) = (
@@ -151,7 +166,10 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let reps = f64::from(w.sets) * f64::from(w.reps) * w.days.len() as f64;
+            let reps = f64::from(w.sets)
+                * f64::from(w.reps)
+                * w.days.len() as f64
+                * if w.stage >= 2 { 2.0 } else { 1.0 };
             Bar::new(i as f64, reps).width(0.7).fill(if w.deload {
                 Color32::from_rgb(0xc9, 0xa0, 0xb4)
             } else {
@@ -200,18 +218,23 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                         ui.label(w.start.format("%-d %b %Y").to_string());
                         ui.label(format!("S{}", w.stage));
                         ui.label(format!(
-                            "{}×{}{}",
+                            "{}×{}{}{}",
                             w.sets,
                             w.reps,
+                            w.kg.map(|k| format!(" +{} kg", crate::model::fmt_km(k)))
+                                .unwrap_or_default(),
                             if w.deload { " (deload)" } else { "" }
                         ));
-                        ui.label(
-                            w.days
-                                .iter()
-                                .map(|d| d.format("%a").to_string())
-                                .collect::<Vec<_>>()
-                                .join(" "),
-                        );
+                        let mut days: Vec<String> =
+                            w.days.iter().map(|d| d.format("%a").to_string()).collect();
+                        if let Some(t) = w.test {
+                            days.push(format!("test {}", t.format("%a")));
+                        }
+                        ui.label(if days.is_empty() {
+                            "–".to_string()
+                        } else {
+                            days.join(" ")
+                        });
                         let mut what: Vec<String> = Vec::new();
                         what.extend(c.added.iter().map(|d| format!("+{}", d.format("%a"))));
                         what.extend(

@@ -13,6 +13,7 @@ enum Type {
     Run,
     Cross,
     Calf,
+    CalfTest,
     Rest,
 }
 
@@ -21,6 +22,7 @@ fn type_of(a: &Activity) -> Type {
         Activity::Run { .. } => Type::Run,
         Activity::Cross { .. } => Type::Cross,
         Activity::Calf { .. } => Type::Calf,
+        Activity::CalfTest => Type::CalfTest,
         Activity::Rest => Type::Rest,
     }
 }
@@ -51,7 +53,9 @@ fn convert(a: &Activity, to: Type, minutes: f64) -> Activity {
             stage: 1,
             sets: 3,
             reps: 15,
+            kg: None,
         },
+        Type::CalfTest => Activity::CalfTest,
         Type::Rest => Activity::Rest,
     }
 }
@@ -113,12 +117,19 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
         "type",
         "Type",
         t,
-        &[Type::Run, Type::Cross, Type::Calf, Type::Rest],
+        &[
+            Type::Run,
+            Type::Cross,
+            Type::Calf,
+            Type::CalfTest,
+            Type::Rest,
+        ],
         |t| {
             match t {
                 Type::Run => "Run",
                 Type::Cross => "Cross-training",
                 Type::Calf => "Calf program",
+                Type::CalfTest => "Calf-raise test",
                 Type::Rest => "Rest",
             }
             .to_string()
@@ -264,7 +275,12 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 changed = Some("calf_work");
             }
         }
-        Activity::Calf { stage, sets, reps } => {
+        Activity::Calf {
+            stage,
+            sets,
+            reps,
+            kg,
+        } => {
             let (lo, hi) = (
                 u32::from(*CALF_STAGES.start()),
                 u32::from(*CALF_STAGES.end()),
@@ -287,7 +303,26 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             {
                 (*reps, changed) = (x as u8, Some("reps"));
             }
+            if *stage == 6 || kg.is_some() {
+                let current = kg.map(super::fields::fmt_number).unwrap_or_default();
+                if let Some(x) = st.fields.text(ui, "kg", "Added kg", &current, 60.0, |t| {
+                    if t.is_empty() {
+                        return Ok(None);
+                    }
+                    let v: f64 = t
+                        .replace(',', ".")
+                        .parse()
+                        .map_err(|_| format!("\"{t}\" is not a number"))?;
+                    if !(0.0..=200.0).contains(&v) {
+                        return Err(format!("{v} kg refused: must be 0–200 kg"));
+                    }
+                    Ok(Some(v))
+                }) {
+                    (*kg, changed) = (x, Some("kg"));
+                }
+            }
         }
+        Activity::CalfTest => calf_test_result(ui, v, st, s, out),
         Activity::Rest => {}
     }
     if let Some(key) = changed {
@@ -377,6 +412,76 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
         |w| w.sessions.contains(&index) || w.week == week,
         "This session and its week",
     );
+}
+
+/// A calf-raise test session: record its result (reps to fatigue on each leg) as the
+/// athlete's test of that day.
+fn calf_test_result(
+    ui: &mut Ui,
+    v: &ViewCtx,
+    st: &mut UiState,
+    s: &Session,
+    out: &mut Vec<Command>,
+) {
+    ui.label(RichText::new(crate::calf::TEST_INSTRUCTIONS).small());
+    let plan = v.doc.plan();
+    let recorded = plan
+        .athlete
+        .calf_raise_tests
+        .iter()
+        .find(|t| t.date == s.date)
+        .cloned();
+    let (left, right) = recorded
+        .as_ref()
+        .map_or((String::new(), String::new()), |t| {
+            (t.left.to_string(), t.right.to_string())
+        });
+    let parse = |t: &str| -> Result<u32, String> {
+        let v: i64 = t
+            .parse()
+            .map_err(|_| format!("\"{t}\" is not a whole number of reps"))?;
+        if !(0..=300).contains(&v) {
+            return Err(format!("{v} reps refused: must be 0–300"));
+        }
+        Ok(v as u32)
+    };
+    let l = st
+        .fields
+        .text(ui, "test-left", "Left reps", &left, 60.0, parse);
+    let r = st
+        .fields
+        .text(ui, "test-right", "Right reps", &right, 60.0, parse);
+    if l.is_some() || r.is_some() {
+        let left = l.or(recorded.as_ref().map(|t| t.left));
+        let right = r.or(recorded.as_ref().map(|t| t.right));
+        if let (Some(left), Some(right)) = (left, right) {
+            out.push(Command::RecordCalfTest {
+                date: s.date,
+                left,
+                right,
+            });
+        }
+    }
+    match &recorded {
+        Some(t) => {
+            ui.label(
+                RichText::new(format!(
+                    "Recorded: left {} · right {} (weaker leg {}).",
+                    t.left,
+                    t.right,
+                    t.left.min(t.right)
+                ))
+                .small(),
+            );
+        }
+        None => {
+            ui.label(
+                RichText::new("Enter both legs' reps to record the test.")
+                    .small()
+                    .weak(),
+            );
+        }
+    }
 }
 
 fn rpe_slider(ui: &mut Ui, st: &mut UiState, rpe: u8) -> Option<u8> {

@@ -31,6 +31,15 @@ pub enum Command {
     Export(ExportArgs),
     /// Make a plan from a template, anchored to a start or race date, scaled to the athlete.
     New(NewArgs),
+    /// Log how a calf (or another area) feels: pain, when, red flags. Prints the article's
+    /// advice for it and reschedules the calf program.
+    Symptom(SymptomArgs),
+    /// Replace the planned runs from a date with a return-to-running block (walk/run by
+    /// time, then a gradual rebuild), once the entry criteria are met.
+    Return(ReturnArgs),
+    /// Record a single-leg calf-raise test (reps on each leg); the calf program moves on
+    /// from it.
+    CalfTest(CalfTestArgs),
 }
 
 /// Level names for the command line.
@@ -171,6 +180,410 @@ pub fn new(args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
         plan.sessions.len(),
         counts(&report)
     )?;
+    Ok(EXIT_OK)
+}
+
+/// Body areas for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum AreaArg {
+    Calf,
+    Achilles,
+    Shin,
+    Foot,
+    Knee,
+    Hamstring,
+    Hip,
+    Other,
+}
+
+impl From<AreaArg> for crate::model::BodyArea {
+    fn from(a: AreaArg) -> Self {
+        use crate::model::BodyArea as B;
+        match a {
+            AreaArg::Calf => B::Calf,
+            AreaArg::Achilles => B::Achilles,
+            AreaArg::Shin => B::Shin,
+            AreaArg::Foot => B::Foot,
+            AreaArg::Knee => B::Knee,
+            AreaArg::Hamstring => B::Hamstring,
+            AreaArg::Hip => B::Hip,
+            AreaArg::Other => B::Other,
+        }
+    }
+}
+
+/// When it hurt, for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum WhenArg {
+    During,
+    After,
+    NextMorning,
+}
+
+/// Red flags for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum FlagArg {
+    Swelling,
+    SeverePain,
+    PinsAndNeedles,
+    Numbness,
+    Redness,
+    Pop,
+}
+
+/// A leg, for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum SideArg {
+    Left,
+    Right,
+}
+
+/// Arguments of `gradual symptom`.
+#[derive(Debug, clap::Args)]
+pub struct SymptomArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// The day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: chrono::NaiveDate,
+    /// Where it hurts.
+    #[arg(long, value_enum)]
+    pub area: AreaArg,
+    /// Pain, 0 (none) to 10 (worst).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub pain: u8,
+    /// When it hurt.
+    #[arg(long, value_enum)]
+    pub when: Option<WhenArg>,
+    /// Which leg.
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
+    /// A red flag (repeat for several).
+    #[arg(long = "flag", value_enum)]
+    pub flags: Vec<FlagArg>,
+    /// It was a cramp.
+    #[arg(long)]
+    pub cramp: bool,
+    /// A note.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Print what would change without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a .bak).
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `gradual symptom`; returns the exit status.
+pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    use crate::model::{RedFlag, Side, Symptom, When};
+    let plan = match format::load(&args.plan) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_BAD_FILE);
+        }
+    };
+    let flags = args
+        .flags
+        .iter()
+        .map(|f| match f {
+            FlagArg::Swelling => RedFlag::Swelling,
+            FlagArg::SeverePain => RedFlag::SeverePain,
+            FlagArg::PinsAndNeedles => RedFlag::PinsAndNeedles,
+            FlagArg::Numbness => RedFlag::Numbness,
+            FlagArg::Redness => RedFlag::Redness,
+            FlagArg::Pop => RedFlag::Pop,
+        })
+        .collect();
+    let s = Symptom {
+        flags,
+        when: args.when.map(|w| match w {
+            WhenArg::During => When::During,
+            WhenArg::After => When::After,
+            WhenArg::NextMorning => When::NextMorning,
+        }),
+        side: args.side.map(|w| match w {
+            SideArg::Left => Side::Left,
+            SideArg::Right => Side::Right,
+        }),
+        cramp: args.cramp,
+        note: args.note.clone(),
+        ..Symptom::new(args.date, args.area.into(), args.pain)
+    };
+    let mut new_plan = plan.clone();
+    new_plan.symptoms.push(s.clone());
+    new_plan.canonicalize();
+    let rescheduled = crate::calf::refresh(&new_plan, s.date);
+    if let Some(p) = &rescheduled {
+        new_plan = p.clone();
+    }
+    let a = crate::care::advice(&s);
+    writeln!(
+        out,
+        "Logged for {} on {}: {} pain {}/10{}{}.",
+        plan.athlete.name,
+        s.date,
+        s.area.name(),
+        s.pain,
+        s.when.map(|w| format!(" {}", w.name())).unwrap_or_default(),
+        if s.flags.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " with {}",
+                s.flags
+                    .iter()
+                    .map(|f| f.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{} (guidance, not a diagnosis)", a.title)?;
+    for step in &a.steps {
+        writeln!(out, "  - {step}")?;
+    }
+    writeln!(out, "  source: {}", a.source)?;
+    writeln!(out)?;
+    let removed = |p: &Plan| {
+        p.sessions
+            .iter()
+            .filter(|x| x.generated && x.date >= s.date)
+            .count()
+    };
+    match &rescheduled {
+        Some(_) => writeln!(
+            out,
+            "Calf program rescheduled from the week of {}: {} generated sessions from that day before, {} now.",
+            crate::model::week_start(s.date),
+            removed(&plan),
+            removed(&new_plan)
+        )?,
+        None => writeln!(out, "No calf program to reschedule.")?,
+    }
+    let report = analyze(&new_plan);
+    for w in report
+        .warnings
+        .iter()
+        .filter(|w| w.date >= s.date && w.severity >= Severity::Warning)
+        .take(5)
+    {
+        writeln!(
+            out,
+            "  {}  {}  {}",
+            w.severity.as_str().to_uppercase(),
+            w.rule.id(),
+            w.message
+        )?;
+    }
+    if args.dry_run {
+        writeln!(out, "Dry run: nothing written.")?;
+        return Ok(EXIT_OK);
+    }
+    let target = args.output.as_ref().unwrap_or(&args.plan);
+    if let Err(e) = format::save(&new_plan, target) {
+        writeln!(err, "error: {e}")?;
+        return Ok(EXIT_BAD_FILE);
+    }
+    writeln!(out, "Wrote {}.", target.display())?;
+    Ok(EXIT_OK)
+}
+
+/// Arguments of `gradual calf-test`.
+#[derive(Debug, clap::Args)]
+pub struct CalfTestArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// The day of the test (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: chrono::NaiveDate,
+    /// Reps on the left leg.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=300))]
+    pub left: u32,
+    /// Reps on the right leg.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=300))]
+    pub right: u32,
+    /// Write the result here instead of over the plan (which is saved atomically with a .bak).
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `gradual calf-test`; returns the exit status.
+pub fn calf_test(args: &CalfTestArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let mut plan = match format::load(&args.plan) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_BAD_FILE);
+        }
+    };
+    let tests = &mut plan.athlete.calf_raise_tests;
+    match tests.iter_mut().find(|t| t.date == args.date) {
+        Some(t) => (t.left, t.right) = (args.left, args.right),
+        None => tests.push(crate::model::CalfRaiseTest {
+            date: args.date,
+            left: args.left,
+            right: args.right,
+        }),
+    }
+    for s in plan
+        .sessions
+        .iter_mut()
+        .filter(|s| s.date == args.date && matches!(s.activity, crate::model::Activity::CalfTest))
+    {
+        s.status = crate::model::Status::Done;
+    }
+    plan.canonicalize();
+    let rescheduled = crate::calf::refresh(&plan, args.date);
+    if let Some(p) = rescheduled.as_ref() {
+        plan = p.clone();
+    }
+    let weaker = args.left.min(args.right);
+    writeln!(
+        out,
+        "Calf-raise test on {}: left {}, right {} (weaker leg {weaker}){}.",
+        args.date,
+        args.left,
+        args.right,
+        if rescheduled.is_some() {
+            "; calf program rescheduled from that week"
+        } else {
+            ""
+        }
+    )?;
+    let target = args.output.as_ref().unwrap_or(&args.plan);
+    if let Err(e) = format::save(&plan, target) {
+        writeln!(err, "error: {e}")?;
+        return Ok(EXIT_BAD_FILE);
+    }
+    writeln!(out, "Wrote {}.", target.display())?;
+    Ok(EXIT_OK)
+}
+
+/// Arguments of `gradual return`.
+#[derive(Debug, clap::Args)]
+pub struct ReturnArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// The first day of the return (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: chrono::NaiveDate,
+    /// Print the block without writing anything (also when the criteria are not met).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a .bak).
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Exit status of `gradual return` when the entry criteria are not met.
+pub const EXIT_NOT_READY: u8 = 1;
+
+/// Runs `gradual return`; returns the exit status.
+pub fn return_to_running(
+    args: &ReturnArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let plan = match format::load(&args.plan) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_BAD_FILE);
+        }
+    };
+    let block = crate::care::return_block(&plan, args.from);
+    writeln!(
+        out,
+        "Return to running for {} from {}: entry criteria",
+        plan.athlete.name, block.from
+    )?;
+    for c in &block.criteria {
+        writeln!(
+            out,
+            "  [{}] {}: {}",
+            if c.met { "x" } else { " " },
+            c.name,
+            c.detail
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Rebuilding toward {:.0} minutes a week (the 4 weeks before the injury); {} planned runs replaced.",
+        block.before_minutes, block.replaced
+    )?;
+    for (k, w) in block.weeks.iter().enumerate() {
+        let days: Vec<String> = w
+            .sessions
+            .iter()
+            .map(|(d, m, _)| format!("{} {m}'", d.format("%a %-d %b")))
+            .collect();
+        writeln!(
+            out,
+            "  week {}  {:>4} min  {}  {}",
+            k + 1,
+            w.minutes(),
+            if w.walk_run {
+                "walk/run  "
+            } else {
+                "continuous"
+            },
+            days.join(", ")
+        )?;
+    }
+    if block.block_warnings.is_empty() {
+        writeln!(
+            out,
+            "Gradual's rules find nothing at caution or above in the block."
+        )?;
+    }
+    for w in &block.block_warnings {
+        writeln!(
+            out,
+            "  {}  {}  {}",
+            w.severity.as_str().to_uppercase(),
+            w.rule.id(),
+            w.message
+        )?;
+    }
+    if !block.after_warnings.is_empty() {
+        writeln!(out, "After the block, back into the plan:")?;
+        for w in &block.after_warnings {
+            writeln!(
+                out,
+                "  {}  {}  {}",
+                w.severity.as_str().to_uppercase(),
+                w.rule.id(),
+                w.message
+            )?;
+        }
+    }
+    if !block.ready() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Not ready to return yet: meet the criteria above first. Nothing written."
+        )?;
+        return Ok(EXIT_NOT_READY);
+    }
+    if args.dry_run {
+        writeln!(out, "Dry run: nothing written.")?;
+        return Ok(EXIT_OK);
+    }
+    let target = args.output.as_ref().unwrap_or(&args.plan);
+    if let Err(e) = format::save(&block.plan, target) {
+        writeln!(err, "error: {e}")?;
+        return Ok(EXIT_BAD_FILE);
+    }
+    writeln!(out, "Wrote {}.", target.display())?;
     Ok(EXIT_OK)
 }
 
@@ -678,6 +1091,7 @@ fn write_json(
                     "acwr": w.acwr.map(|x| round(x, 3)),
                     "acwr_week": w.acwr_week.map(|x| round(x, 3)),
                     "time_only_minutes": round(w.time_only_minutes, 1),
+                    "calf_pain": w.calf_pain,
                     "change_pct": w.change_pct.map(|x| round(x, 1)),
                 })).collect::<Vec<_>>(),
                 "warnings": report.warnings.iter().map(|w| json!({

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod app;
 /// The calf program: stage ladder, exercise library and scheduler.
 pub mod calf;
+pub mod care;
 /// The `gradual` command line.
 pub mod cli;
 /// Exports: ICS, CSV and printable HTML.

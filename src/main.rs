@@ -39,6 +39,27 @@ fn main() -> ExitCode {
                 Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
             }
         }
+        Some(Command::Symptom(a)) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::symptom(a, &mut out, &mut err) {
+                Ok(code) => ExitCode::from(code),
+                Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
+            }
+        }
+        Some(Command::Return(a)) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::return_to_running(a, &mut out, &mut err) {
+                Ok(code) => ExitCode::from(code),
+                Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
+            }
+        }
+        Some(Command::CalfTest(a)) => {
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match cli::calf_test(a, &mut out, &mut err) {
+                Ok(code) => ExitCode::from(code),
+                Err(_) => ExitCode::from(cli::EXIT_BAD_FILE),
+            }
+        }
         None => match gradual::app::run(args.plan) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

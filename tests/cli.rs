@@ -59,7 +59,7 @@ fn json_is_one_document_with_every_plan() {
     assert_eq!(o.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let plans = doc["plans"].as_array().unwrap();
-    assert_eq!(plans.len(), 8);
+    assert_eq!(plans.len(), 9);
     assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
     let tmts = plans
         .iter()
@@ -164,7 +164,7 @@ fn a_broken_file_is_reported_and_the_others_still_checked() {
 fn folder_summary_has_one_line_per_plan() {
     let out = stdout(&gradual(&["check", "plans"]));
     let summary = &out[out.find("Summary").unwrap()..];
-    assert_eq!(summary.lines().count(), 1 + 8, "{summary}");
+    assert_eq!(summary.lines().count(), 1 + 9, "{summary}");
     assert!(
         summary.contains("DANGER   plans/barefoot-streak.ron"),
         "{summary}"

@@ -56,8 +56,14 @@ fn ics_has_one_event_per_session_with_the_right_dates() {
     assert!(
         cal.events
             .iter()
-            .any(|e| prop(e, "SUMMARY") == "Calf S4 3×20")
+            .any(|e| prop(e, "SUMMARY") == "Calf S4 3×25")
     );
+    let test = cal
+        .events
+        .iter()
+        .find(|e| prop(e, "SUMMARY") == "Calf test")
+        .expect("the calf program's retest is an event");
+    assert!(prop(test, "DESCRIPTION").contains("count the reps"));
     assert!(
         cal.events
             .iter()

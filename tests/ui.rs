@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gradual::analysis::Rule;
 use gradual::app::tasks::{DialogKind, DialogOutcome, FileDialogs};
 use gradual::app::views::charts;
@@ -940,4 +940,186 @@ fn time_only_runs_show_minutes_and_refuse_to_lose_both() {
         Some(3.0)
     );
     h.get_by_label("Easy 3 km on 2027-03-02");
+}
+
+#[test]
+fn log_a_symptom_see_the_advice_and_the_calf_program_stop() {
+    let (mut h, _) = open("plans/half-marathon.ron");
+    let generated_after = |h: &Harness<'static, GradualApp>| {
+        h.state()
+            .doc
+            .plan()
+            .sessions
+            .iter()
+            .filter(|s| s.generated && s.date > date("2026-02-04"))
+            .count()
+    };
+    assert!(generated_after(&h) > 0);
+    h.state_mut().ui.selected_day = Some(date("2026-02-04"));
+    menu(&mut h, "Plan", "Log how my calves feel…");
+    assert!(h.state().ui.symptom_form.is_some());
+    // Pain 6 with the keyboard, and swelling.
+    h.get_by_role_and_label(egui::Role::Slider, "Pain (0–10)")
+        .focus();
+    h.run();
+    for _ in 0..6 {
+        h.key_press(Key::ArrowRight);
+    }
+    h.run();
+    checkbox(&h, "swelling").click();
+    h.run();
+    // The advice updates while filling in the form.
+    h.get_by_label_contains("Red flag in the calf: see a professional");
+    h.get_by_label("Log it").click();
+    h.run();
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.symptoms.len(), 1);
+    let s = &plan.symptoms[0];
+    assert_eq!((s.date, s.pain), (date("2026-02-04"), 6));
+    assert_eq!(s.flags, vec![gradual::model::RedFlag::Swelling]);
+    assert_eq!(generated_after(&h), 0, "the calf program stops");
+    assert!(
+        h.state()
+            .status()
+            .contains("the calf program was rescheduled")
+    );
+    // The inspector shows the symptom and the article's advice.
+    h.get_by_label_contains("See a doctor or physiotherapist before you run again");
+    h.get_by_label_contains("Ice: 15–20 minutes, three times a day.");
+    // The calendar marks the day; the runs after it are warned.
+    h.state_mut().ui.scroll_to = Some(date("2026-02-02"));
+    h.run();
+    h.get_by_label("Calf pain 6/10 with swelling on 2026-02-04");
+    assert!(h.state().doc.report().warnings.iter().any(|w| {
+        w.rule == Rule::RedFlag
+            && w.message
+                .contains("see a doctor or physiotherapist before running")
+    }));
+    // One undo step takes it all back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().doc.plan().symptoms.is_empty());
+    assert!(generated_after(&h) > 0);
+}
+
+#[test]
+fn record_a_calf_raise_test_from_its_session() {
+    let (mut h, _) = open("plans/half-marathon.ron");
+    let test_day = h
+        .state()
+        .doc
+        .plan()
+        .sessions
+        .iter()
+        .find(|s| s.activity == gradual::model::Activity::CalfTest)
+        .unwrap()
+        .date;
+    select(
+        &mut h,
+        &format!("Calf test on {test_day}"),
+        &test_day.to_string(),
+    );
+    h.get_by_label_contains("Calf-raise test: on one leg");
+    type_into(&mut h, "Left reps", "26");
+    type_into(&mut h, "Right reps", "x");
+    h.get_by_label("Record test").click();
+    h.run();
+    h.get_by_label_contains("right: \"x\" is not a whole number of reps");
+    assert!(
+        h.state()
+            .doc
+            .plan()
+            .athlete
+            .calf_raise_tests
+            .iter()
+            .all(|t| t.date != test_day)
+    );
+    type_into(&mut h, "Right reps", "27");
+    h.get_by_label("Record test").click();
+    h.run();
+    let plan = h.state().doc.plan();
+    let t = plan
+        .athlete
+        .calf_raise_tests
+        .iter()
+        .find(|t| t.date == test_day)
+        .unwrap();
+    assert_eq!((t.left, t.right), (26, 27));
+    assert!(
+        plan.sessions
+            .iter()
+            .any(|s| s.date == test_day && s.status == gradual::model::Status::Done),
+        "the test session is done"
+    );
+    // Stage 5 no longer waits: the program moves on after the test.
+    assert!(plan.sessions.iter().any(|s| s.date > test_day
+        && matches!(s.activity, gradual::model::Activity::Calf { stage: 5, .. })));
+    h.get_by_label_contains("Recorded: left 26 · right 27");
+}
+
+#[test]
+fn create_a_return_block_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = format::load(Path::new("plans/half-marathon.ron")).unwrap();
+    let mut strain =
+        gradual::model::Symptom::new(date("2026-02-05"), gradual::model::BodyArea::Calf, 6);
+    strain.side = Some(gradual::model::Side::Left);
+    plan.symptoms.push(strain);
+    format::save(&plan, &path).unwrap();
+    let (mut h, _) = open(path.to_str().unwrap());
+    menu(&mut h, "Plan", "Return to running…");
+    h.get_by_label("Return to running");
+    type_into(&mut h, "From", "2026-02-23");
+    leave_field(&mut h);
+    // Not ready: the criteria say what is missing, and the button is off.
+    h.get_by_label_contains("has no all-clear yet");
+    assert!(
+        h.get_by_label("Create return block")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // Pain settles and a test: ready.
+    let mut plan = h.state().doc.plan().clone();
+    plan.symptoms.push(gradual::model::Symptom::new(
+        date("2026-02-20"),
+        gradual::model::BodyArea::Calf,
+        1,
+    ));
+    plan.athlete
+        .calf_raise_tests
+        .push(gradual::model::CalfRaiseTest {
+            date: date("2026-02-21"),
+            left: 22,
+            right: 24,
+        });
+    h.state_mut()
+        .apply(gradual::app::document::Command::ReplacePlan(
+            Box::new(plan),
+            "test setup",
+        ));
+    h.run();
+    h.get_by_label_contains("left leg 22 reps vs 24: 92 %");
+    h.get_by_label_contains("Gradual's rules find nothing at caution or above in the block.");
+    h.get_by_label("Create return block").click();
+    h.run();
+    let plan = h.state().doc.plan();
+    assert!(plan.blocks.iter().any(|b| b.name == "Return to running"));
+    let first = plan
+        .sessions
+        .iter()
+        .find(|s| s.date == date("2026-02-23") && s.run().is_some())
+        .unwrap();
+    assert!(first.note.contains("walk/run step 1"), "{}", first.note);
+    assert_eq!(h.state().doc.undo_label(), Some("return to running"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        !h.state()
+            .doc
+            .plan()
+            .blocks
+            .iter()
+            .any(|b| b.name == "Return to running")
+    );
 }

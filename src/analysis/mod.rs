@@ -97,6 +97,8 @@ pub struct Day {
     pub cross_minutes: f64,
     /// Calf/Achilles load: minutes × calf factor.
     pub calf_load: f64,
+    /// Session-RPE load of calf program sessions (part of `load`).
+    pub program_load: f64,
     /// Acute (7-day) EWMA of load.
     pub acute: f64,
     /// Chronic (28-day) EWMA of load.
@@ -137,10 +139,12 @@ pub struct Week {
     /// EWMAs ÷ the mean of its chronic EWMAs (a weekly pattern of long and rest days does
     /// not make it swing). Only for weeks whose every day has 28 days of history.
     pub acwr_week: Option<f64>,
-    /// Foster monotony: mean ÷ SD of the 7 daily loads; infinite when every day carries
-    /// the same load (maximal monotony); none for a week without load.
+    /// Foster monotony: mean ÷ SD of the 7 daily training loads; infinite when every day
+    /// carries the same load (maximal monotony); none for a week without load. Calf
+    /// program sessions are left out: short strength work placed on rest days on
+    /// purpose, they would turn every rest day into a training day.
     pub monotony: Option<f64>,
-    /// Foster strain: weekly load × monotony.
+    /// Foster strain: the week's training load (without calf program sessions) × monotony.
     pub strain: Option<f64>,
     /// Plain change in running km vs the previous week (the baseline before week 1), %.
     pub change_pct: Option<f64>,
@@ -150,6 +154,8 @@ pub struct Week {
     pub longest_run_minutes: f64,
     /// The most serious warning concerning this week.
     pub worst: Option<Severity>,
+    /// The highest calf or Achilles pain (0–10) logged this week, if any was.
+    pub calf_pain: Option<u8>,
 }
 
 impl Week {
@@ -378,6 +384,7 @@ pub fn analyze(plan: &Plan) -> Report {
                         d.run_minutes += minutes;
                     }
                     Activity::Cross { .. } => d.cross_minutes += minutes,
+                    Activity::Calf { .. } | Activity::CalfTest => d.program_load += load,
                     _ => {}
                 }
             }
@@ -416,11 +423,13 @@ pub fn analyze(plan: &Plan) -> Report {
         .chunks(7)
         .map(|w| {
             let load: f64 = w.iter().map(|d| d.load).sum();
-            let mean = load / 7.0;
-            let var = w.iter().map(|d| (d.load - mean).powi(2)).sum::<f64>() / 7.0;
+            let training = |d: &Day| d.load - d.program_load;
+            let train: f64 = w.iter().map(training).sum();
+            let mean = train / 7.0;
+            let var = w.iter().map(|d| (training(d) - mean).powi(2)).sum::<f64>() / 7.0;
             let sd = var.sqrt();
             // Seven days of the same load: maximal monotony, not "undefined".
-            let monotony = if load <= 1e-9 {
+            let monotony = if train <= 1e-9 {
                 None
             } else if sd > 1e-9 {
                 Some(mean / sd)
@@ -443,11 +452,12 @@ pub fn analyze(plan: &Plan) -> Report {
                 acwr: w.iter().filter_map(|d| d.acwr).reduce(f64::max),
                 acwr_week,
                 monotony,
-                strain: monotony.map(|m| m * load),
+                strain: monotony.map(|m| m * train),
                 change_pct: None,
                 longest_run_km: 0.0,
                 longest_run_minutes: 0.0,
                 worst: None,
+                calf_pain: None,
             }
         })
         .collect();
@@ -457,6 +467,12 @@ pub fn analyze(plan: &Plan) -> Report {
         if let Activity::Run { km, .. } = s.activity {
             w.longest_run_km = w.longest_run_km.max(km.unwrap_or(0.0));
             w.longest_run_minutes = w.longest_run_minutes.max(sessions[i].minutes);
+        }
+    }
+    for s in plan.symptoms.iter().filter(|s| s.area.is_calf()) {
+        let d = (s.date - start).num_days();
+        if let Some(w) = (d >= 0).then(|| weeks.get_mut(d as usize / 7)).flatten() {
+            w.calf_pain = w.calf_pain.max(Some(s.pain));
         }
     }
     // Plain change vs the previous week: in km, or in minutes when time-only runs are

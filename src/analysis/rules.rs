@@ -106,7 +106,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::Monotony,
         id: "monotony",
         title: "Monotony",
-        evidence: "Foster 1998 (25 athletes): most illnesses followed weeks in which an athlete's training strain (weekly load × monotony, monotony = mean ÷ SD of daily load) went above their own usual level. The 2.0 monotony line is a common convention and Gradual's default; a week is flagged only when its strain is above both the previous four weeks' and what a week of their load would reach at that line, so a light or unchanged steady week is not.",
+        evidence: "A note, not a warning: the evidence is about illness, not injury. Foster 1998 (25 athletes): most illnesses followed weeks in which an athlete's training strain (weekly load × monotony, monotony = mean ÷ SD of daily load) went above their own usual level. The 2.0 monotony line is a common convention and Gradual's default; a week is flagged only when its strain is above both the previous four weeks' and what a week of their load would reach at that line, so a light or unchanged steady week is not. Calf program sessions (short strength work on rest days, as the article advises) are not counted.",
     },
     RuleInfo {
         rule: Rule::NewIntensity,
@@ -254,7 +254,7 @@ impl Rule {
                 t.acwr_warning, t.acwr_severity
             ),
             Rule::Monotony => format!(
-                "weekly monotony above {} in a week whose strain is above the previous four weeks' average strain and above {} × their average load: caution",
+                "weekly monotony above {} in a week whose strain is above the previous four weeks' average strain and above {} × their average load: note",
                 t.monotony_caution, t.monotony_caution
             ),
             Rule::NewIntensity => format!(
@@ -620,9 +620,16 @@ fn weekly_increase(c: &mut Ctx) {
     // session is on a Tuesday or Wednesday just has a rest day or two first.)
     let first_full = usize::from(c.plan_start >= PARTIAL_WEEK_DAYS);
     let full = |w: usize| w >= first_full;
+    // The three weeks after a break are the return rule's to judge (against the weeks
+    // before the break, not the empty ones during it).
+    let returns = breaks(c);
+    let returning = |w: usize| {
+        let (a, b) = (w as i64 * 7, w as i64 * 7 + 7);
+        returns.iter().any(|(_, d)| a < d + RETURN_DAYS && *d < b)
+    };
     let mut found = Vec::new();
     for (i, w) in weeks.iter().enumerate() {
-        if !full(i) || c.week_has_goal(i) {
+        if !full(i) || c.week_has_goal(i) || returning(i) {
             continue;
         }
         let refs: Vec<Option<usize>> = (i as i64 - 4..i as i64)
@@ -757,7 +764,8 @@ fn acwr(c: &mut Ctx) {
     }
 }
 
-/// monotony (Foster 1998): high monotony matters in a week of unusually high strain.
+/// monotony (Foster 1998): high monotony matters in a week of unusually high strain. A
+/// note: Foster's evidence is about illness in a small sample, not injury.
 fn monotony(c: &mut Ctx) {
     let weeks = &c.report.weeks;
     let mut found = Vec::new();
@@ -775,7 +783,12 @@ fn monotony(c: &mut Ctx) {
         }
         let k = previous.len() as f64;
         let usual_strain = previous.iter().filter_map(|p| p.strain).sum::<f64>() / k;
-        let usual_load = previous.iter().map(|p| p.load).sum::<f64>() / k;
+        // Training load, as monotony counts it (without calf program sessions).
+        let usual_load = previous
+            .iter()
+            .filter_map(|p| p.strain.zip(p.monotony).map(|(s, m)| s / m))
+            .sum::<f64>()
+            / k;
         // Above the usual strain, and above what a week of the usual load would reach at
         // the monotony line: a light monotonous week, or the same steady week again, is
         // not flagged.
@@ -784,9 +797,10 @@ fn monotony(c: &mut Ctx) {
         if strain <= limit + 1e-9 {
             continue;
         }
+        // A day without running or other training (calf program work is fine on it).
         let rest_day = c.report.days[i * 7..i * 7 + 7]
             .iter()
-            .any(|d| d.load <= 1e-9);
+            .any(|d| d.load - d.program_load <= 1e-9);
         let advice = if rest_day {
             "make the easy days easier and keep the hard days hard"
         } else {
@@ -812,7 +826,7 @@ fn monotony(c: &mut Ctx) {
         ));
     }
     for (date, msg) in found {
-        c.push(Rule::Monotony, Severity::Caution, date, Vec::new(), msg);
+        c.push(Rule::Monotony, Severity::Info, date, Vec::new(), msg);
     }
 }
 
@@ -889,20 +903,49 @@ fn new_intensity(c: &mut Ctx) {
     }
 }
 
+/// The day index of the athlete's last run before the plan: the baseline's `last_run`,
+/// or the day before the plan when the baseline does not say (none without a baseline).
+fn last_run_before(c: &Ctx) -> Option<i64> {
+    let plan_start = c.plan_start as i64;
+    c.plan.athlete.baseline.as_ref().map(|b| {
+        b.last_run.map_or(plan_start - 1, |l| {
+            (l - c.start).num_days().min(plan_start - 1)
+        })
+    })
+}
+
+/// Breaks of `break_days` or more without running, as day indices: (the last run before
+/// it, the first run back). The last run may lie before the plan (the baseline's
+/// `last_run`).
+fn breaks(c: &Ctx) -> Vec<(i64, i64)> {
+    let days = &c.report.days;
+    let mut last = last_run_before(c);
+    let mut out = Vec::new();
+    for d in 0..days.len() as i64 {
+        if days[d as usize].run_minutes <= 0.0 {
+            continue;
+        }
+        if let Some(l) = last
+            && d - l > i64::from(c.t.break_days)
+        {
+            out.push((l, d));
+        }
+        last = Some(d);
+    }
+    out
+}
+
+/// Days after a break's first run that the return rule judges (three 7-day windows).
+const RETURN_DAYS: i64 = 21;
+
 /// return-after-break (the article; coaching practice): the three weeks after a break of
 /// `break_days` or more, including a layoff before the plan (`baseline.last_run`).
 fn return_after_break(c: &mut Ctx) {
     let days = &c.report.days;
-    let n = days.len() as i64;
     let baseline = c.plan.athlete.baseline.as_ref();
     let plan_start = c.plan_start as i64;
-    let day_index = |date: NaiveDate| (date - c.start).num_days();
-    // Before the plan the athlete ran at the baseline, up to its last run (or up to the
-    // plan's start when that is not given).
-    let last_before = baseline.map(|b| {
-        b.last_run
-            .map_or(plan_start - 1, |l| day_index(l).min(plan_start - 1))
-    });
+    let last_before = last_run_before(c);
+    let n = days.len() as i64;
     let base_day = |by_time: bool| {
         baseline.map_or(0.0, |b| {
             let km = b.weekly_km / 7.0;
@@ -928,70 +971,60 @@ fn return_after_break(c: &mut Ctx) {
         c.t.return_week2_pct,
         c.t.return_week3_pct,
     ];
-    let mut last: Option<i64> = last_before;
     let mut found = Vec::new();
-    for d in 0..n {
-        if days[d as usize].run_minutes <= 0.0 {
-            continue;
-        }
-        if let Some(l) = last {
-            let gap = d - l - 1;
-            if gap >= i64::from(c.t.break_days) {
-                let timed = |a: i64, b: i64| {
-                    (a.max(0)..b.min(n)).any(|k| days[k as usize].time_only_minutes > 0.0)
-                };
-                let by_time = timed(l - 27, l + 1) || timed(d, d + 21);
-                let before: f64 = (l - 27..=l).map(|k| vol(k, by_time)).sum::<f64>() / 4.0;
-                let from_baseline = l < plan_start;
-                for (k, limit_pct) in limits.iter().enumerate() {
-                    let a = d + 7 * k as i64;
-                    if a >= n {
-                        break;
-                    }
-                    let back: f64 = (a..a + 7).map(|x| vol(x, by_time)).sum();
-                    let limit = before * limit_pct / 100.0;
-                    if before <= 0.0 || !exceeds(back, limit) {
-                        continue;
-                    }
-                    let runs: Vec<usize> = (a..(a + 7).min(n))
-                        .flat_map(|x| c.runs_on(x as usize).collect::<Vec<_>>())
-                        .collect();
-                    let when = if from_baseline {
-                        match baseline.and_then(|b| b.last_run) {
-                            Some(lr) => format!(
-                                "{gap} days without running before the plan (last run {lr})"
-                            ),
-                            None => format!("{gap} days without running"),
-                        }
-                    } else {
-                        format!("{gap} days without running")
-                    };
-                    let mut source = String::new();
-                    if from_baseline {
-                        source.push_str(", from the baseline");
-                    }
-                    if by_time {
-                        source.push_str("; ");
-                        source.push_str(BY_TIME);
-                    }
-                    found.push((
-                        c.date(a as usize),
-                        runs,
-                        format!(
-                            "Week {} back after {when}: {} in the 7 days from {} is {} of your average week before the break ({}{source}); keep it to about {} ({}) and rebuild over three weeks",
-                            k + 1,
-                            amount(back, by_time),
-                            c.date(a as usize),
-                            pct(back / before * 100.0),
-                            amount(before, by_time),
-                            pct(*limit_pct),
-                            amount(limit, by_time),
-                        ),
-                    ));
-                }
+    for (l, d) in breaks(c) {
+        let gap = d - l - 1;
+        let timed =
+            |a: i64, b: i64| (a.max(0)..b.min(n)).any(|k| days[k as usize].time_only_minutes > 0.0);
+        let by_time = timed(l - 27, l + 1) || timed(d, d + 21);
+        let before: f64 = (l - 27..=l).map(|k| vol(k, by_time)).sum::<f64>() / 4.0;
+        let from_baseline = l < plan_start;
+        for (k, limit_pct) in limits.iter().enumerate() {
+            let a = d + 7 * k as i64;
+            if a >= n {
+                break;
             }
+            let back: f64 = (a..a + 7).map(|x| vol(x, by_time)).sum();
+            let limit = before * limit_pct / 100.0;
+            if before <= 0.0 || !exceeds(back, limit) {
+                continue;
+            }
+            let runs: Vec<usize> = (a..(a + 7).min(n))
+                .flat_map(|x| c.runs_on(x as usize).collect::<Vec<_>>())
+                .collect();
+            let when = if from_baseline {
+                match baseline.and_then(|b| b.last_run) {
+                    Some(lr) => {
+                        format!("{gap} days without running before the plan (last run {lr})")
+                    }
+                    None => format!("{gap} days without running"),
+                }
+            } else {
+                format!("{gap} days without running")
+            };
+            let mut source = String::new();
+            if from_baseline {
+                source.push_str(", from the baseline");
+            }
+            if by_time {
+                source.push_str("; ");
+                source.push_str(BY_TIME);
+            }
+            found.push((
+                c.date(a as usize),
+                runs,
+                format!(
+                    "Week {} back after {when}: {} in the 7 days from {} is {} of your average week before the break ({}{source}); keep it to about {} ({}) and rebuild over three weeks",
+                    k + 1,
+                    amount(back, by_time),
+                    c.date(a as usize),
+                    pct(back / before * 100.0),
+                    amount(before, by_time),
+                    pct(*limit_pct),
+                    amount(limit, by_time),
+                ),
+            ));
         }
-        last = Some(d);
     }
     for (date, sessions, msg) in found {
         c.push(
@@ -1215,7 +1248,7 @@ fn calf_work_on_run_day(c: &mut Ctx) {
         let has_calf = c
             .on_day(d)
             .iter()
-            .any(|&i| matches!(c.session(i).activity, Activity::Calf { .. }));
+            .any(|&i| c.session(i).activity.is_calf_work());
         if !has_calf || c.runs_on(d).next().is_none() {
             continue;
         }
@@ -1223,7 +1256,7 @@ fn calf_work_on_run_day(c: &mut Ctx) {
             .on_day(d)
             .iter()
             .copied()
-            .filter(|&i| matches!(c.session(i).activity, Activity::Calf { .. }))
+            .filter(|&i| c.session(i).activity.is_calf_work())
             .collect();
         let runs: Vec<usize> = c.runs_on(d).collect();
         found.push((

@@ -357,7 +357,46 @@ impl GradualApp {
             Command::ReplaceSessions(..) | Command::Undo | Command::Redo
         );
         let before = calf_conflicts(self.doc.plan());
-        match self.doc.handle(cmd) {
+        let logged = match &cmd {
+            Command::AddSymptom(s) => Some(s.clone()),
+            _ => None,
+        };
+        let generated_before = self
+            .doc
+            .plan()
+            .sessions
+            .iter()
+            .filter(|s| s.generated)
+            .count();
+        let result = self.doc.handle(cmd);
+        if let Some(s) = logged.filter(|_| result.is_some()) {
+            self.ui.selected_symptom = self.doc.plan().symptoms.iter().position(|x| *x == s);
+            self.ui.selection = None;
+            let generated = self
+                .doc
+                .plan()
+                .sessions
+                .iter()
+                .filter(|s| s.generated)
+                .count();
+            self.status = format!(
+                "Logged {}{}.",
+                views::symptoms::label(&s),
+                if generated != generated_before {
+                    "; the calf program was rescheduled"
+                } else {
+                    ""
+                }
+            );
+        }
+        if self
+            .ui
+            .selected_symptom
+            .is_some_and(|i| i >= self.doc.plan().symptoms.len())
+        {
+            self.ui.selected_symptom = None;
+        }
+        match result {
             Some(Selection::Sessions(v)) => {
                 self.ui.selection = v.first().copied();
                 if let Some(s) = self
@@ -942,6 +981,8 @@ impl GradualApp {
             views::calendar::show(ui, &v, &mut self.ui, &mut commands);
         });
         views::calf_panel::show(&ctx, &v, &mut self.ui, &mut commands);
+        views::symptoms::show_form(&ctx, &mut self.ui, &mut commands);
+        views::return_panel::show(&ctx, &v, &mut self.ui, &mut commands);
         if let Some(plan) = views::template_panel::show_new(&ctx, &mut self.ui) {
             actions.push(Action::NewPlan(Box::new(plan)));
         }
@@ -1092,6 +1133,14 @@ impl GradualApp {
         ui.menu_button("Plan", |ui| {
             if ui.button("Calf program…").clicked() {
                 self.ui.calf.open = true;
+            }
+            if ui.button("Log how my calves feel…").clicked() {
+                let day = self.ui.selected_day.unwrap_or_else(|| self.today());
+                self.ui.symptom_form = Some(views::symptoms::SymptomForm::new(day));
+            }
+            if ui.button("Return to running…").clicked() {
+                self.ui.return_panel.open = true;
+                self.ui.return_panel.from = None;
             }
         });
         ui.menu_button("View", |ui| {
@@ -1292,7 +1341,7 @@ fn calf_conflicts(plan: &Plan) -> Vec<NaiveDate> {
     let mut days: Vec<NaiveDate> = plan
         .sessions
         .iter()
-        .filter(|s| s.generated && matches!(s.activity, crate::model::Activity::Calf { .. }))
+        .filter(|s| s.generated && s.activity.is_calf_work())
         .filter(|c| {
             plan.sessions[views::calendar::day_range(&plan.sessions, c.date)]
                 .iter()

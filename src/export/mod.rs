@@ -429,6 +429,43 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
         }
         h.push_str("</ul>\n");
     }
+    if !plan.symptoms.is_empty() {
+        h.push_str("<h2>Symptoms and what to do</h2>\n<ul>\n");
+        for s in &plan.symptoms {
+            let a = crate::care::advice(s);
+            let mut what = format!("{} pain {}/10", s.area.name(), s.pain);
+            if let Some(w) = s.when {
+                what.push_str(&format!(", {}", w.name()));
+            }
+            if let Some(side) = s.side {
+                what.push_str(&format!(", {} leg", side.name()));
+            }
+            if !s.flags.is_empty() {
+                let flags: Vec<_> = s.flags.iter().map(|f| f.name()).collect();
+                what.push_str(&format!(", with {}", flags.join(", ")));
+            }
+            if s.cramp {
+                what.push_str(", a cramp");
+            }
+            h.push_str(&format!(
+                "<li><b>{}</b> {}{}<br><b>{}</b> (guidance, not a diagnosis)<ul>{}</ul><span class=\"ev\">From: {}</span></li>\n",
+                s.date,
+                esc(&what),
+                if s.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", esc(&s.note))
+                },
+                esc(&a.title),
+                a.steps
+                    .iter()
+                    .map(|x| format!("<li>{}</li>", esc(x)))
+                    .collect::<String>(),
+                esc(&a.source)
+            ));
+        }
+        h.push_str("</ul>\n");
+    }
     h.push_str("<h2>Calf program</h2>\n");
     let calf: Vec<&Session> = plan
         .sessions

@@ -85,11 +85,13 @@ impl Plan {
         })
     }
 
-    /// The block whose weeks contain `date`, if any.
+    /// The block whose weeks contain `date`, if any; where blocks overlap (a return
+    /// block inside a build), the one that started last.
     pub fn block_on(&self, date: NaiveDate) -> Option<&Block> {
         self.blocks
             .iter()
-            .find(|b| b.start <= date && date <= b.last_day())
+            .filter(|b| b.start <= date && date <= b.last_day())
+            .max_by_key(|b| b.start)
     }
 }
 

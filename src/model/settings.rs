@@ -76,7 +76,7 @@ thresholds! {
     /// acwr: how loudly it speaks (info by default: the ratio did not predict injuries in
     /// runners, Frandsen et al. 2025).
     acwr_severity: Severity = Severity::Info, Severity::Info;
-    /// monotony: caution above this weekly monotony (in a week whose strain is above the
+    /// monotony: a note above this weekly monotony (in a week whose strain is above the
     /// athlete's recent weeks).
     monotony_caution: f64 = 2.0, 2.0;
     /// new-intensity: days without a quality run after which the next one is "new".

@@ -399,6 +399,51 @@ fn day_cell(
     } else if resp.clicked() {
         st.selected_day = Some(date);
         st.selection = None;
+        st.selected_symptom = None;
+    }
+    resp.context_menu(|ui| {
+        if ui.button("Add a session").clicked() {
+            out.push(Command::AddSession(default_session(date)));
+            st.selected_day = Some(date);
+            ui.close();
+        }
+        if ui.button("Log how my calves feel…").clicked() {
+            st.symptom_form = Some(super::symptoms::SymptomForm::new(date));
+            ui.close();
+        }
+    });
+
+    // Symptom markers: a dot with the pain at the cell's bottom right, by seriousness.
+    for (k, (i, s)) in plan
+        .symptoms
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.date == date)
+        .enumerate()
+    {
+        let c = pos2(cell.right() - 10.0 - 18.0 * k as f32, cell.bottom() - 10.0);
+        let r = Rect::from_center_size(c, vec2(16.0, 16.0));
+        let mresp = ui.interact(r, ui.scope_id().with(("symptom", i)), Sense::click());
+        let label = super::symptoms::label(s);
+        mresp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &label));
+        let selected = st.selected_symptom == Some(i);
+        painter.circle_filled(c, 8.0, super::symptoms::marker_color(s));
+        if selected {
+            painter.circle_stroke(c, 9.5, Stroke::new(2.0, visuals.strong_text_color()));
+        }
+        painter.text(
+            c,
+            Align2::CENTER_CENTER,
+            s.pain.to_string(),
+            FontId::proportional(10.0),
+            Color32::WHITE,
+        );
+        if mresp.clicked() {
+            st.selected_symptom = Some(i);
+            st.selection = None;
+            st.selected_day = Some(date);
+        }
+        mresp.on_hover_text(label);
     }
 
     // Chips.
@@ -509,6 +554,7 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
     );
     if resp.clicked() || resp.drag_started() {
         st.selection = Some(index);
+        st.selected_symptom = None;
         st.selected_day = Some(s.date);
     }
     if resp.dragged() {

@@ -25,6 +25,8 @@ pub struct WeekPoint {
     pub acwr: Option<f64>,
     /// Worst warning.
     pub worst: Option<Severity>,
+    /// The highest calf or Achilles pain logged that week (0–10).
+    pub calf_pain: Option<u8>,
 }
 
 /// The data the charts plot, straight from the report (x = week index).
@@ -40,6 +42,7 @@ pub fn series(report: &Report) -> Vec<WeekPoint> {
             calf_load: w.calf_load,
             acwr: w.acwr_week,
             worst: w.worst,
+            calf_pain: w.calf_pain,
         })
         .collect()
 }
@@ -145,14 +148,49 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
                 .enumerate()
                 .map(|(i, p)| [i as f64, p.calf_load])
                 .collect();
-            Plot::new("load-chart")
+            // Logged calf pain as a line on the same chart, scaled to the load axis, with
+            // its own axis on the right (0–10).
+            let top = points
+                .iter()
+                .map(|p| p.load.max(p.calf_load))
+                .fold(1.0, f64::max);
+            let scale = top / 10.0;
+            let pain: Vec<[f64; 2]> = points
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.calf_pain.map(|x| [i as f64, f64::from(x) * scale]))
+                .collect();
+            let mut plot = Plot::new("load-chart")
                 .height(h)
                 .link_axis(link, [true, false])
                 .x_axis_formatter(fmt_x.clone())
                 .allow_scroll(false)
                 .include_y(0.0)
-                .legend(Legend::default())
-                .show(ui, |p| {
+                .legend(Legend::default());
+            if !pain.is_empty() {
+                plot = plot.custom_y_axes(vec![
+                    egui_plot::AxisHints::new_y(),
+                    egui_plot::AxisHints::new_y()
+                        .label("calf pain")
+                        .placement(egui_plot::HPlacement::Right)
+                        .formatter(move |mark, _| {
+                            let v = mark.value / scale;
+                            if (0.0..=10.0).contains(&v) && (v - v.round()).abs() < 0.05 {
+                                format!("{v:.0}")
+                            } else {
+                                String::new()
+                            }
+                        }),
+                ]);
+            }
+            plot.show(ui, |p| {
+                    if !pain.is_empty() {
+                        p.line(
+                            Line::new("calf pain (0–10, right axis)", pain)
+                                .color(style::severity_color(Severity::Danger))
+                                .width(2.0),
+                        );
+                    }
                     p.line(
                         Line::new("load (RPE × min)", load)
                             .color(Color32::from_rgb(0x35, 0x64, 0xa8))

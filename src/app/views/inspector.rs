@@ -62,6 +62,12 @@ fn convert(a: &Activity, to: Type, minutes: f64) -> Activity {
 
 /// Shows the inspector.
 pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    if let Some(i) = st.selected_symptom {
+        egui::ScrollArea::vertical()
+            .id_salt("symptom-inspector")
+            .show(ui, |ui| super::symptoms::inspector(ui, v, st, i, out));
+        return;
+    }
     ui.heading("Session");
     let plan = v.doc.plan();
     let Some(index) = st.selection.filter(|&i| i < plan.sessions.len()) else {
@@ -74,9 +80,15 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 if ui.button(format!("➕ Add session on {day}")).clicked() {
                     out.push(Command::AddSession(super::calendar::default_session(day)));
                 }
+                if ui.button("How do my calves feel?").clicked() {
+                    st.symptom_form = Some(super::symptoms::SymptomForm::new(day));
+                }
             }
             None => {
                 ui.label("Select a session in the calendar, or double-click a day to add one.");
+                if ui.button("How do my calves feel?").clicked() {
+                    st.symptom_form = Some(super::symptoms::SymptomForm::new(v.today));
+                }
             }
         }
         if let Some(day) = st.selected_day {
@@ -415,7 +427,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
 }
 
 /// A calf-raise test session: record its result (reps to fatigue on each leg) as the
-/// athlete's test of that day.
+/// athlete's test of that day. Both legs are typed, then recorded together.
 fn calf_test_result(
     ui: &mut Ui,
     v: &ViewCtx,
@@ -431,36 +443,60 @@ fn calf_test_result(
         .iter()
         .find(|t| t.date == s.date)
         .cloned();
-    let (left, right) = recorded
-        .as_ref()
-        .map_or((String::new(), String::new()), |t| {
-            (t.left.to_string(), t.right.to_string())
+    let entry = st.calf_test_entry.get_or_insert_with(Default::default);
+    if entry.date != Some(s.date) {
+        *entry = super::CalfTestEntry {
+            date: Some(s.date),
+            left: recorded
+                .as_ref()
+                .map(|t| t.left.to_string())
+                .unwrap_or_default(),
+            right: recorded
+                .as_ref()
+                .map(|t| t.right.to_string())
+                .unwrap_or_default(),
+            error: None,
+        };
+    }
+    for (label, text) in [
+        ("Left reps", &mut entry.left),
+        ("Right reps", &mut entry.right),
+    ] {
+        ui.horizontal(|ui| {
+            let l = ui.add_sized([72.0, 18.0], egui::Label::new(label));
+            ui.add(egui::TextEdit::singleline(text).desired_width(60.0))
+                .labelled_by(l.id);
         });
-    let parse = |t: &str| -> Result<u32, String> {
+    }
+    let parse = |t: &str, leg: &str| -> Result<u32, String> {
         let v: i64 = t
+            .trim()
             .parse()
-            .map_err(|_| format!("\"{t}\" is not a whole number of reps"))?;
+            .map_err(|_| format!("{leg}: \"{t}\" is not a whole number of reps"))?;
         if !(0..=300).contains(&v) {
-            return Err(format!("{v} reps refused: must be 0–300"));
+            return Err(format!("{leg}: {v} reps refused: must be 0–300"));
         }
         Ok(v as u32)
     };
-    let l = st
-        .fields
-        .text(ui, "test-left", "Left reps", &left, 60.0, parse);
-    let r = st
-        .fields
-        .text(ui, "test-right", "Right reps", &right, 60.0, parse);
-    if l.is_some() || r.is_some() {
-        let left = l.or(recorded.as_ref().map(|t| t.left));
-        let right = r.or(recorded.as_ref().map(|t| t.right));
-        if let (Some(left), Some(right)) = (left, right) {
-            out.push(Command::RecordCalfTest {
-                date: s.date,
-                left,
-                right,
-            });
+    if ui.button("Record test").clicked() {
+        match (parse(&entry.left, "left"), parse(&entry.right, "right")) {
+            (Ok(left), Ok(right)) => {
+                entry.error = None;
+                out.push(Command::RecordCalfTest {
+                    date: s.date,
+                    left,
+                    right,
+                });
+            }
+            (Err(e), _) | (_, Err(e)) => entry.error = Some(e),
         }
+    }
+    if let Some(e) = &entry.error {
+        ui.label(
+            RichText::new(format!("⚠ {e}"))
+                .color(egui::Color32::from_rgb(0xd0, 0x3a, 0x1a))
+                .small(),
+        );
     }
     match &recorded {
         Some(t) => {
@@ -476,7 +512,7 @@ fn calf_test_result(
         }
         None => {
             ui.label(
-                RichText::new("Enter both legs' reps to record the test.")
+                RichText::new("Type both legs' reps, then Record test.")
                     .small()
                     .weak(),
             );

@@ -9,7 +9,9 @@ pub mod charts;
 pub mod fields;
 pub mod inspector;
 pub mod plan_panel;
+pub mod return_panel;
 pub mod roster;
+pub mod symptoms;
 pub mod template_panel;
 pub mod warnings;
 
@@ -78,6 +80,27 @@ pub struct UiState {
     pub block_scale: Option<(usize, Vec<Session>, f64)>,
     /// The folder of the user's own templates (see `templates::user_dir`).
     pub template_dir: Option<std::path::PathBuf>,
+    /// The "How do my calves feel?" form, when open.
+    pub symptom_form: Option<symptoms::SymptomForm>,
+    /// The selected symptom, as an index into `plan.symptoms` (instead of a session).
+    pub selected_symptom: Option<usize>,
+    /// The "Return to running" window.
+    pub return_panel: return_panel::ReturnPanel,
+    /// The calf-raise test result being typed in the inspector.
+    pub calf_test_entry: Option<CalfTestEntry>,
+}
+
+/// A calf-raise test result being typed: both legs, recorded together.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CalfTestEntry {
+    /// The test session's day.
+    pub date: Option<NaiveDate>,
+    /// Left reps, as typed.
+    pub left: String,
+    /// Right reps, as typed.
+    pub right: String,
+    /// Why the last Record was refused.
+    pub error: Option<String>,
 }
 
 impl Default for UiState {
@@ -99,6 +122,10 @@ impl Default for UiState {
             save_template: Default::default(),
             block_scale: None,
             template_dir: crate::templates::user_dir(),
+            symptom_form: None,
+            selected_symptom: None,
+            return_panel: Default::default(),
+            calf_test_entry: None,
         }
     }
 }

@@ -1,0 +1,162 @@
+//! Plan > Return to running…: the entry criteria, a preview of the return block week by
+//! week, and one undoable Apply.
+
+use super::{UiState, ViewCtx};
+use crate::app::document::Command;
+use crate::app::style;
+use crate::care::ReturnBlock;
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+/// The window's state. The block is computed when the plan or the date changes (it runs
+/// the analysis a few times per week it sizes), not every frame.
+#[derive(Clone, Debug, Default)]
+pub struct ReturnPanel {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The first day; `None` = the day after the latest all-clear, else today.
+    pub from: Option<NaiveDate>,
+    /// The block for (document state, first day).
+    cache: Option<(u64, NaiveDate, Box<ReturnBlock>)>,
+}
+
+/// The day a return starts by default: the day after the latest calf or Achilles log with
+/// pain 2 or less (the all-clear), if it is after `today`'s week began, else `today`.
+pub fn default_from(v: &ViewCtx) -> NaiveDate {
+    v.doc
+        .plan()
+        .symptoms
+        .iter()
+        .filter(|s| {
+            s.area.is_calf() && s.pain <= crate::care::RETURN_MAX_PAIN && s.flags.is_empty()
+        })
+        .map(|s| s.date + chrono::Duration::days(1))
+        .max()
+        .unwrap_or(v.today)
+}
+
+/// Shows the window.
+pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    if !st.return_panel.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Return to running")
+        .default_pos([300.0, 70.0])
+        .open(&mut open)
+        .default_width(560.0)
+        .show(ctx, |ui| body(ui, v, st, out));
+    st.return_panel.open &= open;
+}
+
+fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    ui.label("Do not run through a calf injury: return when the calf is strong and knee and ankle work normally. The block replaces the planned runs from the day you choose with a walk/run ladder by time, every other day at first, then continuous easy running rebuilding toward your week before the injury; the calf program runs alongside on the other days.");
+    let from = st.return_panel.from.unwrap_or_else(|| default_from(v));
+    if let Some(d) = st.fields.date(ui, "return-from", "From", from) {
+        st.return_panel.from = Some(d);
+    }
+    let state = v.doc.state();
+    let fresh = matches!(&st.return_panel.cache, Some((s, f, _)) if *s == state && *f == from);
+    if !fresh {
+        let block = crate::care::return_block(v.doc.plan(), from);
+        st.return_panel.cache = Some((state, from, Box::new(block)));
+    }
+    let Some((_, _, block)) = &st.return_panel.cache else {
+        return;
+    };
+    ui.separator();
+    ui.label(RichText::new("Ready to return?").strong());
+    for c in &block.criteria {
+        let (mark, color) = if c.met {
+            ("✔", style::severity_color(crate::analysis::Severity::Info))
+        } else {
+            (
+                "✖",
+                style::severity_color(crate::analysis::Severity::Warning),
+            )
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("{mark} {}", c.name))
+                    .color(color)
+                    .strong(),
+            );
+            ui.label(&c.detail);
+        });
+    }
+    ui.label(
+        RichText::new("Criteria: no red flags; pain 2/10 or less; a calf-raise test after the injury with the injured side at 90 % of the other (clinician consensus, Green et al., Sports Medicine – Open 2022).")
+            .small()
+            .weak(),
+    );
+    ui.separator();
+    ui.label(format!(
+        "Rebuilding toward {:.0} minutes a week (the 4 weeks before the injury); replaces {} planned run{}.",
+        block.before_minutes,
+        block.replaced,
+        if block.replaced == 1 { "" } else { "s" }
+    ));
+    egui::Grid::new("return-grid")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for h in ["Week", "Minutes", "Kind", "Sessions"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for (k, w) in block.weeks.iter().enumerate() {
+                ui.label(format!("{} ({})", k + 1, w.start.format("%-d %b")));
+                ui.label(format!("{} min", w.minutes()));
+                ui.label(if w.walk_run { "walk/run" } else { "continuous" });
+                ui.label(
+                    w.sessions
+                        .iter()
+                        .map(|(d, m, _)| format!("{} {m}'", d.format("%a")))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+                ui.end_row();
+            }
+        });
+    if block.block_warnings.is_empty() {
+        ui.label(
+            RichText::new("Gradual's rules find nothing at caution or above in the block.")
+                .color(style::severity_color(crate::analysis::Severity::Info)),
+        );
+    }
+    for w in &block.block_warnings {
+        ui.label(
+            RichText::new(format!("{} {}: {}", w.severity, w.rule.id(), w.message))
+                .color(style::severity_color(w.severity)),
+        );
+    }
+    if !block.after_warnings.is_empty() {
+        ui.label(RichText::new("After the block, back into the plan:").strong());
+        for w in &block.after_warnings {
+            ui.label(
+                RichText::new(format!("{} {}: {}", w.severity, w.rule.id(), w.message))
+                    .color(style::severity_color(w.severity)),
+            );
+        }
+    }
+    ui.label(RichText::new("Each session's note says when to move on: only while pain stays at 3/10 or less and is gone by the next morning; otherwise repeat the step.").small());
+    ui.horizontal(|ui| {
+        let ready = block.ready();
+        let button = ui.add_enabled(ready, egui::Button::new("Create return block"));
+        let button = if ready {
+            button
+        } else {
+            button.on_disabled_hover_text("Meet the criteria above first")
+        };
+        if button.clicked() {
+            out.push(Command::ReplacePlan(
+                Box::new(block.plan.clone()),
+                "return to running",
+            ));
+            st.return_panel.open = false;
+        }
+        if ui.button("Cancel").clicked() {
+            st.return_panel.open = false;
+        }
+    });
+}

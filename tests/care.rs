@@ -88,7 +88,7 @@ fn the_criteria_are_checked_and_say_what_is_missing() {
         !c[2].met
             && c[2]
                 .detail
-                .contains("record a calf-raise test after the injury")
+                .contains("record a calf-raise test after the calf pain of 2026-02-17")
     );
     // Pain settles: 3 is not enough, 2 is.
     p.symptoms.push(sym(50, BodyArea::Calf, 3));

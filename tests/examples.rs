@@ -145,15 +145,32 @@ fn no_example_says_seed() {
 fn a_logged_strain_and_a_return_block() {
     let (plan, r) = report("calf-strain-return.ron");
     let strain = &plan.symptoms[0];
-    assert_eq!((strain.area, strain.pain), (gradual::model::BodyArea::Calf, 6));
-    assert!(plan.blocks.iter().any(|b| b.name == gradual::care::RETURN_BLOCK));
+    assert_eq!(
+        (strain.area, strain.pain),
+        (gradual::model::BodyArea::Calf, 6)
+    );
+    assert!(
+        plan.blocks
+            .iter()
+            .any(|b| b.name == gradual::care::RETURN_BLOCK)
+    );
     // The strain itself is the one warning; the return block is clear.
-    let serious: Vec<_> = r.warnings.iter().filter(|w| w.severity >= Severity::Caution).collect();
+    let serious: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| w.severity >= Severity::Caution)
+        .collect();
     assert_eq!(serious.len(), 1, "{serious:#?}");
     assert_eq!(serious[0].rule, Rule::RedFlag);
     // Walk/run sessions by time after the strain, with their step notes.
-    assert!(plan.sessions.iter().any(|s| s.note.contains("walk/run step 1")
-        && s.run().is_some_and(|x| x.km.is_none())));
+    assert!(
+        plan.sessions
+            .iter()
+            .any(|s| s.note.contains("walk/run step 1") && s.run().is_some_and(|x| x.km.is_none()))
+    );
     // The article's advice for it: RICE.
-    assert_eq!(gradual::care::advice(strain).care, gradual::care::Care::Strain);
+    assert_eq!(
+        gradual::care::advice(strain).care,
+        gradual::care::Care::Strain
+    );
 }

@@ -100,6 +100,17 @@ pub fn advice(s: &Symptom) -> Advice {
             source: format!("{ARTICLE}: treating a strain with RICE"),
         };
     }
+    if s.pain == 0 {
+        return Advice {
+            care: Care::Monitor,
+            title: format!("No {area} pain"),
+            steps: vec![
+                "Nothing to treat. Keep warming up before runs (brisk walk, inchworms, butt kicks) and stretching after.".into(),
+                "Log again if anything changes; after a strain, a log with pain 2/10 or less is the all-clear.".into(),
+            ],
+            source: ARTICLE.to_string(),
+        };
+    }
     Advice {
         care: Care::Monitor,
         title: format!("Mild {area} pain ({}/10): keep an eye on it", s.pain),
@@ -213,7 +224,8 @@ pub fn criteria(plan: &Plan, on: NaiveDate) -> Vec<Criterion> {
             name: "Calf strength",
             met: false,
             detail: format!(
-                "record a calf-raise test after the injury of {} (the injured side needs 90 % of the other's reps)",
+                "record a calf-raise test after the {} pain of {} (the injured side needs 90 % of the other's reps)",
+                i.area.name().to_lowercase(),
                 i.date
             ),
         },

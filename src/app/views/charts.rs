@@ -170,9 +170,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             if !pain.is_empty() {
                 plot = plot.custom_y_axes(vec![
                     egui_plot::AxisHints::new_y(),
-                    egui_plot::AxisHints::new_y()
-                        .label("calf pain")
-                        .placement(egui_plot::HPlacement::Right)
+                    egui_plot::AxisHints::new_y().placement(egui_plot::HPlacement::Right)
                         .formatter(move |mark, _| {
                             let v = mark.value / scale;
                             if (0.0..=10.0).contains(&v) && (v - v.round()).abs() < 0.05 {
@@ -186,13 +184,13 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             plot.show(ui, |p| {
                     if !pain.is_empty() {
                         p.line(
-                            Line::new("calf pain (0–10, right axis)", pain)
+                            Line::new("calf pain (right axis)", pain)
                                 .color(style::severity_color(Severity::Danger))
                                 .width(2.0),
                         );
                     }
                     p.line(
-                        Line::new("load (RPE × min)", load)
+                        Line::new("load", load)
                             .color(Color32::from_rgb(0x35, 0x64, 0xa8))
                             .width(2.0),
                     );

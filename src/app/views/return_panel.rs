@@ -20,18 +20,31 @@ pub struct ReturnPanel {
     cache: Option<(u64, NaiveDate, Box<ReturnBlock>)>,
 }
 
-/// The day a return starts by default: the day after the latest calf or Achilles log with
-/// pain 2 or less (the all-clear), if it is after `today`'s week began, else `today`.
+/// The day a return starts by default: where the plan's return block starts, if it has
+/// one; else the day after the latest all-clear log (calf or Achilles, pain 2 or less)
+/// or calf-raise test, whichever is later; else today.
 pub fn default_from(v: &ViewCtx) -> NaiveDate {
-    v.doc
-        .plan()
+    let plan = v.doc.plan();
+    if let Some(b) = plan
+        .blocks
+        .iter()
+        .filter(|b| b.name == crate::care::RETURN_BLOCK)
+        .max_by_key(|b| b.start)
+    {
+        return b.start;
+    }
+    let clear = plan
         .symptoms
         .iter()
         .filter(|s| {
             s.area.is_calf() && s.pain <= crate::care::RETURN_MAX_PAIN && s.flags.is_empty()
         })
-        .map(|s| s.date + chrono::Duration::days(1))
+        .map(|s| s.date);
+    let tests = plan.athlete.calf_raise_tests.iter().map(|t| t.date);
+    clear
+        .chain(tests)
         .max()
+        .map(|d| d + chrono::Duration::days(1))
         .unwrap_or(v.today)
 }
 

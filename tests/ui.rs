@@ -1123,3 +1123,101 @@ fn create_a_return_block_from_the_window() {
             .any(|b| b.name == "Return to running")
     );
 }
+
+/// A copy of `plans/beginner-5k.ron` in a temporary folder, opened in the window.
+fn open_copy(
+    prefix: &str,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, GradualApp>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let text = std::fs::read_to_string("plans/beginner-5k.ron").unwrap();
+    std::fs::write(&path, format!("{prefix}{text}")).unwrap();
+    let mut h = harness(app_with(Some(&path), Arc::new(FakeDialogs::default())));
+    h.run();
+    (dir, path, h)
+}
+
+/// Adds a session on 2026-03-06 so the plan has something to save.
+fn edit(h: &mut Harness<'static, GradualApp>) {
+    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
+    h.run();
+    h.get_by_label("Add session on 2026-03-06").click();
+    h.run();
+    assert!(h.state().doc.is_dirty());
+}
+
+#[test]
+fn saving_a_commented_plan_says_first_that_comments_go_to_the_backup() {
+    let (_dir, path, mut h) = open_copy("// Coach: keep Tuesdays easy\n");
+    edit(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label_contains("has comments (// …)");
+    assert!(
+        std::fs::read_to_string(&path).unwrap().contains("// Coach"),
+        "nothing written before the answer"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().doc.is_dirty(), "cancel keeps the edit unsaved");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Save without the comments").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(&format::load(&path).unwrap(), h.state().doc.plan());
+    let bak = std::fs::read_to_string(format::backup_path(&path)).unwrap();
+    assert!(bak.contains("// Coach: keep Tuesdays easy"), "{bak}");
+    // Asked once: the next save goes straight through.
+    h.get_by_label("Add session on 2026-03-07").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.state().modal_text().is_none());
+    assert_eq!(&format::load(&path).unwrap(), h.state().doc.plan());
+}
+
+#[test]
+fn a_save_over_a_file_changed_meanwhile_asks_instead_of_clobbering() {
+    let (_dir, path, mut h) = open_copy("");
+    edit(&mut h);
+    let mut theirs = format::load(&path).unwrap();
+    theirs.name = "Edited elsewhere".into();
+    format::save(&theirs, &path).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label_contains("Not saved: the file changed on disk");
+    assert_eq!(format::load(&path).unwrap().name, "Edited elsewhere");
+    assert!(h.state().doc.is_dirty());
+    h.get_by_label("Overwrite with my version").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(&format::load(&path).unwrap(), h.state().doc.plan());
+    // The other version is the backup.
+    assert_eq!(
+        format::load(&format::backup_path(&path)).unwrap().name,
+        "Edited elsewhere"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_plan_is_not_replaced_and_the_edit_stays() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path, mut h) = open_copy("");
+    edit(&mut h);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let msg = h.state().modal_text().expect("an error dialog");
+    assert!(msg.contains("read-only"), "{msg}");
+    assert!(h.state().doc.is_dirty(), "the edit is kept");
+    assert_eq!(
+        format::load(&path).unwrap().sessions.len() + 1,
+        h.state().doc.plan().sessions.len()
+    );
+}

@@ -294,6 +294,11 @@ pub fn analyze(plan: &Plan) -> Report {
         rules::undated(plan, &t, &mut report);
         return report;
     };
+    // The analysis works day by day: a plan edited to span centuries is analysed over its
+    // last 30 years only (files that long are refused when loaded).
+    let cap = Duration::days(crate::model::MAX_SPAN_YEARS * 366);
+    let clipped = hi.signed_duration_since(lo) > cap;
+    let lo = if clipped { hi - cap } else { lo };
     let start = week_start(lo);
     let n_weeks = ((week_start(hi) - start).num_days() / 7 + 1) as usize;
     let n_days = n_weeks * 7;
@@ -312,7 +317,7 @@ pub fn analyze(plan: &Plan) -> Report {
         .sessions
         .iter()
         .map(|s| {
-            let counts = s.counts();
+            let counts = s.counts() && s.date >= lo && s.date <= hi;
             let (minutes, est, rpe, factor) = match &s.activity {
                 Activity::Run {
                     kind,
@@ -461,7 +466,12 @@ pub fn analyze(plan: &Plan) -> Report {
             }
         })
         .collect();
-    for (i, s) in plan.sessions.iter().enumerate().filter(|(_, s)| s.counts()) {
+    for (i, s) in plan
+        .sessions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.counts() && s.date >= lo)
+    {
         let w = &mut weeks[((s.date - start).num_days() / 7) as usize];
         w.sessions += 1;
         if let Activity::Run { km, .. } = s.activity {
@@ -502,6 +512,13 @@ pub fn analyze(plan: &Plan) -> Report {
         notes: Vec::new(),
         plan_start: Some(lo),
     };
+    if clipped {
+        report.notes.push(format!(
+            "The plan spans more than {} years; only the {} years up to {hi} are analysed.",
+            crate::model::MAX_SPAN_YEARS,
+            crate::model::MAX_SPAN_YEARS
+        ));
+    }
     if estimated > 0 {
         report.notes.push(format!(
             "{estimated} run{} give no minutes; their duration is estimated from km at the easy pace of {pace}/km.",

@@ -436,8 +436,12 @@ pub(super) fn undated(plan: &Plan, t: &Thresholds, report: &mut Report) {
 pub(super) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
     let start = report.days[0].date;
     let n = report.days.len();
+    let end = start + Duration::days(n as i64 - 1);
     let mut order: Vec<usize> = (0..plan.sessions.len())
-        .filter(|&i| plan.sessions[i].counts())
+        .filter(|&i| {
+            let s = &plan.sessions[i];
+            s.counts() && s.date >= start && s.date <= end
+        })
         .collect();
     order.sort_by_key(|&i| plan.sessions[i].date);
     let mut offsets = vec![0usize; n + 1];
@@ -1135,11 +1139,19 @@ fn is_calf_loading(s: &Session, t: &Thresholds) -> bool {
     }
 }
 
+/// The sessions' descriptions, joined; at most 5 named (a day may hold thousands).
 fn labels(c: &Ctx, idx: &[usize]) -> String {
-    idx.iter()
+    const SHOWN: usize = 5;
+    let mut out = idx
+        .iter()
+        .take(SHOWN)
         .map(|&i| describe(c.session(i)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if idx.len() > SHOWN {
+        out.push_str(&format!(" and {} more", idx.len() - SHOWN));
+    }
+    out
 }
 
 /// "Long run 16 km", "Easy run 30 min", "Cycling 45 min at RPE 8", "Strength with calf

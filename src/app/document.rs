@@ -161,6 +161,11 @@ pub struct Document {
     report: Report,
     /// Where the plan lives on disk; `None` for a new or bundled plan.
     pub path: Option<PathBuf>,
+    /// What the file held when it was loaded or last saved: saving refuses to overwrite
+    /// a file that no longer holds it.
+    pub fingerprint: Option<crate::format::Fingerprint>,
+    /// The file was loaded with comments, which saving drops (asked before the first save).
+    pub has_comments: bool,
     undo: Vec<Step>,
     redo: Vec<Step>,
     state: u64,
@@ -181,6 +186,8 @@ impl Document {
             plan,
             report,
             path,
+            fingerprint: None,
+            has_comments: false,
             undo: Vec::new(),
             redo: Vec::new(),
             state: 0,

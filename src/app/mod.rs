@@ -156,9 +156,25 @@ enum Purpose {
 #[derive(Clone, Debug, PartialEq)]
 enum Modal {
     Unsaved(After),
-    Error { title: String, text: String },
-    PathPrompt { purpose: Purpose, text: String },
+    Error {
+        title: String,
+        text: String,
+    },
+    PathPrompt {
+        purpose: Purpose,
+        text: String,
+    },
     DiskChanged,
+    /// The file was loaded with comments: saving drops them (asked once).
+    DropComments {
+        path: PathBuf,
+        then: Option<After>,
+    },
+    /// A save was refused: the file changed on disk since it was opened.
+    SaveConflict {
+        path: PathBuf,
+        then: Option<After>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,13 +184,17 @@ enum Help {
     About,
 }
 
+/// What a save task returns: the written text's fingerprint, or (message, refused
+/// because the file changed on disk).
+type SaveOutcome = (PathBuf, Result<format::Fingerprint, (String, bool)>);
+
 enum Pending {
     Dialog(Purpose, Task<DialogOutcome>),
     Export(Task<(PathBuf, Result<(), String>)>),
     Scan(Task<views::roster::Roster>),
-    Load(Task<(PathBuf, Result<Plan, LoadError>)>),
+    Load(Task<(PathBuf, Result<format::Loaded, LoadError>)>),
     Save {
-        task: Task<(PathBuf, Result<(), String>)>,
+        task: Task<SaveOutcome>,
         state: u64,
         then: Option<After>,
     },
@@ -270,8 +290,8 @@ impl GradualApp {
             .clone()
             .or_else(|| app.prefs.recent.first().cloned());
         if let Some(path) = start {
-            match format::load(&path) {
-                Ok(plan) => app.opened(path, plan),
+            match format::load_full(&path) {
+                Ok(loaded) => app.opened(path, loaded),
                 Err(e) if initial.is_some() => app.error("Could not open the plan", e.to_string()),
                 Err(_) => {
                     app.status = format!(
@@ -310,6 +330,8 @@ impl GradualApp {
             Modal::Error { title, text } => format!("{title}\n{text}"),
             Modal::PathPrompt { .. } => "path prompt".to_string(),
             Modal::DiskChanged => "changed on disk".to_string(),
+            Modal::DropComments { .. } => "saving drops comments".to_string(),
+            Modal::SaveConflict { .. } => "save conflict".to_string(),
         })
     }
 
@@ -325,8 +347,10 @@ impl GradualApp {
         });
     }
 
-    fn opened(&mut self, path: PathBuf, plan: Plan) {
-        self.doc = Document::new(plan, Some(path.clone()));
+    fn opened(&mut self, path: PathBuf, loaded: format::Loaded) {
+        self.doc = Document::new(loaded.plan, Some(path.clone()));
+        self.doc.fingerprint = Some(loaded.fingerprint);
+        self.doc.has_comments = loaded.has_comments;
         self.ui = UiState {
             severity_filter: self.ui.severity_filter,
             bottom_tab: self.ui.bottom_tab,
@@ -336,7 +360,14 @@ impl GradualApp {
         self.ui.scroll_to = Some(self.initial_scroll());
         self.remember(&path);
         self.watcher.watch(Some(&path));
-        self.status = format!("Opened {}", path.display());
+        self.status = if self.doc.has_comments {
+            format!(
+                "Opened {}. It has comments: saving writes one canonical form without them (the original is kept as .bak).",
+                path.display()
+            )
+        } else {
+            format!("Opened {}", path.display())
+        };
     }
 
     fn remember(&mut self, path: &Path) {
@@ -461,17 +492,34 @@ impl GradualApp {
 
     fn start_load(&mut self, ctx: &egui::Context, path: PathBuf) {
         let task = Task::spawn(ctx, self.config.background, move || {
-            let r = format::load(&path);
+            let r = format::load_full(&path);
             (path, r)
         });
         self.pending.push(Pending::Load(task));
     }
 
+    /// Saves to `path`; a plan loaded with comments asks first (saving drops them).
     fn start_save(&mut self, ctx: &egui::Context, path: PathBuf, then: Option<After>) {
+        if self.doc.has_comments && self.doc.path.as_deref() == Some(path.as_path()) {
+            self.modal = Some(Modal::DropComments { path, then });
+            return;
+        }
+        self.save_now(ctx, path, then);
+    }
+
+    fn save_now(&mut self, ctx: &egui::Context, path: PathBuf, then: Option<After>) {
         let plan = self.doc.plan().clone();
         let state = self.doc.state();
+        // Saving over the open file refuses to clobber someone else's change to it.
+        let expected = if self.doc.path.as_deref() == Some(path.as_path()) {
+            self.doc.fingerprint
+        } else {
+            None
+        };
         let task = Task::spawn(ctx, self.config.background, move || {
-            let r = format::save(&plan, &path).map_err(|e| e.to_string());
+            let r = format::save_checked(&plan, &path, expected.as_ref())
+                .map(|_| format::Fingerprint::of(format::to_canonical_string(&plan).as_bytes()))
+                .map_err(|e| (e.to_string(), e.is_changed_on_disk()));
             (path, r)
         });
         self.pending.push(Pending::Save { task, state, then });
@@ -673,7 +721,7 @@ impl GradualApp {
                 },
                 Pending::Load(task) => match task.poll() {
                     None => self.pending.push(Pending::Load(task)),
-                    Some((path, Ok(plan))) => self.opened(path, plan),
+                    Some((path, Ok(loaded))) => self.opened(path, loaded),
                     Some((_, Err(e))) => self.error(
                         "Could not open the plan",
                         format!("{e}\n\nThe plan you had open is unchanged."),
@@ -681,8 +729,10 @@ impl GradualApp {
                 },
                 Pending::Save { task, state, then } => match task.poll() {
                     None => self.pending.push(Pending::Save { task, state, then }),
-                    Some((path, Ok(()))) => {
+                    Some((path, Ok(fingerprint))) => {
                         self.doc.mark_saved_state(path.clone(), state);
+                        self.doc.fingerprint = Some(fingerprint);
+                        self.doc.has_comments = false;
                         self.remember(&path);
                         self.watcher.watch(Some(&path));
                         self.status = format!("Saved {}", path.display());
@@ -690,7 +740,10 @@ impl GradualApp {
                             self.proceed(ctx, after);
                         }
                     }
-                    Some((_, Err(e))) => self.error("Could not save the plan", e),
+                    Some((path, Err((_, true)))) => {
+                        self.modal = Some(Modal::SaveConflict { path, then })
+                    }
+                    Some((_, Err((e, _)))) => self.error("Could not save the plan", e),
                 },
             }
         }
@@ -1255,7 +1308,53 @@ impl GradualApp {
                         if ui.button("Keep my version").clicked() {
                             close = true;
                             self.watcher.watch(self.doc.path.as_deref());
+                            // Saving will now overwrite the other version, as chosen.
+                            self.doc.fingerprint = self
+                                .doc
+                                .path
+                                .as_deref()
+                                .and_then(format::Fingerprint::of_file);
                             self.doc.mark_unsaved();
+                        }
+                    });
+                }
+                Modal::DropComments { path, then } => {
+                    ui.heading("Saving removes the comments");
+                    ui.label(format!("“{name}” has comments (// …). Gradual saves one canonical form of the plan, without them; the file as it is now is kept as {}.", format::backup_path(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save without the comments").clicked() {
+                            close = true;
+                            self.doc.has_comments = false;
+                            self.save_now(ctx, path.clone(), then.clone());
+                        }
+                        if ui.button("Save As…").clicked() {
+                            close = true;
+                            self.start_dialog(ctx, Purpose::SaveAs(then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::SaveConflict { path, then } => {
+                    ui.heading("Not saved: the file changed on disk");
+                    ui.label(format!("“{name}” was changed by another program (or another Gradual) since you opened it. Nothing was overwritten."));
+                    ui.horizontal(|ui| {
+                        if ui.button("Reload from disk").clicked() {
+                            close = true;
+                            self.proceed(ctx, After::Reload);
+                        }
+                        if ui.button("Overwrite with my version").clicked() {
+                            close = true;
+                            self.doc.fingerprint = format::Fingerprint::of_file(path);
+                            self.save_now(ctx, path.clone(), then.clone());
+                        }
+                        if ui.button("Save As…").clicked() {
+                            close = true;
+                            self.start_dialog(ctx, Purpose::SaveAs(then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
                         }
                     });
                 }

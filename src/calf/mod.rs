@@ -498,7 +498,14 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
     let needs_test = latest_test_on(athlete, from)
         .is_none_or(|t| (from - t.date).num_days() > TEST_VALID_WEEKS * 7);
 
-    let mut step_down_next = week_needs_step_down(week_start(from) - Duration::days(7), &fixed);
+    // The calf work that stays, by week (a plan may hold thousands of sessions).
+    let mut fixed_by_week: std::collections::BTreeMap<NaiveDate, Vec<&Session>> =
+        Default::default();
+    for s in &fixed {
+        fixed_by_week.entry(week_start(s.date)).or_default().push(s);
+    }
+    let mut step_down_next =
+        week_needs_step_down(fixed_by_week.get(&(week_start(from) - Duration::days(7))));
     let mut completed_at_stage = 0u32;
     let mut high_done = false;
     let mut kg_steps = 1u32;
@@ -613,10 +620,10 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
             })
             .flatten();
 
-        let fixed_this_week: Vec<&&Session> = fixed
-            .iter()
-            .filter(|s| week_start(s.date) == monday)
-            .collect();
+        let fixed_this_week: Vec<&&Session> = fixed_by_week
+            .get(&monday)
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
         let wanted = usize::from(per_week).saturating_sub(fixed_this_week.len());
         let race_days = days.iter().filter(|d| in_race_window(**d)).count();
         let free: Vec<NaiveDate> = days
@@ -627,7 +634,20 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
             .collect();
         // Keep 48 h from every calf session already there: the user's own (any week) and
         // the last one scheduled.
-        let mut taken: Vec<NaiveDate> = fixed.iter().map(|s| s.date).collect();
+        // (Only the days near this week matter for the spacing.)
+        let mut taken: Vec<NaiveDate> = [
+            monday - Duration::days(7),
+            monday,
+            monday + Duration::days(7),
+        ]
+        .iter()
+        .filter_map(|w| fixed_by_week.get(w))
+        .flatten()
+        .map(|s| s.date)
+        .filter(|d| *d >= monday - Duration::days(2) && *d <= sunday + Duration::days(2))
+        .collect();
+        taken.sort();
+        taken.dedup();
         taken.extend(last_day);
         let (mut chosen, fewer_for_key) = choose_days(&free, wanted, &taken, &key_days);
         if race_days > 0 {
@@ -727,7 +747,7 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
                 }
             }
         }
-        step_down_next = week_needs_step_down(monday, &fixed);
+        step_down_next = week_needs_step_down(fixed_by_week.get(&monday));
         weeks.push(WeekPlan {
             start: monday,
             stage: week_stage,
@@ -757,10 +777,11 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
     })
 }
 
-fn week_needs_step_down(monday: NaiveDate, fixed: &[&Session]) -> bool {
-    let week: Vec<_> = fixed
-        .iter()
-        .filter(|s| week_start(s.date) == monday && matches!(s.activity, Activity::Calf { .. }))
+fn week_needs_step_down(week: Option<&Vec<&Session>>) -> bool {
+    let week: Vec<_> = week
+        .into_iter()
+        .flatten()
+        .filter(|s| matches!(s.activity, Activity::Calf { .. }))
         .collect();
     !week.is_empty() && week.iter().all(|s| s.status == Status::Skipped)
 }

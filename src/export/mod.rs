@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use icalendar::{Calendar, Component, EventLike};
 
 /// The export formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     /// iCalendar, one all-day event per session.
     Ics,
@@ -132,15 +132,65 @@ fn uid(plan: &Plan, date: NaiveDate, n: usize) -> String {
     )
 }
 
+/// At most this many warnings in one event's description (the rest are counted).
+const MAX_WARNINGS_PER_EVENT: usize = 5;
+/// At most this many characters of one text (a name, a note, a warning) in an export.
+const MAX_TEXT_CHARS: usize = 500;
+
+/// Text as a calendar's TEXT value may hold it: line breaks as `\n` only (a bare CR or a
+/// CRLF would end the line and let the text start a property of its own), no other
+/// control characters (RFC 5545 forbids them), at most [`MAX_TEXT_CHARS`].
+pub fn ics_text(s: &str) -> String {
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out: String = s
+        .chars()
+        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .take(MAX_TEXT_CHARS)
+        .collect();
+    if s.chars().count() > MAX_TEXT_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// RFC 5545 TEXT escaping, for properties the calendar library writes as they are.
+fn ics_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
 /// iCalendar (RFC 5545): one all-day event per session (skipped ones included and
-/// marked), lines folded at 75 octets with CRLF line ends.
+/// marked), lines folded at 75 octets with CRLF line ends. UIDs follow the plan's
+/// canonical order (sessions sorted by date), so a hand-edited, unsorted file cannot give
+/// two events one UID; every text is escaped and stripped of control characters; a
+/// description lists at most 5 warnings. Linear in the number of sessions.
 pub fn ics(plan: &Plan) -> String {
-    let report = analyze(plan);
+    let mut plan = plan.clone();
+    plan.canonicalize();
+    let report = analyze(&plan);
+    // Warnings by session, once (one warning may name thousands of sessions).
+    let mut by_session: Vec<Vec<&crate::analysis::Warning>> = vec![Vec::new(); plan.sessions.len()];
+    for w in &report.warnings {
+        for &i in &w.sessions {
+            if let Some(v) = by_session.get_mut(i) {
+                v.push(w);
+            }
+        }
+    }
     let mut cal = Calendar::new();
-    cal.name(&format!("{} — {}", plan.name, plan.athlete.name));
+    let name = ics_text(&format!("{} — {}", plan.name, plan.athlete.name)).replace('\n', " ");
+    // NAME is written as it is by the library: escape it here. X-WR-CALNAME is escaped by
+    // the library.
+    cal.append_property(icalendar::Property::new("NAME", ics_escape(&name)));
+    cal.append_property(icalendar::Property::new("X-WR-CALNAME", &name));
     let mut prev: Option<NaiveDate> = None;
     let mut n = 0;
     for (i, s) in plan.sessions.iter().enumerate() {
+        if !crate::model::date_in_range(s.date) {
+            continue; // never a date a calendar cannot hold
+        }
         n = if prev == Some(s.date) { n + 1 } else { 0 };
         prev = Some(s.date);
         let sl = &report.sessions[i];
@@ -149,17 +199,25 @@ pub fn ics(plan: &Plan) -> String {
             summary = format!("(skipped) {summary}");
         }
         let mut desc = details(s, sl.minutes, sl.estimated);
-        for w in report.warnings_for_session(i) {
+        let ws = &by_session[i];
+        for w in ws.iter().take(MAX_WARNINGS_PER_EVENT) {
             desc.push(format!(
                 "{}: {}",
                 w.severity.as_str().to_uppercase(),
                 w.message
             ));
         }
+        if ws.len() > MAX_WARNINGS_PER_EVENT {
+            desc.push(format!(
+                "… and {} more warnings (see Gradual)",
+                ws.len() - MAX_WARNINGS_PER_EVENT
+            ));
+        }
+        let desc: Vec<String> = desc.iter().map(|d| ics_text(d)).collect();
         cal.push(
             icalendar::Event::new()
-                .uid(&uid(plan, s.date, n))
-                .summary(&summary)
+                .uid(&uid(&plan, s.date, n))
+                .summary(&ics_text(&summary).replace('\n', " "))
                 .description(&desc.join("\n"))
                 // All-day: DTEND is exclusive, so the next day (RFC 5545 §3.6.1).
                 .starts(s.date)
@@ -168,6 +226,17 @@ pub fn ics(plan: &Plan) -> String {
         );
     }
     cal.done().to_string()
+}
+
+/// A spreadsheet cell of free text that cannot start a formula: a text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice
+/// against CSV injection). Numbers are written by their own columns, untouched.
+pub fn csv_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
 }
 
 /// CSV: a header and one row per session, ISO dates.
@@ -262,7 +331,7 @@ pub fn csv(plan: &Plan) -> String {
             s.date.to_string(),
             s.date.format("%a").to_string(),
             week_start(s.date).to_string(),
-            block.map(|b| b.name.clone()).unwrap_or_default(),
+            block.map(|b| csv_text(&b.name)).unwrap_or_default(),
             block.map(|b| format!("{:?}", b.phase)).unwrap_or_default(),
             ty.to_string(),
             kind,
@@ -280,7 +349,7 @@ pub fn csv(plan: &Plan) -> String {
             format!("{:.0}", sl.load),
             format!("{:.0}", sl.calf_load),
             s.generated.to_string(),
-            s.note.clone(),
+            csv_text(&s.note),
         ])
         .expect("writing to memory");
     }
@@ -352,6 +421,11 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
         h.push_str(&format!("<th>{d}</th>"));
     }
     h.push_str("<th class=\"tot\">Totals</th></tr></thead><tbody>\n");
+    // Sessions by day, once: the grid is linear in days plus sessions.
+    let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<&Session>> = Default::default();
+    for s in &plan.sessions {
+        by_day.entry(s.date).or_default().push(s);
+    }
     for w in &report.weeks {
         let block = plan
             .block_on(w.start)
@@ -375,7 +449,7 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
                 "<span class=\"muted\">{}</span>",
                 date.format("%-d")
             ));
-            for s in plan.sessions.iter().filter(|s| s.date == date) {
+            for s in by_day.get(&date).into_iter().flatten() {
                 let class = match &s.activity {
                     Activity::Run { kind, .. } if *kind == crate::model::RunKind::Race => "race",
                     Activity::Run { kind, .. } if kind.is_quality() => "quality",
@@ -476,15 +550,16 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
         h.push_str("<p>No calf sessions in this plan. Gradual's calf program places eccentric calf work on days without a run.</p>\n");
     } else {
         h.push_str("<table><thead><tr><th>Week</th><th>Sessions</th><th>Stage and dose</th><th>How</th></tr></thead><tbody>\n");
-        let mut weeks: Vec<NaiveDate> = calf.iter().map(|s| week_start(s.date)).collect();
-        weeks.dedup();
-        for wk in weeks {
-            let in_week: Vec<&&Session> =
-                calf.iter().filter(|s| week_start(s.date) == wk).collect();
-            let days: Vec<String> = in_week
+        let mut weeks: std::collections::BTreeMap<NaiveDate, Vec<&Session>> = Default::default();
+        for s in &calf {
+            weeks.entry(week_start(s.date)).or_default().push(s);
+        }
+        for (wk, in_week) in weeks {
+            let mut days: Vec<String> = in_week
                 .iter()
                 .map(|s| s.date.format("%a").to_string())
                 .collect();
+            days.dedup();
             let dose = in_week.iter().find_map(|s| match s.activity {
                 Activity::Calf {
                     stage,

@@ -5,9 +5,11 @@
 //! do. Saving writes one canonical pretty form, atomically, keeping the previous file as
 //! `NAME.ron.bak`.
 
+mod locate;
 mod validate;
 
-pub use validate::validate;
+pub use locate::{Locator, Seg, locate};
+pub use validate::{Problem, validate};
 
 use crate::model::{FORMAT_VERSION, Plan};
 use serde::Deserialize;
@@ -67,10 +69,7 @@ impl LoadError {
 
 /// Why a plan could not be saved. The original file is untouched in every case.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "could not save {}: {step} failed: {source}\n  hint: the file on disk was not changed; check that the folder exists, is writable and has free space, or save under another name",
-    path.display()
-)]
+#[error("could not save {}: {step} failed: {source}\n  hint: {hint}", path.display())]
 pub struct SaveError {
     /// The file that was being written.
     pub path: PathBuf,
@@ -79,10 +78,218 @@ pub struct SaveError {
     /// The underlying error.
     #[source]
     pub source: io::Error,
+    /// What the user can do about it.
+    pub hint: &'static str,
+}
+
+/// The usual hint after a failed save.
+const SAVE_HINT: &str = "the file on disk was not changed; check that the folder exists, is writable and has free space, or save under another name";
+
+impl SaveError {
+    fn new(path: &Path, step: &'static str, source: io::Error) -> Self {
+        SaveError {
+            path: path.to_path_buf(),
+            step,
+            source,
+            hint: SAVE_HINT,
+        }
+    }
+
+    fn refused(path: &Path, step: &'static str, why: String, hint: &'static str) -> Self {
+        SaveError {
+            path: path.to_path_buf(),
+            step,
+            source: io::Error::other(why),
+            hint,
+        }
+    }
+
+    /// Whether the save was refused because the file changed on disk since it was loaded.
+    pub fn is_changed_on_disk(&self) -> bool {
+        self.step == STEP_CHANGED
+    }
+}
+
+/// The step of a save refused because someone else wrote the file meanwhile.
+const STEP_CHANGED: &str = "checking the file on disk";
+
+/// What a file held when it was loaded: its length and a hash of its bytes. Saving with
+/// it refuses to overwrite a file someone else changed meanwhile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of these bytes.
+    pub fn of(bytes: &[u8]) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash: h.finish(),
+        }
+    }
+
+    /// The fingerprint of the file at `path` now (`None` if it cannot be read).
+    pub fn of_file(path: &Path) -> Option<Self> {
+        read_regular(path).ok().map(|b| Fingerprint::of(&b))
+    }
+}
+
+/// A loaded plan with what saving it needs to know.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The plan.
+    pub plan: Plan,
+    /// What the file held (to refuse clobbering a file changed meanwhile).
+    pub fingerprint: Fingerprint,
+    /// The file has `//` or `/* */` comments, which saving (one canonical form) drops.
+    pub has_comments: bool,
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// The file was written (the previous one kept as `.bak`).
+    Written,
+    /// The file already held exactly this text: nothing was written, the backup kept.
+    Unchanged,
+}
+
+/// Why a path cannot be read as a plan file: a folder, a pipe, a device...
+fn not_regular(meta: &fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a pipe (FIFO)");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Reads a regular file, at most [`MAX_FILE_BYTES`] + 1 bytes of it: never blocks on a
+/// pipe, never reads a device without end. The type is checked on the opened file (opened
+/// without blocking), so a pipe swapped in after a check cannot hang the caller.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = fs::metadata(path)?;
+    if let Some(what) = not_regular(&meta) {
+        return Err(io::Error::other(format!("{what}, not a regular file")));
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if let Some(what) = not_regular(&file.metadata()?) {
+        return Err(io::Error::other(format!("{what}, not a regular file")));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// `1234567` → "1,234,567".
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether RON text has comments outside of strings.
+pub fn has_comments(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'r' if b.get(i + 1).is_some_and(|c| *c == b'#' || *c == b'"') => {
+                // A raw string: r"..." or r#"..."#.
+                let mut hashes = 0;
+                let mut j = i + 1;
+                while b.get(j) == Some(&b'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if b.get(j) == Some(&b'"') {
+                    j += 1;
+                    loop {
+                        if j >= b.len() {
+                            break;
+                        }
+                        if b[j] == b'"'
+                            && b[j + 1..]
+                                .iter()
+                                .take(hashes)
+                                .filter(|c| **c == b'#')
+                                .count()
+                                == hashes
+                        {
+                            j += 1 + hashes;
+                            break;
+                        }
+                        j += 1;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            b'\'' => {
+                // A char literal: '"' must not open a string.
+                if b.get(i + 2) == Some(&b'\'') {
+                    i += 2;
+                } else if b.get(i + 1) == Some(&b'\\') && b.get(i + 3) == Some(&b'\'') {
+                    i += 3;
+                }
+            }
+            b'/' if matches!(b.get(i + 1), Some(b'/') | Some(b'*')) => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Reads and validates the plan at `path`.
 pub fn load(path: &Path) -> Result<Plan, LoadError> {
+    load_full(path).map(|l| l.plan)
+}
+
+/// Reads and validates the plan at `path`, with its fingerprint and whether it has
+/// comments. Only regular files are read (a pipe or a device is refused before it is
+/// opened), and never more than [`MAX_FILE_BYTES`].
+pub fn load_full(path: &Path) -> Result<Loaded, LoadError> {
     let meta = fs::metadata(path).map_err(|e| {
         LoadError::whole_file(
             path,
@@ -97,24 +304,40 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
             "give a .ron plan file (`gradual check` also accepts folders)",
         ));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if let Some(what) = not_regular(&meta) {
         return Err(LoadError::whole_file(
             path,
-            format!(
-                "the file is {:.1} MiB; plans are limited to {} MiB",
-                meta.len() as f64 / (1024.0 * 1024.0),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            "is this really a plan? A 10-year plan is well under 1 MiB",
+            format!("is {what}, not a regular file"),
+            "save the plan to a file first and give that file",
         ));
     }
-    let bytes = fs::read(path).map_err(|e| {
+    let too_big = |len: u64| {
+        LoadError::whole_file(
+            path,
+            format!(
+                "the file is {} bytes ({:.1} MiB); plans are limited to {} MiB ({} bytes)",
+                thousands(len),
+                len as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024),
+                thousands(MAX_FILE_BYTES)
+            ),
+            "is this really a plan? A 10-year plan is well under 1 MiB",
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let bytes = read_regular(path).map_err(|e| {
         LoadError::whole_file(
             path,
             format!("cannot read the file: {e}"),
             "check that you may read the file",
         )
     })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    let fingerprint = Fingerprint::of(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
@@ -127,11 +350,26 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
             hint: "save it as UTF-8 in your editor; plan files are plain text".into(),
         }
     })?;
-    parse(&text, path)
+    let plan = parse(&text, path)?;
+    Ok(Loaded {
+        plan,
+        fingerprint,
+        has_comments: has_comments(&text),
+    })
 }
 
 /// Parses and validates plan text; `file` is used only in error messages.
 pub fn parse(text: &str, file: &Path) -> Result<Plan, LoadError> {
+    // A UTF-8 byte-order mark is accepted; CR-only (old Mac) and CRLF line ends count as
+    // line breaks, so error positions match what an editor shows.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let normalized;
+    let text = if text.contains('\r') {
+        normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
     // A newer file may use fields this build does not know; say "newer" rather than
     // "unknown field" by reading just the version first, leniently.
     if let Ok(Probe {
@@ -152,16 +390,36 @@ pub fn parse(text: &str, file: &Path) -> Result<Plan, LoadError> {
     if problems.is_empty() {
         return Ok(plan);
     }
-    let shown: Vec<_> = problems.iter().take(10).map(|p| p.to_string()).collect();
+    // Each problem at its line, like a syntax error: the first in the error's position,
+    // the others prefixed with theirs.
+    let locator = Locator::new(text);
+    let places: Vec<Option<(usize, usize)>> = problems
+        .iter()
+        .take(10)
+        .map(|p| locator.find(&p.path))
+        .collect();
+    let shown: Vec<String> = problems
+        .iter()
+        .zip(&places)
+        .enumerate()
+        .map(|(i, (p, place))| match place {
+            Some((line, col)) if i > 0 => format!("line {line}:{col}: {p}"),
+            _ => p.to_string(),
+        })
+        .collect();
     let mut message = shown.join("\n  ");
     if problems.len() > shown.len() {
         message.push_str(&format!("\n  … and {} more", problems.len() - shown.len()));
     }
-    Err(LoadError::whole_file(
+    let mut e = LoadError::whole_file(
         file,
         message,
         "correct the value in a text editor (or in Gradual's inspector) and load again",
-    ))
+    );
+    if let Some((line, column)) = places[0] {
+        (e.line, e.column) = (Some(line), Some(column));
+    }
+    Err(e)
 }
 
 /// Just the version, read before anything else; every other field is ignored.
@@ -274,47 +532,203 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves `plan` to `path` in canonical form, atomically: the text goes to a temporary file
-/// in the same folder, is flushed to disk, the previous file is copied to `NAME.ron.bak`,
-/// and the temporary file is renamed over `path`. A crash at any point leaves either the
-/// old or the new plan, never a mix.
-pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
-    write_atomic(path, to_canonical_string(plan).as_bytes(), true)
+/// Saves `plan` to `path` in canonical form, atomically (see [`write_atomic`]), keeping the
+/// previous file as `NAME.ron.bak`. The plan is validated first: Gradual never writes a
+/// plan it would refuse to load. A save that would not change the file writes nothing.
+pub fn save(plan: &Plan, path: &Path) -> Result<Saved, SaveError> {
+    save_checked(plan, path, None)
+}
+
+/// [`save`], refusing to overwrite the file if it no longer holds what was loaded
+/// (`expected`): another program, or another Gradual, changed it meanwhile.
+pub fn save_checked(
+    plan: &Plan,
+    path: &Path,
+    expected: Option<&Fingerprint>,
+) -> Result<Saved, SaveError> {
+    let text = writable_text(plan, path)?;
+    write_file(path, text.as_bytes(), true, expected)
+}
+
+/// Follows `path` through symbolic links to the file they name (which may not exist yet),
+/// as editors do when saving through a link.
+fn resolve(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => match fs::read_link(&p) {
+                Ok(target) => {
+                    p = if target.is_absolute() {
+                        target
+                    } else {
+                        p.parent().unwrap_or(Path::new(".")).join(target)
+                    };
+                }
+                Err(_) => return p,
+            },
+            _ => return p,
+        }
+    }
+    p
+}
+
+/// A fresh, unguessable temporary file next to `target`, created exclusively (never
+/// following a link planted under its name), named `.NAME.gradual-PID-N.tmp`.
+fn create_temp(dir: &Path, stem: &str) -> io::Result<(PathBuf, fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let pid = std::process::id();
+    for _ in 0..100 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let salt = u64::from(nanos) ^ (n << 32) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let p = dir.join(format!(".{stem}.gradual-{pid}-{salt:x}.tmp"));
+        match fs::OpenOptions::new().write(true).create_new(true).open(&p) {
+            Ok(f) => return Ok((p, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("could not create a temporary file"))
+}
+
+/// Removes temporary files of earlier saves of `stem` whose process is gone (a save
+/// killed mid-way).
+fn clean_stale_temps(dir: &Path, stem: &str) {
+    let prefix = format!(".{stem}.gradual-");
+    let me = std::process::id();
+    let Ok(rd) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        if !name.ends_with(".tmp") {
+            continue;
+        }
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let gone = if cfg!(target_os = "linux") {
+            pid != me && !Path::new(&format!("/proc/{pid}")).exists()
+        } else {
+            // Elsewhere: only clearly abandoned ones.
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|d| d.as_secs() > 86_400))
+        };
+        if gone {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync,
-/// rename), keeping the previous file as `NAME.bak` when `backup` is set.
+/// rename), keeping the previous file as `NAME.bak` when `backup` is set (the backup
+/// also through its own temporary file and rename). Never overwrites anything but a
+/// regular file; refuses read-only files; keeps the file's permissions; writes through a
+/// symbolic link to its target; never follows a link planted where the temporary file or
+/// the backup go.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
-    let err = |step, source| SaveError {
-        path: path.to_path_buf(),
-        step,
-        source,
-    };
-    let dir = match path.parent() {
+    write_file(path, bytes, backup, None).map(|_| ())
+}
+
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    backup: bool,
+    expected: Option<&Fingerprint>,
+) -> Result<Saved, SaveError> {
+    let target = resolve(path);
+    let err = |step, source| SaveError::new(path, step, source);
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(path.file_name().unwrap_or_default());
-    tmp_name.push(format!(".tmp{}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let write_tmp = || -> io::Result<()> {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
+    let stem = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let existing = match fs::metadata(&target) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(err("checking the file", e)),
     };
-    if let Err(e) = write_tmp() {
-        let _ = fs::remove_file(&tmp);
-        return Err(err("writing the temporary file", e));
+    // Held while checking and replacing, so two Gradual processes saving the same file
+    // take turns (and the second sees the first's change).
+    let mut _lock = None;
+    let mut old: Option<Vec<u8>> = None;
+    if let Some(meta) = &existing {
+        if let Some(what) = not_regular(meta) {
+            return Err(SaveError::refused(
+                path,
+                "checking the file",
+                format!("it is {what}, not a regular file"),
+                "give a file path, or - for standard output",
+            ));
+        }
+        if meta.permissions().readonly() {
+            return Err(SaveError::refused(
+                path,
+                "checking the file",
+                "the file is read-only".into(),
+                "nothing was changed; make the file writable or save under another name",
+            ));
+        }
+        _lock = lock_current(&target);
+        let current = read_regular(&target).map_err(|e| err("reading the file", e))?;
+        if let Some(exp) = expected
+            && Fingerprint::of(&current) != *exp
+        {
+            return Err(SaveError::refused(
+                path,
+                STEP_CHANGED,
+                "the file changed on disk since it was opened (another program, or another Gradual, saved it)".into(),
+                "nothing was overwritten; reload it to see the other version, or save under another name",
+            ));
+        }
+        if current == bytes {
+            return Ok(Saved::Unchanged);
+        }
+        old = Some(current);
     }
-    if backup
-        && path.exists()
-        && let Err(e) = fs::copy(path, backup_path(path))
-    {
-        let _ = fs::remove_file(&tmp);
-        return Err(err("keeping the backup", e));
+    clean_stale_temps(&dir, &stem);
+    let perms = existing.as_ref().map(|m| m.permissions());
+    let write_temp = |data: &[u8], name: &str| -> io::Result<PathBuf> {
+        let (tmp, mut f) = create_temp(&dir, name)?;
+        let result = (|| {
+            if let Some(p) = &perms {
+                f.set_permissions(p.clone())?;
+            }
+            f.write_all(data)?;
+            f.sync_all()
+        })();
+        match result {
+            Ok(()) => Ok(tmp),
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
+    };
+    let tmp = write_temp(bytes, &stem).map_err(|e| err("writing the temporary file", e))?;
+    if backup && let Some(old) = &old {
+        let bak = backup_path(&target);
+        let kept = write_temp(old, &format!("{stem}.bak")).and_then(|t| {
+            fs::rename(&t, &bak).inspect_err(|_| {
+                let _ = fs::remove_file(&t);
+            })
+        });
+        if let Err(e) = kept {
+            let _ = fs::remove_file(&tmp);
+            return Err(err("keeping the backup", e));
+        }
     }
-    if let Err(e) = fs::rename(&tmp, path) {
+    if let Err(e) = fs::rename(&tmp, &target) {
         let _ = fs::remove_file(&tmp);
         return Err(err("replacing the file", e));
     }
@@ -322,7 +736,108 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveE
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(())
+    Ok(Saved::Written)
+}
+
+/// Opens and locks the file now at `path`. A save that replaced it while this process
+/// waited leaves the lock on the old file, so it locks again until the file it holds is
+/// the one the path names: two savers never both think they hold the file.
+fn lock_current(path: &Path) -> Option<fs::File> {
+    for _ in 0..100 {
+        let f = fs::File::open(path).ok()?;
+        if f.lock().is_err() {
+            return Some(f);
+        }
+        if same_inode(&f, path) {
+            return Some(f);
+        }
+    }
+    None
+}
+
+#[cfg(unix)]
+fn same_inode(f: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (f.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &fs::File, _: &Path) -> bool {
+    true
+}
+
+/// The plan files of a folder: every regular `.ron` file, sorted; and the `.ron` entries
+/// that are not plan files, with why (a link to a missing file, a pipe, a folder).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    /// Regular `.ron` files, sorted.
+    pub files: Vec<PathBuf>,
+    /// `.ron` entries skipped, with the reason.
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// Lists the plan files in `dir` (one helper for the command line, the roster, the folder
+/// watcher and the templates folder). Backups (`.ron.bak`) and temporary files are not
+/// `.ron` files.
+pub fn plan_files(dir: &Path) -> io::Result<Listing> {
+    let mut out = Listing::default();
+    for e in fs::read_dir(dir)? {
+        let Ok(e) = e else { continue };
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        match fs::metadata(&path) {
+            Err(_) => out.skipped.push((path, "a link to a missing file".into())),
+            Ok(m) => match not_regular(&m) {
+                None => out.files.push(path),
+                Some(what) => out.skipped.push((path, what.to_string())),
+            },
+        }
+    }
+    out.files.sort();
+    out.skipped.sort();
+    Ok(out)
+}
+
+/// Parses plan text for writing: validates it and returns its canonical text, or why
+/// Gradual would refuse to load it (so it is never written, to a file or a pipe).
+pub fn writable_text(plan: &Plan, path: &Path) -> Result<String, SaveError> {
+    let problems = validate(plan);
+    if !problems.is_empty() {
+        let shown: Vec<_> = problems.iter().take(5).map(|p| p.to_string()).collect();
+        return Err(SaveError::refused(
+            path,
+            "checking the plan",
+            format!("the plan would not load: {}", shown.join("; ")),
+            "correct the values named (nothing was written)",
+        ));
+    }
+    let text = to_canonical_string(plan);
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::refused(
+            path,
+            "checking the plan",
+            format!(
+                "the plan would be {} bytes, over the {} MiB plans are limited to",
+                thousands(text.len() as u64),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "split it into several plans (nothing was written)",
+        ));
+    }
+    Ok(text)
+}
+
+/// Whether `a` and `b` name the same existing file (through links).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// Serde helper: an `Option<T>` written as a plain `T` (no `Some(..)`) and omitted when

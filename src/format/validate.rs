@@ -1,8 +1,11 @@
 //! Checks on values the type system cannot rule out (ranges, ordering, names).
 
+use super::locate::Seg;
 use crate::model::{
-    Activity, CALF_STAGES, CalfFactors, FORMAT_VERSION, Level, Plan, Settings, Thresholds,
+    Activity, CALF_STAGES, CalfFactors, FORMAT_VERSION, Level, MAX_SPAN_YEARS, MAX_YEAR, MIN_YEAR,
+    Plan, Settings, Thresholds, date_in_range,
 };
+use chrono::NaiveDate;
 use std::fmt;
 
 /// One impossible value, with where it is.
@@ -12,6 +15,32 @@ pub struct Problem {
     pub location: String,
     /// What is wrong and what is allowed.
     pub message: String,
+    /// The value's place in the file's structure (to find its line and column).
+    pub path: Vec<Seg>,
+}
+
+/// The structure path of a location such as `athlete.calf_raise_tests[3] on 2026-01-02`
+/// or `blocks[0] "Base"`, followed by `field` when given.
+fn path_of(location: &str, field: Option<&str>) -> Vec<Seg> {
+    let head = location.split(' ').next().unwrap_or_default();
+    let mut path = Vec::new();
+    for part in head.split('.') {
+        match part.split_once('[') {
+            Some((name, rest)) => {
+                path.push(Seg::Field(name.to_string()));
+                if let Ok(n) = rest.trim_end_matches(']').parse() {
+                    path.push(Seg::Item(n));
+                }
+            }
+            None if part == "plan" || part.is_empty() => {}
+            None => path.push(Seg::Field(part.to_string())),
+        }
+    }
+    // Names with a space ("last day") are computed, not written in the file.
+    if let Some(f) = field.filter(|f| !f.contains(' ')) {
+        path.push(Seg::Field(f.to_string()));
+    }
+    path
 }
 
 impl fmt::Display for Problem {
@@ -32,7 +61,13 @@ impl Checker {
     }
 
     fn fail(&mut self, message: String) {
+        self.fail_at(None, message);
+    }
+
+    /// A problem with the value of `field` at the current location.
+    fn fail_at(&mut self, field: Option<&str>, message: String) {
         self.problems.push(Problem {
+            path: path_of(&self.location, field),
             location: self.location.clone(),
             message,
         });
@@ -47,15 +82,26 @@ impl Checker {
             } else {
                 format!("{lo}–{hi}")
             };
-            self.fail(format!(
-                "{name} {v}{unit} is outside the allowed range ({range}{unit})"
-            ));
+            self.fail_at(
+                Some(name),
+                format!("{name} {v}{unit} is outside the allowed range ({range}{unit})"),
+            );
+        }
+    }
+
+    /// A date in the years plans may use.
+    fn date(&mut self, name: &str, d: NaiveDate) {
+        if !date_in_range(d) {
+            self.fail_at(
+                Some(name),
+                format!("{name} {d} is outside the years {MIN_YEAR}–{MAX_YEAR} that plans use"),
+            );
         }
     }
 
     fn whole(&mut self, name: &str, v: u32, lo: u32, hi: u32, what: &str) {
         if v < lo || v > hi {
-            self.fail(format!("{name} {v} is outside {lo}–{hi}{what}"));
+            self.fail_at(Some(name), format!("{name} {v} is outside {lo}–{hi}{what}"));
         }
     }
 }
@@ -72,6 +118,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             plan.format
         ));
     }
+    check_dates(&mut c, plan);
     let a = &plan.athlete;
     if let Some(m) = a.body_mass_kg {
         c.at("athlete")
@@ -164,6 +211,52 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     check_settings(&mut c, &plan.settings, plan.athlete.level);
     c.problems
+}
+
+/// Every date in the years plans use, and the plan's span within [`MAX_SPAN_YEARS`] (the
+/// analysis works day by day: a file with sessions in year 1 and 9999 must not ask for
+/// gigabytes).
+fn check_dates(c: &mut Checker, plan: &Plan) {
+    let a = &plan.athlete;
+    if let Some(l) = a.baseline.as_ref().and_then(|b| b.last_run) {
+        c.at("athlete.baseline").date("last_run", l);
+    }
+    for (i, t) in a.calf_raise_tests.iter().enumerate() {
+        c.at(format!("athlete.calf_raise_tests[{i}]"))
+            .date("date", t.date);
+    }
+    if let Some(r) = &plan.race {
+        c.at("race").date("date", r.date);
+    }
+    for (i, b) in plan.blocks.iter().enumerate() {
+        c.at(format!("blocks[{i}] \"{}\"", b.name));
+        c.date("start", b.start);
+        if date_in_range(b.start) {
+            c.date("last day", b.last_day());
+        }
+    }
+    for (i, s) in plan.sessions.iter().enumerate() {
+        c.at(format!("sessions[{i}]")).date("date", s.date);
+    }
+    for (i, s) in plan.symptoms.iter().enumerate() {
+        c.at(format!("symptoms[{i}]")).date("date", s.date);
+    }
+    if let Some(p) = &plan.calf_program {
+        c.at("calf_program");
+        c.date("from", p.from);
+        c.date("to", p.to);
+    }
+    if !c.problems.is_empty() {
+        return; // the span of out-of-range dates says nothing more
+    }
+    if let Some((lo, hi)) = plan.date_range() {
+        let years = (hi - lo).num_days() / 365;
+        if (hi - lo).num_days() > MAX_SPAN_YEARS * 366 {
+            c.at("plan").fail(format!(
+                "the plan spans {years} years (from {lo} to {hi}); plans are limited to {MAX_SPAN_YEARS} years"
+            ));
+        }
+    }
 }
 
 fn check_settings(c: &mut Checker, s: &Settings, level: Level) {

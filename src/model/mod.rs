@@ -97,7 +97,39 @@ impl Plan {
 
 /// The Monday of the week containing `date` (weeks run Monday to Sunday).
 pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+    date.checked_sub_signed(Duration::days(i64::from(
+        date.weekday().num_days_from_monday(),
+    )))
+    .unwrap_or(NaiveDate::MIN)
+}
+
+/// The first year a plan's dates may be in.
+pub const MIN_YEAR: i32 = 1900;
+/// The last year a plan's dates may be in.
+pub const MAX_YEAR: i32 = 2200;
+/// The longest span a plan may cover, in years (the analysis works day by day).
+pub const MAX_SPAN_YEARS: i64 = 30;
+
+/// Whether `date` lies in the years plans may use ([`MIN_YEAR`]–[`MAX_YEAR`]).
+pub fn date_in_range(date: NaiveDate) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&date.year())
+}
+
+/// Parses a `YYYY-MM-DD` date in the years plans may use, with a message saying what to
+/// write (for fields and command-line arguments).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!(
+            "\"{}\" is not a date; write YYYY-MM-DD (years {MIN_YEAR}–{MAX_YEAR})",
+            text.trim()
+        )
+    })?;
+    if !date_in_range(d) {
+        return Err(format!(
+            "{d} is outside the years {MIN_YEAR}–{MAX_YEAR} that plans use"
+        ));
+    }
+    Ok(d)
 }
 
 /// What the calf program was scheduled with: its days and choices.
@@ -240,7 +272,9 @@ pub struct Block {
 impl Block {
     /// The last day of the block.
     pub fn last_day(&self) -> NaiveDate {
-        self.start + Duration::days(i64::from(self.weeks) * 7 - 1)
+        self.start
+            .checked_add_signed(Duration::days(i64::from(self.weeks) * 7 - 1))
+            .unwrap_or(NaiveDate::MAX)
     }
 }
 

@@ -217,13 +217,14 @@ pub fn user_dir() -> Option<PathBuf> {
 pub fn all(dir: Option<&Path>) -> Vec<Entry> {
     let mut v = builtin();
     if let Some(dir) = dir
-        && let Ok(rd) = std::fs::read_dir(dir)
+        && let Ok(listing) = crate::format::plan_files(dir)
     {
-        let mut own: Vec<Entry> = rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        let mut own: Vec<Entry> = listing
+            .files
+            .into_iter()
             .filter_map(|p| {
-                let text = std::fs::read_to_string(&p).ok()?;
+                let bytes = crate::format::read_regular(&p).ok()?;
+                let text = String::from_utf8(bytes).ok()?;
                 let template = parse(&text).ok()?;
                 Some(Entry {
                     id: p.file_stem()?.to_string_lossy().into_owned(),

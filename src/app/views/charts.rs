@@ -47,18 +47,20 @@ pub fn series(report: &Report) -> Vec<WeekPoint> {
         .collect()
 }
 
-/// An x-axis formatter for week-indexed charts: "6 Apr" under whole week indices.
+/// An x-axis formatter for week-indexed charts: "6 Apr" under whole week indices, or
+/// "Apr 2027" when more than about a year is in view (a plan over several years).
 pub fn week_axis(
     starts: Vec<NaiveDate>,
 ) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + Clone {
-    move |mark, _| {
+    move |mark, range| {
         let i = mark.value.round();
         if (mark.value - i).abs() > 1e-6 || i < 0.0 {
             return String::new();
         }
+        let years = range.end() - range.start() > 52.0;
         starts
             .get(i as usize)
-            .map(|d| d.format("%-d %b").to_string())
+            .map(|d| d.format(if years { "%b %Y" } else { "%-d %b" }).to_string())
             .unwrap_or_default()
     }
 }

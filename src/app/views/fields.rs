@@ -157,10 +157,9 @@ impl Fields {
     }
 }
 
-/// Parses `YYYY-MM-DD` with a helpful message.
+/// Parses `YYYY-MM-DD` in the years plans use, with a helpful message.
 pub fn parse_date(t: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map_err(|_| format!("\"{t}\" is not a date; write YYYY-MM-DD"))
+    crate::model::parse_date(t)
 }
 
 /// A number without needless decimals: 6, 6.5, 21.1.

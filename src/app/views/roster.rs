@@ -35,9 +35,24 @@ pub struct Roster {
 
 /// Reads and analyzes every `.ron` file in `folder` (run off the UI thread).
 pub fn scan(folder: &Path) -> Roster {
-    let mut entries: Vec<Entry> = crate::cli::expand_paths(&[folder.to_path_buf()])
+    let listing = crate::format::plan_files(folder).unwrap_or_default();
+    let file_name = |path: &Path| {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    // Entries that are not plan files (a dangling link, a pipe) are named, not opened.
+    let skipped = listing.skipped.into_iter().map(|(path, why)| Entry {
+        athlete: file_name(&path),
+        name: "not a plan file".into(),
+        race: None,
+        worst: None,
+        error: Some(format!("{}: {why}", path.display())),
+        path,
+    });
+    let mut entries: Vec<Entry> = listing
+        .files
         .into_iter()
-        .filter(|p| p.is_file())
         .map(|path| match crate::format::load(&path) {
             Ok(plan) => Entry {
                 athlete: plan.athlete.name.clone(),
@@ -48,10 +63,7 @@ pub fn scan(folder: &Path) -> Roster {
                 path,
             },
             Err(e) => Entry {
-                athlete: path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
+                athlete: file_name(&path),
                 name: "could not be read".into(),
                 race: None,
                 worst: None,
@@ -59,6 +71,7 @@ pub fn scan(folder: &Path) -> Roster {
                 path,
             },
         })
+        .chain(skipped)
         .collect();
     entries.sort_by(|a, b| (&a.athlete, &a.name).cmp(&(&b.athlete, &b.name)));
     Roster {

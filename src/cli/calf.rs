@@ -1,0 +1,199 @@
+//! `gradual calf` and `gradual calf-test`: schedule the calf program, record a test.
+
+use super::{CliError, CliResult, EXIT_OK, Target, date_arg, load, safe, safe_path, write_plan};
+use crate::model::{Activity, CalfRaiseTest, Status, fmt_km};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `gradual calf`.
+#[derive(Debug, clap::Args)]
+pub struct CalfArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// Sessions a week (default: 2 for novices, 3 otherwise).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(2..=3))]
+    pub per_week: Option<u8>,
+    /// First day (YYYY-MM-DD; default: the plan's first week).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day (YYYY-MM-DD; default: the plan's last day).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Start at this stage (1–6) instead of the one from the calf-raise test.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
+    pub stage: Option<u8>,
+    /// Print the changes without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a
+    /// .bak); `-` for standard output.
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `gradual calf`; returns the exit status.
+pub fn calf(args: &CalfArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    let loaded = load(&args.plan)?;
+    let plan = &loaded.plan;
+    let target = Target::of(args.output.as_ref(), &args.plan);
+    let (out, report) = target.streams(out, err);
+    let opts = crate::calf::Options {
+        per_week: args.per_week,
+        from: args.from,
+        to: args.to,
+        start_stage: args.stage,
+    };
+    let Some(schedule) = crate::calf::schedule(plan, &opts) else {
+        return Err(CliError::Usage(format!(
+            "{}: nothing to schedule (the plan has no dates, or --to is before --from)",
+            safe_path(&args.plan)
+        )));
+    };
+    let changes = crate::calf::preview(plan, &schedule);
+    writeln!(
+        report,
+        "Calf program for {} ({}), {} to {}: {} sessions a week, starting at stage {} ({})",
+        safe(&plan.name),
+        safe(&plan.athlete.name),
+        schedule.from,
+        schedule.to,
+        schedule.per_week,
+        schedule.start_stage,
+        schedule.reason
+    )?;
+    writeln!(report)?;
+    writeln!(
+        report,
+        "  {:<10}  {:>5}  {:>6}  {:<16}  changes",
+        "week", "stage", "dose", "days"
+    )?;
+    let (mut added, mut removed, mut moved, mut changed) = (0, 0, 0, 0);
+    for c in &changes {
+        let w = &c.plan;
+        let mut days: Vec<String> = w.days.iter().map(|d| d.format("%a").to_string()).collect();
+        if let Some(t) = w.test {
+            days.push(format!("test {}", t.format("%a")));
+        }
+        let mut what = Vec::new();
+        for d in &c.added {
+            what.push(format!("+{}", d.format("%a %-d %b")));
+        }
+        for (a, b) in &c.moved {
+            what.push(format!("{} → {}", a.format("%a"), b.format("%a %-d %b")));
+        }
+        for d in &c.removed {
+            what.push(format!("−{}", d.format("%a %-d %b")));
+        }
+        for d in &c.changed {
+            what.push(format!("~{}", d.format("%a %-d %b")));
+        }
+        added += c.added.len();
+        removed += c.removed.len();
+        moved += c.moved.len();
+        changed += c.changed.len();
+        writeln!(
+            report,
+            "  {}  {:>5}  {:>6}  {:<16}  {}{}{}",
+            w.start,
+            format!("S{}", w.stage),
+            format!(
+                "{}×{}{}",
+                w.sets,
+                w.reps,
+                w.kg.map(|k| format!("+{}kg", fmt_km(k)))
+                    .unwrap_or_default()
+            ),
+            if days.is_empty() {
+                "–".to_string()
+            } else {
+                days.join(" ")
+            },
+            if w.deload {
+                "deload (half volume)  "
+            } else {
+                ""
+            },
+            what.join(", "),
+            w.note
+                .as_ref()
+                .map(|n| format!("  note: {n}"))
+                .unwrap_or_default()
+        )?;
+    }
+    writeln!(report)?;
+    writeln!(
+        report,
+        "{added} added, {moved} moved, {changed} changed, {removed} removed."
+    )?;
+    if args.dry_run {
+        writeln!(report, "Dry run: nothing written.")?;
+        return Ok(EXIT_OK);
+    }
+    let new_plan = crate::calf::apply(plan, &schedule);
+    write_plan(&new_plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    Ok(EXIT_OK)
+}
+
+/// Arguments of `gradual calf-test`.
+#[derive(Debug, clap::Args)]
+pub struct CalfTestArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// The day of the test (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub date: chrono::NaiveDate,
+    /// Reps on the left leg.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=300))]
+    pub left: u32,
+    /// Reps on the right leg.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=300))]
+    pub right: u32,
+    /// Write the result here instead of over the plan (which is saved atomically with a
+    /// .bak); `-` for standard output.
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `gradual calf-test`; returns the exit status.
+pub fn calf_test(args: &CalfTestArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    let loaded = load(&args.plan)?;
+    let mut plan = loaded.plan.clone();
+    let target = Target::of(args.output.as_ref(), &args.plan);
+    let (out, report) = target.streams(out, err);
+    let tests = &mut plan.athlete.calf_raise_tests;
+    match tests.iter_mut().find(|t| t.date == args.date) {
+        Some(t) => (t.left, t.right) = (args.left, args.right),
+        None => tests.push(CalfRaiseTest {
+            date: args.date,
+            left: args.left,
+            right: args.right,
+        }),
+    }
+    for s in plan
+        .sessions
+        .iter_mut()
+        .filter(|s| s.date == args.date && matches!(s.activity, Activity::CalfTest))
+    {
+        s.status = Status::Done;
+    }
+    plan.canonicalize();
+    let rescheduled = crate::calf::refresh(&plan, args.date);
+    if let Some(p) = rescheduled.as_ref() {
+        plan = p.clone();
+    }
+    let weaker = args.left.min(args.right);
+    writeln!(
+        report,
+        "Calf-raise test on {}: left {}, right {} (weaker leg {weaker}){}.",
+        args.date,
+        args.left,
+        args.right,
+        if rescheduled.is_some() {
+            "; calf program rescheduled from that week"
+        } else {
+            ""
+        }
+    )?;
+    write_plan(&plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    Ok(EXIT_OK)
+}

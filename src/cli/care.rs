@@ -1,0 +1,329 @@
+//! `gradual symptom` and `gradual return`: log how a calf feels, with the article's
+//! advice; a return-to-running block once the entry criteria are met.
+
+use super::{CliResult, EXIT_NOT_READY, EXIT_OK, Target, date_arg, load, safe, write_plan};
+use crate::analysis::{Severity, Warning, analyze};
+use crate::model::{BodyArea, Plan, RedFlag, Side, Symptom, When};
+use clap::ValueEnum;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// Body areas for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum AreaArg {
+    Calf,
+    Achilles,
+    Shin,
+    Foot,
+    Knee,
+    Hamstring,
+    Hip,
+    Other,
+}
+
+impl From<AreaArg> for BodyArea {
+    fn from(a: AreaArg) -> Self {
+        match a {
+            AreaArg::Calf => BodyArea::Calf,
+            AreaArg::Achilles => BodyArea::Achilles,
+            AreaArg::Shin => BodyArea::Shin,
+            AreaArg::Foot => BodyArea::Foot,
+            AreaArg::Knee => BodyArea::Knee,
+            AreaArg::Hamstring => BodyArea::Hamstring,
+            AreaArg::Hip => BodyArea::Hip,
+            AreaArg::Other => BodyArea::Other,
+        }
+    }
+}
+
+/// When it hurt, for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum WhenArg {
+    During,
+    After,
+    NextMorning,
+}
+
+impl From<WhenArg> for When {
+    fn from(w: WhenArg) -> Self {
+        match w {
+            WhenArg::During => When::During,
+            WhenArg::After => When::After,
+            WhenArg::NextMorning => When::NextMorning,
+        }
+    }
+}
+
+/// Red flags for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum FlagArg {
+    Swelling,
+    SeverePain,
+    PinsAndNeedles,
+    Numbness,
+    Redness,
+    Pop,
+}
+
+impl From<FlagArg> for RedFlag {
+    fn from(f: FlagArg) -> Self {
+        match f {
+            FlagArg::Swelling => RedFlag::Swelling,
+            FlagArg::SeverePain => RedFlag::SeverePain,
+            FlagArg::PinsAndNeedles => RedFlag::PinsAndNeedles,
+            FlagArg::Numbness => RedFlag::Numbness,
+            FlagArg::Redness => RedFlag::Redness,
+            FlagArg::Pop => RedFlag::Pop,
+        }
+    }
+}
+
+/// A leg, for the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum SideArg {
+    Left,
+    Right,
+}
+
+impl From<SideArg> for Side {
+    fn from(s: SideArg) -> Self {
+        match s {
+            SideArg::Left => Side::Left,
+            SideArg::Right => Side::Right,
+        }
+    }
+}
+
+/// Arguments of `gradual symptom`.
+#[derive(Debug, clap::Args)]
+pub struct SymptomArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// The day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub date: chrono::NaiveDate,
+    /// Where it hurts.
+    #[arg(long, value_enum)]
+    pub area: AreaArg,
+    /// Pain, 0 (none) to 10 (worst).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub pain: u8,
+    /// When it hurt.
+    #[arg(long, value_enum)]
+    pub when: Option<WhenArg>,
+    /// Which leg.
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
+    /// A red flag (repeat for several).
+    #[arg(long = "flag", value_enum)]
+    pub flags: Vec<FlagArg>,
+    /// It was a cramp.
+    #[arg(long)]
+    pub cramp: bool,
+    /// A note.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Print what would change without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a
+    /// .bak); `-` for standard output.
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Writes warnings as `  SEVERITY  rule  message`.
+fn write_warnings<'a>(
+    report: &mut dyn Write,
+    warnings: impl IntoIterator<Item = &'a Warning>,
+) -> io::Result<()> {
+    for w in warnings {
+        writeln!(
+            report,
+            "  {}  {}  {}",
+            w.severity.as_str().to_uppercase(),
+            w.rule.id(),
+            safe(&w.message)
+        )?;
+    }
+    Ok(())
+}
+
+/// Runs `gradual symptom`; returns the exit status.
+pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    let loaded = load(&args.plan)?;
+    let plan = &loaded.plan;
+    let target = Target::of(args.output.as_ref(), &args.plan);
+    let (out, report) = target.streams(out, err);
+    let s = Symptom {
+        flags: args.flags.iter().map(|&f| f.into()).collect(),
+        when: args.when.map(Into::into),
+        side: args.side.map(Into::into),
+        cramp: args.cramp,
+        note: args.note.clone(),
+        ..Symptom::new(args.date, args.area.into(), args.pain)
+    };
+    let mut new_plan = plan.clone();
+    new_plan.symptoms.push(s.clone());
+    new_plan.canonicalize();
+    let rescheduled = crate::calf::refresh(&new_plan, s.date);
+    if let Some(p) = &rescheduled {
+        new_plan = p.clone();
+    }
+    let a = crate::care::advice(&s);
+    let flags: Vec<&str> = s.flags.iter().map(|f| f.name()).collect();
+    writeln!(
+        report,
+        "Logged for {} on {}: {} pain {}/10{}{}.",
+        safe(&plan.athlete.name),
+        s.date,
+        s.area.name(),
+        s.pain,
+        s.when.map(|w| format!(" {}", w.name())).unwrap_or_default(),
+        if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" with {}", flags.join(", "))
+        }
+    )?;
+    writeln!(report)?;
+    writeln!(report, "{} (guidance, not a diagnosis)", a.title)?;
+    for step in &a.steps {
+        writeln!(report, "  - {step}")?;
+    }
+    writeln!(report, "  source: {}", a.source)?;
+    writeln!(report)?;
+    let generated_from = |p: &Plan| {
+        p.sessions
+            .iter()
+            .filter(|x| x.generated && x.date >= s.date)
+            .count()
+    };
+    match &rescheduled {
+        Some(_) => writeln!(
+            report,
+            "Calf program rescheduled from the week of {}: {} generated sessions from that day before, {} now.",
+            crate::model::week_start(s.date),
+            generated_from(plan),
+            generated_from(&new_plan)
+        )?,
+        None => writeln!(report, "No calf program to reschedule.")?,
+    }
+    let analysis = analyze(&new_plan);
+    write_warnings(
+        report,
+        analysis
+            .warnings
+            .iter()
+            .filter(|w| w.date >= s.date && w.severity >= Severity::Warning)
+            .take(5),
+    )?;
+    if args.dry_run {
+        writeln!(report, "Dry run: nothing written.")?;
+        return Ok(EXIT_OK);
+    }
+    write_plan(&new_plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    Ok(EXIT_OK)
+}
+
+/// Arguments of `gradual return`.
+#[derive(Debug, clap::Args)]
+pub struct ReturnArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// The first day of the return (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub from: chrono::NaiveDate,
+    /// Print the block without writing anything (also when the criteria are not met).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a
+    /// .bak); `-` for standard output.
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `gradual return`; returns the exit status ([`EXIT_NOT_READY`] when the entry
+/// criteria are not met: nothing is written then).
+pub fn return_to_running(args: &ReturnArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    let loaded = load(&args.plan)?;
+    let plan = &loaded.plan;
+    let target = Target::of(args.output.as_ref(), &args.plan);
+    let (out, report) = target.streams(out, err);
+    let block = crate::care::return_block(plan, args.from);
+    writeln!(
+        report,
+        "Return to running for {} from {}: entry criteria",
+        safe(&plan.athlete.name),
+        block.from
+    )?;
+    for c in &block.criteria {
+        writeln!(
+            report,
+            "  [{}] {}: {}",
+            if c.met { "x" } else { " " },
+            c.name,
+            c.detail
+        )?;
+    }
+    writeln!(report)?;
+    writeln!(
+        report,
+        "Rebuilding toward {:.0} minutes a week (the 4 weeks before the injury); {} planned runs replaced.",
+        block.before_minutes, block.replaced
+    )?;
+    for (k, w) in block.weeks.iter().enumerate() {
+        let days: Vec<String> = w
+            .sessions
+            .iter()
+            .map(|(d, m, _)| format!("{} {m}'", d.format("%a %-d %b")))
+            .collect();
+        writeln!(
+            report,
+            "  week {}  {:>4} min  {}  {}",
+            k + 1,
+            w.minutes(),
+            if w.walk_run {
+                "walk/run  "
+            } else {
+                "continuous"
+            },
+            days.join(", ")
+        )?;
+    }
+    if block.block_warnings.is_empty() {
+        writeln!(
+            report,
+            "Gradual's rules find nothing at caution or above in the block."
+        )?;
+    }
+    write_warnings(report, &block.block_warnings)?;
+    if !block.after_warnings.is_empty() {
+        writeln!(report, "After the block, back into the plan:")?;
+        write_warnings(report, &block.after_warnings)?;
+    }
+    if !block.ready() {
+        writeln!(report)?;
+        writeln!(
+            report,
+            "Not ready to return yet: meet the criteria above first. Nothing written."
+        )?;
+        return Ok(EXIT_NOT_READY);
+    }
+    if args.dry_run {
+        writeln!(report, "Dry run: nothing written.")?;
+        return Ok(EXIT_OK);
+    }
+    write_plan(
+        &block.plan,
+        &target,
+        Some((&args.plan, &loaded)),
+        out,
+        report,
+    )?;
+    Ok(EXIT_OK)
+}

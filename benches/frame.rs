@@ -4,9 +4,9 @@
 //! Run with `cargo bench --bench frame`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gradual::app::document::{Command, Document};
 use gradual::app::tasks::RfdDialogs;
 use gradual::app::{AppConfig, GradualApp};
+use gradual::document::{Command, Document};
 use gradual::synthetic;
 use std::sync::Arc;
 

@@ -1,7 +1,9 @@
 //! Gradual: a training planner for runners that explains every risky spot in a plan.
 //!
 //! The core is egui-free: [`model`] (the plan), [`format`] (RON files), [`analysis`]
-//! (load series and rules). The command line ([`cli`]) and the window sit on top of it.
+//! (load series and rules), [`calf`], [`care`], [`templates`], [`export`] and
+//! [`document`] (the open plan with undo, the one place a plan is edited). The command
+//! line ([`cli`]) and the window ([`app`]) sit on top of it.
 #![warn(missing_docs)]
 
 pub mod analysis;
@@ -12,6 +14,7 @@ pub mod calf;
 pub mod care;
 /// The `gradual` command line.
 pub mod cli;
+pub mod document;
 /// Exports: ICS, CSV and printable HTML.
 pub mod export;
 pub mod format;

@@ -1093,11 +1093,10 @@ fn create_a_return_block_from_the_window() {
             left: 22,
             right: 24,
         });
-    h.state_mut()
-        .apply(gradual::app::document::Command::ReplacePlan(
-            Box::new(plan),
-            "test setup",
-        ));
+    h.state_mut().apply(gradual::document::Command::ReplacePlan(
+        Box::new(plan),
+        "test setup",
+    ));
     h.run();
     h.get_by_label_contains("left leg 22 reps vs 24: 92 %");
     h.get_by_label_contains("Gradual's rules find nothing at caution or above in the block.");

@@ -2,16 +2,15 @@
 //! [`Command`]s and [`Action`]s; [`GradualApp::apply`] and [`GradualApp::perform`] are
 //! the only places that change the plan or touch files.
 
-pub mod document;
 pub mod style;
 pub mod tasks;
 pub mod views;
 pub mod watch;
 
+use crate::document::{Command, Document, Selection};
 use crate::format::{self, LoadError};
 use crate::model::{Athlete, Level, Plan, week_start};
 use chrono::{Duration, NaiveDate};
-use document::{Command, Document, Selection};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -2,8 +2,8 @@
 //! on screen are laid out, so a 10-year plan scrolls as smoothly as a 10-week one.
 
 use super::{UiState, ViewCtx};
-use crate::app::document::Command;
 use crate::app::style;
+use crate::document::Command;
 use crate::model::{Activity, Phase, RunKind, Session, Surface, week_start};
 use chrono::{Datelike, Duration, NaiveDate};
 use egui::{

@@ -4,8 +4,8 @@
 
 use super::fields::choice;
 use super::{UiState, ViewCtx};
-use crate::app::document::Command;
 use crate::calf::{self, Options};
+use crate::document::Command;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Line, Plot};
 

@@ -2,7 +2,7 @@
 
 use super::fields::choice;
 use super::{UiState, ViewCtx, warnings};
-use crate::app::document::Command;
+use crate::document::Command;
 use crate::model::{
     Activity, CALF_STAGES, CrossKind, Footwear, RunKind, Session, Status, Surface, week_start,
 };

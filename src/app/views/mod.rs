@@ -1,7 +1,7 @@
 //! The window's views. Each reads the document and UI state and emits [`Command`]s; none
 //! changes the plan itself.
 //!
-//! [`Command`]: crate::app::document::Command
+//! [`Command`]: crate::document::Command
 
 pub mod calendar;
 pub mod calf_panel;
@@ -15,7 +15,7 @@ pub mod symptoms;
 pub mod template_panel;
 pub mod warnings;
 
-use crate::app::document::Document;
+use crate::document::Document;
 use crate::model::Session;
 use chrono::NaiveDate;
 

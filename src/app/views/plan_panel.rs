@@ -2,7 +2,7 @@
 
 use super::fields::{choice, fmt_number};
 use super::{UiState, ViewCtx};
-use crate::app::document::Command;
+use crate::document::Command;
 use crate::model::{Baseline, Block, CalfRaiseTest, Level, Pace, Phase, Race, week_start};
 use chrono::Duration;
 use egui::{RichText, Ui};
@@ -406,7 +406,7 @@ fn block_tools(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command
                     .cloned()
                     .map(|mut s| {
                         if s.date >= from && s.date <= to && !s.generated {
-                            crate::app::document::scale_session(&mut s, pct / 100.0);
+                            crate::document::scale_session(&mut s, pct / 100.0);
                         }
                         s
                     })

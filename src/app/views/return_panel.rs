@@ -2,9 +2,9 @@
 //! week, and one undoable Apply.
 
 use super::{UiState, ViewCtx};
-use crate::app::document::Command;
 use crate::app::style;
 use crate::care::ReturnBlock;
+use crate::document::Command;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 

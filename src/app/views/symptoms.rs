@@ -3,8 +3,8 @@
 
 use super::fields::choice;
 use super::{UiState, ViewCtx};
-use crate::app::document::Command;
 use crate::app::style;
+use crate::document::Command;
 use crate::model::{BodyArea, RedFlag, Side, Symptom, When};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};

@@ -20,7 +20,7 @@ pub fn plan(weeks: u32) -> Plan {
     for b in 0..weeks.div_ceil(12) {
         let phase = Phase::ALL[(b % 4) as usize];
         plan.blocks.push(Block {
-            name: format!("{phase:?} {}", b + 1),
+            name: format!("{} {}", phase.name(), b + 1),
             start: day(b * 12, 0),
             weeks: 12.min(weeks - b * 12),
             phase,

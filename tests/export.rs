@@ -167,3 +167,59 @@ fn cli_export_writes_each_format() {
         );
     }
 }
+
+#[test]
+fn csv_uses_the_names_people_read_not_variant_names() {
+    use gradual::model::*;
+    let mut p = Plan::new("Names", Athlete::new("A", Level::Novice));
+    p.blocks = vec![Block {
+        name: "B".into(),
+        start: "2026-03-02".parse().unwrap(),
+        weeks: 1,
+        phase: Phase::Taper,
+    }];
+    let mut rope = Session::new(
+        "2026-03-03".parse().unwrap(),
+        Activity::Cross {
+            kind: CrossKind::SkippingRope,
+            minutes: 10,
+            rpe: 5,
+            calf_work: false,
+        },
+    );
+    rope.status = Status::Skipped;
+    let run = Session::new(
+        "2026-03-04".parse().unwrap(),
+        Activity::Run {
+            kind: RunKind::Easy,
+            km: Some(5.0),
+            minutes: None,
+            rpe: 3,
+            surface: Surface::Treadmill,
+            footwear: Footwear::Minimalist,
+        },
+    );
+    p.sessions = vec![rope, run];
+    let text = export::export(&p, ExportFormat::Csv);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][col("kind")], CrossKind::SkippingRope.name());
+    assert_eq!(&rows[0][col("kind")], "Skipping rope");
+    assert_eq!(&rows[0][col("status")], "Skipped");
+    assert_eq!(&rows[0][col("phase")], "Taper");
+    assert_eq!(&rows[1][col("surface")], "Treadmill");
+    assert_eq!(&rows[1][col("footwear")], "Minimalist");
+    // Every user-facing name is distinct within its type.
+    let distinct = |v: Vec<&str>| {
+        let n = v.len();
+        let set: std::collections::HashSet<_> = v.into_iter().collect();
+        set.len() == n
+    };
+    assert!(distinct(Phase::ALL.iter().map(|x| x.name()).collect()));
+    assert!(distinct(Surface::ALL.iter().map(|x| x.name()).collect()));
+    assert!(distinct(Footwear::ALL.iter().map(|x| x.name()).collect()));
+    assert!(distinct(CrossKind::ALL.iter().map(|x| x.name()).collect()));
+    assert!(distinct(RunKind::ALL.iter().map(|x| x.name()).collect()));
+}

@@ -7,8 +7,8 @@
 mod rules;
 
 pub use rules::{
-    ARTICLE, ARTICLE_TITLE, RULES, Rule, RuleInfo, SPIKE_WINDOW_DAYS, all_clear_after, area_name,
-    describe, stops_running,
+    ARTICLE, ARTICLE_TITLE, EPS, REFERENCE_WEEKS, RULES, Rule, RuleInfo, SPIKE_WINDOW_DAYS,
+    all_clear_after, area_name, describe, stops_running,
 };
 
 use crate::model::{Activity, Plan, Thresholds, week_start};
@@ -434,9 +434,9 @@ pub fn analyze(plan: &Plan) -> Report {
             let var = w.iter().map(|d| (training(d) - mean).powi(2)).sum::<f64>() / 7.0;
             let sd = var.sqrt();
             // Seven days of the same load: maximal monotony, not "undefined".
-            let monotony = if train <= 1e-9 {
+            let monotony = if train <= rules::EPS {
                 None
-            } else if sd > 1e-9 {
+            } else if sd > rules::EPS {
                 Some(mean / sd)
             } else {
                 Some(f64::INFINITY)

@@ -34,6 +34,14 @@ pub const SPIKE_WINDOW_DAYS: usize = 30;
 /// a Thursday or later) has a partial first week, which weekly comparisons skip.
 pub const PARTIAL_WEEK_DAYS: usize = 3;
 
+/// The weekly-increase and monotony rules compare a week with this many weeks before it
+/// (the weekly increase with the highest of them, monotony with their average).
+pub const REFERENCE_WEEKS: usize = 4;
+
+/// Loads, ratios and percentages this close count as equal: sums of the same numbers in
+/// another order differ in the last bits, and a value exactly at a line must not flicker.
+pub const EPS: f64 = 1e-9;
+
 /// Stable rule identifiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
@@ -406,7 +414,7 @@ fn warning(
 /// `value > threshold`, ignoring floating-point noise (4.4 km over 4.0 km is +10 %, not
 /// +10.000000000000009 %).
 fn exceeds(value: f64, threshold: f64) -> bool {
-    value > threshold + 1e-9
+    value > threshold + EPS
 }
 
 fn pct(x: f64) -> String {
@@ -636,7 +644,7 @@ fn weekly_increase(c: &mut Ctx) {
         if !full(i) || c.week_has_goal(i) || returning(i) {
             continue;
         }
-        let refs: Vec<Option<usize>> = (i as i64 - 4..i as i64)
+        let refs: Vec<Option<usize>> = (i as i64 - REFERENCE_WEEKS as i64..i as i64)
             .map(|j| (j >= 0 && full(j as usize)).then_some(j as usize))
             .collect();
         let by_time = w.time_only_minutes > 0.0
@@ -734,7 +742,7 @@ fn acwr(c: &mut Ctx) {
     let days = &c.report.days;
     let mut found = Vec::new();
     for (wi, w) in c.report.weeks.iter().enumerate() {
-        let Some(r) = w.acwr_week.filter(|r| *r >= c.t.acwr_warning - 1e-9) else {
+        let Some(r) = w.acwr_week.filter(|r| *r >= c.t.acwr_warning - EPS) else {
             continue;
         };
         let week = &days[wi * 7..wi * 7 + 7];
@@ -778,9 +786,9 @@ fn monotony(c: &mut Ctx) {
             continue;
         };
         // The athlete's usual strain and load: the previous four weeks that had load.
-        let previous: Vec<&super::Week> = weeks[i.saturating_sub(4)..i]
+        let previous: Vec<&super::Week> = weeks[i.saturating_sub(REFERENCE_WEEKS)..i]
             .iter()
-            .filter(|p| p.load > 1e-9)
+            .filter(|p| p.load > EPS)
             .collect();
         if previous.is_empty() {
             continue; // nothing to compare the strain with
@@ -798,13 +806,13 @@ fn monotony(c: &mut Ctx) {
         // not flagged.
         let limit = usual_strain.max(c.t.monotony_caution * usual_load);
         let strain = w.strain.unwrap_or(0.0);
-        if strain <= limit + 1e-9 {
+        if strain <= limit + EPS {
             continue;
         }
         // A day without running or other training (calf program work is fine on it).
         let rest_day = c.report.days[i * 7..i * 7 + 7]
             .iter()
-            .any(|d| d.load - d.program_load <= 1e-9);
+            .any(|d| d.load - d.program_load <= EPS);
         let advice = if rest_day {
             "make the easy days easier and keep the hard days hard"
         } else {
@@ -942,6 +950,9 @@ fn breaks(c: &Ctx) -> Vec<(i64, i64)> {
 /// Days after a break's first run that the return rule judges (three 7-day windows).
 const RETURN_DAYS: i64 = 21;
 
+/// The weeks before a break that set the usual weekly volume a return is measured against.
+const BEFORE_BREAK_WEEKS: i64 = 4;
+
 /// return-after-break (the article; coaching practice): the three weeks after a break of
 /// `break_days` or more, including a layoff before the plan (`baseline.last_run`).
 fn return_after_break(c: &mut Ctx) {
@@ -980,8 +991,11 @@ fn return_after_break(c: &mut Ctx) {
         let gap = d - l - 1;
         let timed =
             |a: i64, b: i64| (a.max(0)..b.min(n)).any(|k| days[k as usize].time_only_minutes > 0.0);
-        let by_time = timed(l - 27, l + 1) || timed(d, d + 21);
-        let before: f64 = (l - 27..=l).map(|k| vol(k, by_time)).sum::<f64>() / 4.0;
+        // The usual week before the break: the average of the 4 weeks up to the last run.
+        let window = 7 * BEFORE_BREAK_WEEKS;
+        let by_time = timed(l - window + 1, l + 1) || timed(d, d + RETURN_DAYS);
+        let before: f64 =
+            (l - window + 1..=l).map(|k| vol(k, by_time)).sum::<f64>() / BEFORE_BREAK_WEEKS as f64;
         let from_baseline = l < plan_start;
         for (k, limit_pct) in limits.iter().enumerate() {
             let a = d + 7 * k as i64;

@@ -137,6 +137,17 @@ pub enum ExerciseKind {
     WarmUp,
 }
 
+impl ExerciseKind {
+    /// The name on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExerciseKind::Strength => "strength",
+            ExerciseKind::Stretch => "stretch",
+            ExerciseKind::WarmUp => "warm-up",
+        }
+    }
+}
+
 /// One exercise of the library in `assets/exercises.ron`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

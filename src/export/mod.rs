@@ -64,7 +64,9 @@ pub fn details(s: &Session, minutes: f64, estimated: bool) -> Vec<String> {
                 .map(|k| format!("{} km, ", fmt_km(k)))
                 .unwrap_or_default();
             out.push(format!(
-                "{distance}{about}{minutes:.0} min, effort {rpe}/10, {surface:?}, {footwear:?}"
+                "{distance}{about}{minutes:.0} min, effort {rpe}/10, {}, {}",
+                surface.name(),
+                footwear.name()
             ));
             // Hydration comes with the session's warnings (the `hydration` rule).
             out.push(format!(
@@ -285,8 +287,8 @@ pub fn csv(plan: &Plan) -> String {
                 c.kind = kind.name().to_string();
                 c.km = km.map(fmt_km).unwrap_or_default();
                 c.rpe = rpe.to_string();
-                c.surface = format!("{surface:?}");
-                c.footwear = format!("{footwear:?}");
+                c.surface = surface.name().to_string();
+                c.footwear = footwear.name().to_string();
                 "Run"
             }
             Activity::Cross {
@@ -295,7 +297,7 @@ pub fn csv(plan: &Plan) -> String {
                 calf_work,
                 ..
             } => {
-                c.kind = format!("{kind:?}");
+                c.kind = kind.name().to_string();
                 c.rpe = rpe.to_string();
                 c.calf_work = calf_work.to_string();
                 "Cross"
@@ -332,7 +334,9 @@ pub fn csv(plan: &Plan) -> String {
             s.date.format("%a").to_string(),
             week_start(s.date).to_string(),
             block.map(|b| csv_text(&b.name)).unwrap_or_default(),
-            block.map(|b| format!("{:?}", b.phase)).unwrap_or_default(),
+            block
+                .map(|b| b.phase.name().to_string())
+                .unwrap_or_default(),
             ty.to_string(),
             kind,
             km,
@@ -345,7 +349,7 @@ pub fn csv(plan: &Plan) -> String {
             stage,
             sets,
             reps,
-            format!("{:?}", s.status),
+            s.status.name().to_string(),
             format!("{:.0}", sl.load),
             format!("{:.0}", sl.calf_load),
             s.generated.to_string(),
@@ -431,9 +435,9 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
             .block_on(w.start)
             .map(|b| {
                 format!(
-                    "<br><span class=\"muted\">{} ({:?})</span>",
+                    "<br><span class=\"muted\">{} ({})</span>",
                     esc(&b.name),
-                    b.phase
+                    b.phase.name()
                 )
             })
             .unwrap_or_default();

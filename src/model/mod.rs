@@ -294,6 +294,17 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// The name on screen and in exports (stable: renaming the variant does not change it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Base => "Base",
+            Phase::Build => "Build",
+            Phase::Peak => "Peak",
+            Phase::Taper => "Taper",
+            Phase::Recovery => "Recovery",
+        }
+    }
+
     /// All phases, in display order.
     pub const ALL: [Phase; 5] = [
         Phase::Base,
@@ -397,6 +408,15 @@ pub enum Status {
 }
 
 impl Status {
+    /// The name on screen and in exports (stable: renaming the variant does not change it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Planned => "Planned",
+            Status::Done => "Done",
+            Status::Skipped => "Skipped",
+        }
+    }
+
     fn is_planned(&self) -> bool {
         *self == Status::Planned
     }
@@ -545,6 +565,18 @@ pub enum Surface {
 }
 
 impl Surface {
+    /// The name on screen and in exports (stable: renaming the variant does not change it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Surface::Road => "Road",
+            Surface::Trail => "Trail",
+            Surface::Track => "Track",
+            Surface::Treadmill => "Treadmill",
+            Surface::Grass => "Grass",
+            Surface::Sand => "Sand",
+        }
+    }
+
     /// All surfaces, in display order.
     pub const ALL: [Surface; 6] = [
         Surface::Road,
@@ -573,6 +605,15 @@ pub enum Footwear {
 }
 
 impl Footwear {
+    /// The name on screen and in exports (stable: renaming the variant does not change it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Footwear::Shoes => "Shoes",
+            Footwear::Minimalist => "Minimalist",
+            Footwear::Barefoot => "Barefoot",
+        }
+    }
+
     /// All footwear, in display order.
     pub const ALL: [Footwear; 3] = [Footwear::Shoes, Footwear::Minimalist, Footwear::Barefoot];
 

@@ -166,7 +166,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 painter.text(
                     block_rect.min + vec2(10.0, 21.0),
                     Align2::LEFT_TOP,
-                    format!("{:?} · {week_no}/{}", b.phase, b.weeks),
+                    format!("{} · {week_no}/{}", b.phase.name(), b.weeks),
                     FontId::proportional(11.0),
                     c,
                 );

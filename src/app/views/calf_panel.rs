@@ -279,7 +279,7 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             .iter()
             .filter(|e| e.kind != calf::ExerciseKind::Strength)
         {
-            ui.label(RichText::new(format!("{} ({:?})", e.name, e.kind)).strong());
+            ui.label(RichText::new(format!("{} ({})", e.name, e.kind.name())).strong());
             ui.label(&e.summary);
         }
     });

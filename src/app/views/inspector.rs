@@ -249,12 +249,12 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 (*rpe, changed) = (r, Some("rpe"));
             }
             if let Some(x) = choice(ui, "surface", "Surface", *surface, &Surface::ALL, |s| {
-                format!("{s:?}")
+                s.name().to_string()
             }) {
                 (*surface, changed) = (x, Some("surface"));
             }
             if let Some(x) = choice(ui, "footwear", "Footwear", *footwear, &Footwear::ALL, |s| {
-                format!("{s:?}")
+                s.name().to_string()
             }) {
                 (*footwear, changed) = (x, Some("footwear"));
             }
@@ -353,7 +353,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
         "Status",
         s.status,
         &[Status::Planned, Status::Done, Status::Skipped],
-        |s| format!("{s:?}"),
+        |s| s.name().to_string(),
     ) {
         edit(
             out,

@@ -310,7 +310,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                         ui.horizontal(|ui| {
                             if let Some(p) =
                                 choice(ui, "phase", "Phase", b.phase, &Phase::ALL, |p| {
-                                    format!("{p:?}")
+                                    p.name().to_string()
                                 })
                             {
                                 blocks[i].phase = p;

@@ -16,6 +16,7 @@ fn app(weeks: u32, ctx: &egui::Context) -> GradualApp {
         background: false,
         today: chrono::NaiveDate::from_ymd_opt(2026, 6, 1),
         watch_files: false,
+        template_dir: None,
     };
     let mut app = GradualApp::new(ctx, None, config, None);
     app.doc = Document::new(synthetic::plan(weeks), None);

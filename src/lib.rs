@@ -19,6 +19,7 @@ pub mod document;
 pub mod export;
 pub mod format;
 pub mod model;
+pub mod roster;
 /// Generated plans for benchmarks and tests.
 pub mod synthetic;
 /// Block templates: built-in plans and blocks, generation, chaining, saving.

@@ -16,6 +16,7 @@ fn snapshot(theme: Theme, name: &str) {
         background: false,
         today: NaiveDate::from_ymd_opt(2026, 1, 21),
         watch_files: false,
+        template_dir: None,
     };
     let mut app = GradualApp::new(
         &egui::Context::default(),

@@ -37,11 +37,20 @@ fn date(s: &str) -> NaiveDate {
 }
 
 fn app_with(plan: Option<&Path>, dialogs: Arc<FakeDialogs>) -> GradualApp {
+    app_with_templates(plan, dialogs, None)
+}
+
+fn app_with_templates(
+    plan: Option<&Path>,
+    dialogs: Arc<FakeDialogs>,
+    template_dir: Option<&Path>,
+) -> GradualApp {
     let config = AppConfig {
         dialogs,
         background: false,
         today: Some(date("2026-03-04")),
         watch_files: false,
+        template_dir: template_dir.map(Path::to_path_buf),
     };
     GradualApp::new(
         &egui::Context::default(),
@@ -463,7 +472,7 @@ fn warnings_list_filters_and_selects() {
     checkbox(&h, "warning (").click(); // hide warnings
     h.run();
     assert!(h.query_by_label_contains("31.0 km is +94 %").is_none());
-    assert!(h.state().ui.severity_filter[0], "info still shown");
+    assert!(h.state().window.severity_filter[0], "info still shown");
     h.get_by_label_contains("2026-05-10 · hydration").click();
     h.run();
     let sel = h.state().ui.selection.unwrap();
@@ -894,8 +903,12 @@ fn recovery_week_and_chained_block() {
 #[test]
 fn save_as_template_then_find_it_in_the_list() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut h, _) = open("plans/half-marathon.ron");
-    h.state_mut().ui.template_dir = Some(dir.path().to_path_buf());
+    let mut h = harness(app_with_templates(
+        Some(Path::new("plans/half-marathon.ron")),
+        Arc::new(FakeDialogs::default()),
+        Some(dir.path()),
+    ));
+    h.run();
     menu(&mut h, "File", "Save as template…");
     type_into(&mut h, "Name", "Sam's half");
     leave_field(&mut h);
@@ -903,7 +916,7 @@ fn save_as_template_then_find_it_in_the_list() {
     h.run();
     assert!(dir.path().join("sam-s-half.ron").exists());
     h.get_by_label_contains("it is in File > New from template");
-    h.state_mut().ui.save_template.open = false;
+    h.state_mut().window.save_template.open = false;
     h.run();
     menu(&mut h, "File", "New from template…");
     h.get_by_label_contains("Sam's half (yours) — 12 weeks");
@@ -1219,4 +1232,65 @@ fn a_read_only_plan_is_not_replaced_and_the_edit_stays() {
         format::load(&path).unwrap().sessions.len() + 1,
         h.state().doc.plan().sessions.len()
     );
+}
+
+#[test]
+fn no_key_acts_while_a_dialog_is_open_not_even_quit() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
+    h.run();
+    h.get_by_label("Add session on 2026-03-06").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label_contains("Save the changes to “beginner-5k.ron” first?");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().doc.is_dirty(),
+        "Ctrl+Z did not undo behind the dialog"
+    );
+    // Still the New dialog: discarding makes a new plan rather than quitting.
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().name, "New plan");
+}
+
+#[test]
+fn the_clipboard_outlives_the_plan_and_view_state_does_not() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    select(&mut h, "Easy 3 km on 2026-03-03", "2026-03-02");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().perform(
+        &ctx,
+        gradual::app::Request::OpenPath("plans/half-marathon.ron".into()),
+    );
+    h.run_steps(60); // the calendar scrolls to the new plan
+    assert_eq!(h.state().doc.plan().name, "Spring half marathon");
+    assert_eq!(h.state().ui.selection, None, "a fresh selection");
+    assert!(
+        h.state().window.clipboard.is_some(),
+        "the copied session stays"
+    );
+    h.state_mut().ui.scroll_to = Some(date("2026-01-05"));
+    h.state_mut().ui.selected_day = Some(date("2026-01-08"));
+    h.run_steps(60);
+    let before = h.state().doc.plan().sessions.len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::V);
+    h.run();
+    assert_eq!(h.state().doc.plan().sessions.len(), before + 1);
+    let sel = h.state().ui.selection.unwrap();
+    assert_eq!(h.state().doc.plan().sessions[sel].date, date("2026-01-08"));
+}
+
+#[test]
+fn new_from_template_starts_on_the_configured_today() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    menu(&mut h, "File", "New from template…");
+    assert_eq!(h.state().window.new_template.date, date("2026-03-04"));
+    assert!(!h.state().templates.is_empty(), "read in the background");
 }

@@ -1,10 +1,472 @@
-//! Carrying out actions from menus and keys.
+//! One table for every action of the window: its menu text, what it does, its keys and
+//! whether the keys work while typing. Key handling, the menus, Help ▸ Keyboard
+//! shortcuts and the README's key table all come from [`ACTIONS`]; a test fails when two
+//! actions share a key.
 
 use super::*;
+use crate::export::ExportFormat;
+
+/// Everything the window does from a menu or a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// File ▸ New.
+    New,
+    /// File ▸ New from template….
+    NewFromTemplate,
+    /// File ▸ Open….
+    Open,
+    /// File ▸ Open folder….
+    OpenFolder,
+    /// File ▸ Save.
+    Save,
+    /// File ▸ Save As….
+    SaveAs,
+    /// File ▸ Save as template….
+    SaveAsTemplate,
+    /// File ▸ Export ▸ ….
+    Export(ExportFormat),
+    /// File ▸ Quit.
+    Quit,
+    /// Edit ▸ Undo.
+    Undo,
+    /// Edit ▸ Redo.
+    Redo,
+    /// Edit ▸ Cut session.
+    Cut,
+    /// Edit ▸ Copy session.
+    Copy,
+    /// Edit ▸ Paste.
+    Paste,
+    /// Edit ▸ Duplicate session (to the next day).
+    Duplicate,
+    /// Edit ▸ Delete session.
+    Delete,
+    /// Edit ▸ Copy week.
+    CopyWeek,
+    /// Edit ▸ Paste week.
+    PasteWeek,
+    /// Edit ▸ Insert week.
+    InsertWeek,
+    /// Edit ▸ Remove week.
+    RemoveWeek,
+    /// Plan ▸ Calf program….
+    CalfProgram,
+    /// Plan ▸ Log how my calves feel….
+    LogSymptom,
+    /// Plan ▸ Return to running….
+    ReturnToRunning,
+    /// View ▸ Go to today.
+    GoToToday,
+    /// Select the previous day.
+    PreviousDay,
+    /// Select the next day.
+    NextDay,
+    /// Select the same day a week earlier.
+    PreviousWeek,
+    /// Select the same day a week later.
+    NextWeek,
+    /// Edit the selected day's session in the inspector.
+    EditSelected,
+    /// Help ▸ Keyboard shortcuts.
+    ShowShortcuts,
+    /// Help ▸ Rules and their evidence.
+    ShowRules,
+    /// Help ▸ About Gradual.
+    About,
+}
+
+/// An action's entry in the table.
+#[derive(Debug)]
+pub struct Spec {
+    /// The action.
+    pub action: Action,
+    /// Its menu text.
+    pub text: &'static str,
+    /// What it does, for Help ▸ Keyboard shortcuts and the README.
+    pub help: &'static str,
+    /// Its keys, the one shown in menus first.
+    pub keys: &'static [KeyboardShortcut],
+    /// Its keys work while a text field has the keyboard (file actions); the others leave
+    /// the keys to the field (its own undo, copy and cursor keys).
+    pub while_typing: bool,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const fn spec(
+    action: Action,
+    text: &'static str,
+    help: &'static str,
+    keys: &'static [KeyboardShortcut],
+    while_typing: bool,
+) -> Spec {
+    Spec {
+        action,
+        text,
+        help,
+        keys,
+        while_typing,
+    }
+}
+
+/// Every action, in menu order.
+pub const ACTIONS: &[Spec] = &[
+    spec(Action::New, "New", "new plan", &[key(CMD, Key::N)], true),
+    spec(
+        Action::NewFromTemplate,
+        "New from template…",
+        "new plan from a template",
+        &[],
+        false,
+    ),
+    spec(
+        Action::Open,
+        "Open…",
+        "open a plan",
+        &[key(CMD, Key::O)],
+        true,
+    ),
+    spec(
+        Action::OpenFolder,
+        "Open folder…",
+        "open a folder of plans (one per athlete)",
+        &[],
+        false,
+    ),
+    spec(Action::Save, "Save", "save", &[key(CMD, Key::S)], true),
+    spec(
+        Action::SaveAs,
+        "Save As…",
+        "save under another name",
+        &[key(CMD_SHIFT, Key::S)],
+        true,
+    ),
+    spec(
+        Action::SaveAsTemplate,
+        "Save as template…",
+        "save the plan or a block as a template",
+        &[],
+        false,
+    ),
+    spec(
+        Action::Export(ExportFormat::Ics),
+        "Calendar (ICS)…",
+        "export to a calendar",
+        &[],
+        false,
+    ),
+    spec(
+        Action::Export(ExportFormat::Csv),
+        "Spreadsheet (CSV)…",
+        "export to a spreadsheet",
+        &[],
+        false,
+    ),
+    spec(
+        Action::Export(ExportFormat::Html),
+        "Printable page (HTML)…",
+        "export a printable page",
+        &[],
+        false,
+    ),
+    spec(Action::Quit, "Quit", "quit", &[key(CMD, Key::Q)], true),
+    spec(Action::Undo, "Undo", "undo", &[key(CMD, Key::Z)], false),
+    spec(
+        Action::Redo,
+        "Redo",
+        "redo",
+        &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)],
+        false,
+    ),
+    spec(
+        Action::Cut,
+        "Cut session",
+        "cut the selected session",
+        &[key(CMD, Key::X)],
+        false,
+    ),
+    spec(
+        Action::Copy,
+        "Copy session",
+        "copy the selected session",
+        &[key(CMD, Key::C)],
+        false,
+    ),
+    spec(
+        Action::Paste,
+        "Paste",
+        "paste sessions onto the selected day",
+        &[key(CMD, Key::V)],
+        false,
+    ),
+    spec(
+        Action::Duplicate,
+        "Duplicate session",
+        "duplicate the selected session to the next day",
+        &[key(CMD, Key::D)],
+        false,
+    ),
+    spec(
+        Action::Delete,
+        "Delete session",
+        "delete the selected session",
+        &[key(NONE, Key::Delete)],
+        false,
+    ),
+    spec(
+        Action::CopyWeek,
+        "Copy week",
+        "copy the selected week",
+        &[],
+        false,
+    ),
+    spec(
+        Action::PasteWeek,
+        "Paste week",
+        "paste a copied week onto the selected week",
+        &[],
+        false,
+    ),
+    spec(
+        Action::InsertWeek,
+        "Insert week",
+        "insert an empty week (later dates move a week)",
+        &[],
+        false,
+    ),
+    spec(
+        Action::RemoveWeek,
+        "Remove week",
+        "remove the selected week (later dates move back)",
+        &[],
+        false,
+    ),
+    spec(
+        Action::CalfProgram,
+        "Calf program…",
+        "schedule the calf program",
+        &[],
+        false,
+    ),
+    spec(
+        Action::LogSymptom,
+        "Log how my calves feel…",
+        "log pain, when it hurt and red flags",
+        &[],
+        false,
+    ),
+    spec(
+        Action::ReturnToRunning,
+        "Return to running…",
+        "plan a return after an injury",
+        &[],
+        false,
+    ),
+    spec(
+        Action::GoToToday,
+        "Go to today",
+        "scroll to today",
+        &[],
+        false,
+    ),
+    spec(
+        Action::PreviousDay,
+        "Previous day",
+        "select the previous day",
+        &[key(NONE, Key::ArrowLeft)],
+        false,
+    ),
+    spec(
+        Action::NextDay,
+        "Next day",
+        "select the next day",
+        &[key(NONE, Key::ArrowRight)],
+        false,
+    ),
+    spec(
+        Action::PreviousWeek,
+        "Previous week",
+        "select the same day a week earlier",
+        &[key(NONE, Key::ArrowUp)],
+        false,
+    ),
+    spec(
+        Action::NextWeek,
+        "Next week",
+        "select the same day a week later",
+        &[key(NONE, Key::ArrowDown)],
+        false,
+    ),
+    spec(
+        Action::EditSelected,
+        "Edit session",
+        "edit the selected day's session in the inspector",
+        &[key(NONE, Key::Enter)],
+        false,
+    ),
+    spec(
+        Action::ShowShortcuts,
+        "Keyboard shortcuts",
+        "this list",
+        &[],
+        false,
+    ),
+    spec(
+        Action::ShowRules,
+        "Rules and their evidence",
+        "every rule with its thresholds and evidence",
+        &[],
+        false,
+    ),
+    spec(
+        Action::About,
+        "About Gradual",
+        "version and scope",
+        &[],
+        false,
+    ),
+];
+
+/// Mouse gestures, listed with the keys in Help ▸ Keyboard shortcuts.
+pub const GESTURES: &[(&str, &str)] = &[
+    ("Double-click a day", "add a session"),
+    ("Drag a session", "move it (hold Ctrl to copy)"),
+    (
+        "Right-click a day",
+        "add a session or log how the calves feel",
+    ),
+];
+
+impl Action {
+    /// The action's entry in [`ACTIONS`].
+    pub fn spec(self) -> &'static Spec {
+        ACTIONS
+            .iter()
+            .find(|s| s.action == self)
+            .expect("every action is in the table (tested)")
+    }
+}
+
+/// Keys as text the way the platform writes them ("Ctrl+Shift+S", "⇧⌘S" on a Mac).
+pub fn keys_text(ctx: &egui::Context, keys: &[KeyboardShortcut]) -> String {
+    keys.iter()
+        .map(|k| ctx.format_shortcut(k))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The README's key table, written from [`ACTIONS`] (a test keeps the README equal to it).
+pub fn keys_markdown() -> String {
+    let ctx = egui::Context::default();
+    ctx.set_os(egui::os::OperatingSystem::Nix); // the README names keys as on Linux
+    let mut out = String::from("| keys | action |\n| --- | --- |\n");
+    for s in ACTIONS.iter().filter(|s| !s.keys.is_empty()) {
+        out.push_str(&format!("| {} | {} |\n", keys_text(&ctx, s.keys), s.help));
+    }
+    for (g, what) in GESTURES {
+        out.push_str(&format!("| {g} | {what} |\n"));
+    }
+    out
+}
+
+/// The actions whose keys were pressed this frame, consuming the keys. With `typing`
+/// (a text field has the keyboard) only actions that work while typing are looked at.
+/// Keys with more modifiers are checked first, so Ctrl+Shift+S is not also Ctrl+S.
+pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
+    let mut keys: Vec<(KeyboardShortcut, Action)> = ACTIONS
+        .iter()
+        .filter(|s| s.while_typing || !typing)
+        .flat_map(|s| s.keys.iter().map(move |k| (*k, s.action)))
+        .collect();
+    keys.sort_by_key(|(k, _)| {
+        let m = k.modifiers;
+        std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
+    });
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        for (k, action) in keys {
+            if i.consume_shortcut(&k) && !out.contains(&action) {
+                out.push(action);
+            }
+        }
+        if typing {
+            return;
+        }
+        // The platform may turn Ctrl+C/X/V into clipboard events: the same actions.
+        i.events.retain(|e| {
+            let action = match e {
+                egui::Event::Copy => Action::Copy,
+                egui::Event::Cut => Action::Cut,
+                egui::Event::Paste(_) => Action::Paste,
+                _ => return true,
+            };
+            if !out.contains(&action) {
+                out.push(action);
+            }
+            false
+        });
+    });
+    out
+}
+
+/// What views and dialogs ask of the app: an action, or something that carries data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    /// An action from the table.
+    Do(Action),
+    /// Open this file (recent, roster, command line), after the unsaved-changes guard.
+    OpenPath(PathBuf),
+    /// Save to this path (the in-app path field, or tests).
+    SaveTo(PathBuf),
+    /// Replace the open plan with this one (from a template), after the guard.
+    NewPlan(Box<Plan>),
+    /// Write this template into the user's template folder under this name.
+    SaveTemplate(Box<crate::templates::Template>, String),
+}
+
+impl From<Action> for Request {
+    fn from(a: Action) -> Self {
+        Request::Do(a)
+    }
+}
 
 impl GradualApp {
-    /// Carries out a menu or shortcut action.
-    pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
+    /// Whether `action` can be carried out now (menus grey out the others).
+    pub fn enabled(&self, action: Action) -> bool {
+        let session = self.ui.selection.is_some();
+        let day = self.ui.selected_day.is_some() || session;
+        let clip = self.window.clipboard.is_some();
+        match action {
+            Action::Undo => self.doc.undo_label().is_some(),
+            Action::Redo => self.doc.redo_label().is_some(),
+            Action::Cut | Action::Copy | Action::Duplicate | Action::Delete => session,
+            Action::Paste | Action::PasteWeek => day && clip,
+            Action::CopyWeek | Action::InsertWeek | Action::RemoveWeek => day,
+            _ => true,
+        }
+    }
+
+    /// Carries out a request from a menu, a key, a view or a dialog.
+    pub fn perform(&mut self, ctx: &egui::Context, request: impl Into<Request>) {
+        match request.into() {
+            Request::Do(a) => self.act(ctx, a),
+            Request::OpenPath(p) => self.guard(ctx, After::OpenPath(p)),
+            Request::SaveTo(p) => self.start_save(ctx, p, None),
+            Request::NewPlan(plan) => self.guard(ctx, After::NewPlan(plan)),
+            Request::SaveTemplate(t, name) => self.start_save_template(ctx, *t, name),
+        }
+    }
+
+    fn act(&mut self, ctx: &egui::Context, action: Action) {
+        if !self.enabled(action) {
+            return;
+        }
         let selected_session = self
             .ui
             .selection
@@ -15,19 +477,31 @@ impl GradualApp {
             .or(selected_session.as_ref().map(|(_, s)| s.date));
         match action {
             Action::New => self.guard(ctx, After::New),
+            Action::NewFromTemplate => {
+                self.window.new_template.date = self.today();
+                self.window.new_template.open = true;
+                self.start_templates(ctx);
+            }
             Action::Open => self.guard(ctx, After::Open),
-            Action::OpenPath(p) => self.guard(ctx, After::OpenPath(p)),
+            Action::OpenFolder => self.start_dialog(ctx, Purpose::Folder),
             Action::Save => self.save_or_ask(ctx, None),
             Action::SaveAs => self.start_dialog(ctx, Purpose::SaveAs(None)),
-            Action::SaveTo(p) => self.start_save(ctx, p, None),
-            Action::Quit => self.guard(ctx, After::Quit),
+            Action::SaveAsTemplate => {
+                let st = &mut self.window.save_template;
+                st.open = true;
+                st.message.clear();
+                if st.name.is_empty() {
+                    st.name = self.doc.plan().name.clone();
+                }
+            }
             Action::Export(f) => self.start_dialog(ctx, Purpose::Export(f)),
-            Action::OpenFolder => self.start_dialog(ctx, Purpose::Folder),
-            Action::NewPlan(plan) => self.guard(ctx, After::NewPlan(plan)),
+            Action::Quit => self.guard(ctx, After::Quit),
+            Action::Undo => self.apply(Command::Undo),
+            Action::Redo => self.apply(Command::Redo),
             Action::Copy | Action::Cut => {
                 if let Some((i, s)) = selected_session {
                     ctx.copy_text(ron::to_string(&s).unwrap_or_default());
-                    self.ui.clipboard = Some(Clip {
+                    self.window.clipboard = Some(Clip {
                         sessions: vec![(0, s)],
                         week: false,
                     });
@@ -37,13 +511,13 @@ impl GradualApp {
                 }
             }
             Action::Paste => {
-                if let (Some(clip), Some(day)) = (self.ui.clipboard.clone(), day) {
+                if let (Some(clip), Some(day)) = (self.window.clipboard.clone(), day) {
                     let anchor = if clip.week { week_start(day) } else { day };
                     self.paste(clip, anchor);
                 }
             }
             Action::PasteWeek => {
-                if let (Some(clip), Some(day)) = (self.ui.clipboard.clone(), day) {
+                if let (Some(clip), Some(day)) = (self.window.clipboard.clone(), day) {
                     self.paste(clip, week_start(day));
                 }
             }
@@ -75,7 +549,7 @@ impl GradualApp {
                         .collect();
                     self.status =
                         format!("Copied the week of {monday} ({} sessions).", sessions.len());
-                    self.ui.clipboard = Some(Clip {
+                    self.window.clipboard = Some(Clip {
                         sessions,
                         week: true,
                     });
@@ -91,6 +565,46 @@ impl GradualApp {
                     self.apply(Command::RemoveWeek(week_start(day)));
                 }
             }
+            Action::CalfProgram => self.ui.calf.open = true,
+            Action::LogSymptom => {
+                let day = self.ui.selected_day.unwrap_or_else(|| self.today());
+                self.ui.symptom_form = Some(views::symptoms::SymptomForm::new(day));
+            }
+            Action::ReturnToRunning => {
+                self.ui.return_panel.open = true;
+                self.ui.return_panel.from = None;
+            }
+            Action::GoToToday => {
+                self.ui.scroll_to = Some(self.today());
+                self.ui.selected_day = Some(self.today());
+            }
+            Action::PreviousDay => self.step_day(-1),
+            Action::NextDay => self.step_day(1),
+            Action::PreviousWeek => self.step_day(-7),
+            Action::NextWeek => self.step_day(7),
+            Action::EditSelected => {
+                if self.ui.selection.is_none()
+                    && let Some(day) = self.ui.selected_day
+                {
+                    let r = views::calendar::day_range(&self.doc.plan().sessions, day);
+                    self.ui.selection = (!r.is_empty()).then_some(r.start);
+                }
+                self.ui.focus_inspector = self.ui.selection.is_some();
+            }
+            Action::ShowShortcuts => self.help = Some(Help::Shortcuts),
+            Action::ShowRules => self.help = Some(Help::Rules),
+            Action::About => self.help = Some(Help::About),
+        }
+    }
+
+    /// Moves the selected day by `days`, scrolling when it leaves the screen.
+    fn step_day(&mut self, days: i64) {
+        let from = self.ui.selected_day.unwrap_or_else(|| self.today());
+        let to = from + Duration::days(days);
+        self.ui.selected_day = Some(to);
+        self.ui.selection = None;
+        if self.ui.visible.is_none_or(|(a, b)| to < a || to > b) {
+            self.ui.scroll_to = Some(to);
         }
     }
 
@@ -106,104 +620,140 @@ impl GradualApp {
             .collect();
         self.apply(Command::InsertSessions(sessions));
     }
+}
 
-    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let mut actions = Vec::new();
-        let mut commands = Vec::new();
-        let cmd = Modifiers::COMMAND;
-        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        ctx.input_mut(|i| {
-            // File shortcuts work even while typing in a field.
-            if i.consume_shortcut(&KeyboardShortcut::new(cmd_shift, Key::S)) {
-                actions.push(Action::SaveAs);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_actions_share_a_key_and_every_action_is_in_the_table() {
+        let mut seen: Vec<(KeyboardShortcut, Action)> = Vec::new();
+        for s in ACTIONS {
+            for k in s.keys {
+                if let Some((_, other)) = seen.iter().find(|(x, _)| x == k) {
+                    panic!("{k:?} is the key of both {other:?} and {:?}", s.action);
+                }
+                seen.push((*k, s.action));
             }
-            if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::S)) {
-                actions.push(Action::Save);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::N)) {
-                actions.push(Action::New);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::O)) {
-                actions.push(Action::Open);
-            }
-        });
-        if ctx.egui_wants_keyboard_input() {
-            return actions; // a text field has the keys (it has its own undo)
         }
-        ctx.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(cmd_shift, Key::Z))
-                || i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::Y))
-            {
-                commands.push(Command::Redo);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::Z)) {
-                commands.push(Command::Undo);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::D)) {
-                actions.push(Action::Duplicate);
-            }
-            // The platform turns Ctrl+C/X/V into clipboard events; accept both forms.
-            let mut copy = i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::C));
-            let mut cut = i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::X));
-            let mut paste = i.consume_shortcut(&KeyboardShortcut::new(cmd, Key::V));
-            i.events.retain(|e| match e {
-                egui::Event::Copy => {
-                    copy = true;
-                    false
-                }
-                egui::Event::Cut => {
-                    cut = true;
-                    false
-                }
-                egui::Event::Paste(_) => {
-                    paste = true;
-                    false
-                }
-                _ => true,
-            });
-            if copy {
-                actions.push(Action::Copy);
-            }
-            if cut {
-                actions.push(Action::Cut);
-            }
-            if paste {
-                actions.push(Action::Paste);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Delete) {
-                actions.push(Action::Delete);
-            }
-            let step = [
-                (Key::ArrowLeft, -1),
-                (Key::ArrowRight, 1),
-                (Key::ArrowUp, -7),
-                (Key::ArrowDown, 7),
-            ]
-            .into_iter()
-            .find(|(k, _)| i.consume_key(Modifiers::NONE, *k))
-            .map(|(_, d)| d);
-            if let Some(d) = step {
-                let from = self.ui.selected_day.unwrap_or_else(|| self.today());
-                let to = from + Duration::days(d);
-                self.ui.selected_day = Some(to);
-                self.ui.selection = None;
-                if self.ui.visible.is_none_or(|(a, b)| to < a || to > b) {
-                    self.ui.scroll_to = Some(to);
-                }
-            }
-            if i.consume_key(Modifiers::NONE, Key::Enter) {
-                if self.ui.selection.is_none()
-                    && let Some(day) = self.ui.selected_day
-                {
-                    let r = views::calendar::day_range(&self.doc.plan().sessions, day);
-                    self.ui.selection = (!r.is_empty()).then_some(r.start);
-                }
-                self.ui.focus_inspector = self.ui.selection.is_some();
-            }
-        });
-        for c in commands {
-            self.apply(c);
+        let actions: Vec<Action> = ACTIONS.iter().map(|s| s.action).collect();
+        for (i, a) in actions.iter().enumerate() {
+            assert!(!actions[i + 1..].contains(a), "{a:?} is in the table twice");
         }
-        actions
+        // Every variant: `spec` finds it (a match keeps this list complete).
+        let all = [
+            Action::New,
+            Action::NewFromTemplate,
+            Action::Open,
+            Action::OpenFolder,
+            Action::Save,
+            Action::SaveAs,
+            Action::SaveAsTemplate,
+            Action::Export(ExportFormat::Ics),
+            Action::Export(ExportFormat::Csv),
+            Action::Export(ExportFormat::Html),
+            Action::Quit,
+            Action::Undo,
+            Action::Redo,
+            Action::Cut,
+            Action::Copy,
+            Action::Paste,
+            Action::Duplicate,
+            Action::Delete,
+            Action::CopyWeek,
+            Action::PasteWeek,
+            Action::InsertWeek,
+            Action::RemoveWeek,
+            Action::CalfProgram,
+            Action::LogSymptom,
+            Action::ReturnToRunning,
+            Action::GoToToday,
+            Action::PreviousDay,
+            Action::NextDay,
+            Action::PreviousWeek,
+            Action::NextWeek,
+            Action::EditSelected,
+            Action::ShowShortcuts,
+            Action::ShowRules,
+            Action::About,
+        ];
+        for a in all {
+            // Exhaustive: a new variant without a line here does not compile.
+            match a {
+                Action::New
+                | Action::NewFromTemplate
+                | Action::Open
+                | Action::OpenFolder
+                | Action::Save
+                | Action::SaveAs
+                | Action::SaveAsTemplate
+                | Action::Export(_)
+                | Action::Quit
+                | Action::Undo
+                | Action::Redo
+                | Action::Cut
+                | Action::Copy
+                | Action::Paste
+                | Action::Duplicate
+                | Action::Delete
+                | Action::CopyWeek
+                | Action::PasteWeek
+                | Action::InsertWeek
+                | Action::RemoveWeek
+                | Action::CalfProgram
+                | Action::LogSymptom
+                | Action::ReturnToRunning
+                | Action::GoToToday
+                | Action::PreviousDay
+                | Action::NextDay
+                | Action::PreviousWeek
+                | Action::NextWeek
+                | Action::EditSelected
+                | Action::ShowShortcuts
+                | Action::ShowRules
+                | Action::About => {}
+            }
+            assert_eq!(a.spec().action, a);
+        }
+        assert_eq!(all.len(), ACTIONS.len());
+    }
+
+    #[test]
+    fn shift_variants_are_not_taken_by_the_plain_key() {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput::default();
+        input.events.push(egui::Event::Key {
+            key: Key::S,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        });
+        let mut got = Vec::new();
+        let mut out = ctx.run_ui(input, |ui| got = pressed(ui.ctx(), false));
+        out.textures_delta.clear();
+        assert_eq!(got, [Action::SaveAs]);
+    }
+
+    #[test]
+    fn the_readme_lists_the_keys_of_the_table() {
+        let readme = include_str!("../../README.md");
+        let table = keys_markdown();
+        assert!(
+            readme.contains(&table),
+            "README.md's key table differs from the action table; put this in it:\n{table}"
+        );
+    }
+
+    #[test]
+    fn keys_are_written_the_platform_way() {
+        let ctx = egui::Context::default();
+        ctx.set_os(egui::os::OperatingSystem::Nix);
+        assert_eq!(keys_text(&ctx, Action::SaveAs.spec().keys), "Ctrl+Shift+S");
+        ctx.set_os(egui::os::OperatingSystem::Mac);
+        let mac = keys_text(&ctx, Action::SaveAs.spec().keys);
+        assert!(!mac.contains("Ctrl"), "{mac}");
+        assert!(mac.contains('S'), "{mac}");
     }
 }

@@ -5,19 +5,28 @@
 use super::*;
 
 impl GradualApp {
+    /// The one way a new plan arrives in the window: the document is replaced, its
+    /// view state starts fresh (window state such as the clipboard stays), the watcher
+    /// follows its file, and the calendar scrolls to `scroll_to` (default: today when
+    /// the plan covers it, else its first day).
+    pub(super) fn replace_document(&mut self, doc: Document, scroll_to: Option<NaiveDate>) {
+        self.doc = doc;
+        self.ui = UiState::default();
+        self.ui.scroll_to = Some(scroll_to.unwrap_or_else(|| self.initial_scroll()));
+        self.watcher.watch(self.doc.path.as_deref());
+        self.open_file = self
+            .doc
+            .path
+            .as_deref()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));
+    }
+
     pub(super) fn opened(&mut self, path: PathBuf, loaded: format::Loaded) {
-        self.doc = Document::new(loaded.plan, Some(path.clone()));
-        self.doc.fingerprint = Some(loaded.fingerprint);
-        self.doc.has_comments = loaded.has_comments;
-        self.ui = UiState {
-            severity_filter: self.ui.severity_filter,
-            bottom_tab: self.ui.bottom_tab,
-            clipboard: self.ui.clipboard.take(),
-            ..UiState::default()
-        };
-        self.ui.scroll_to = Some(self.initial_scroll());
+        let mut doc = Document::new(loaded.plan, Some(path.clone()));
+        doc.fingerprint = Some(loaded.fingerprint);
+        doc.has_comments = loaded.has_comments;
+        self.replace_document(doc, None);
         self.remember(&path);
-        self.watcher.watch(Some(&path));
         self.status = if self.doc.has_comments {
             format!(
                 "Opened {}. It has comments: saving writes one canonical form without them (the original is kept as .bak).",
@@ -26,6 +35,34 @@ impl GradualApp {
         } else {
             format!("Opened {}", path.display())
         };
+    }
+
+    /// Reads the templates (built-in and the user's folder) off the UI thread.
+    pub(super) fn start_templates(&mut self, ctx: &egui::Context) {
+        let dir = self.config.template_dir.clone();
+        let task = Task::spawn(ctx, self.config.background, move || {
+            crate::templates::all(dir.as_deref())
+        });
+        self.pending.push(Pending::Templates(task));
+    }
+
+    /// Writes a template into the user's folder off the UI thread; the Save as template
+    /// window shows the result and the lists read the folder again.
+    pub(super) fn start_save_template(
+        &mut self,
+        ctx: &egui::Context,
+        template: crate::templates::Template,
+        name: String,
+    ) {
+        let Some(dir) = self.config.template_dir.clone() else {
+            self.window.save_template.message =
+                "No folder for templates: set GRADUAL_TEMPLATES or HOME.".into();
+            return;
+        };
+        let task = Task::spawn(ctx, self.config.background, move || {
+            crate::templates::save_user(&dir, &crate::model::slug(&name), &template)
+        });
+        self.pending.push(Pending::SaveTemplate(task));
     }
 
     pub(super) fn remember(&mut self, path: &Path) {
@@ -58,7 +95,7 @@ impl GradualApp {
 
     pub(super) fn start_scan(&mut self, ctx: &egui::Context, folder: PathBuf) {
         let task = Task::spawn(ctx, self.config.background, move || {
-            views::roster::scan(&folder)
+            crate::roster::scan(&folder)
         });
         self.pending.push(Pending::Scan(task));
     }
@@ -117,24 +154,16 @@ impl GradualApp {
             After::New => {
                 let mut plan = Plan::new("New plan", Athlete::new("Runner", Level::Novice));
                 plan.blocks.clear();
-                self.doc = Document::new(plan, None);
-                self.watcher.watch(None);
-                self.ui = UiState {
-                    selected_day: Some(self.today()),
-                    scroll_to: Some(self.today()),
-                    ..UiState::default()
-                };
+                let today = self.today();
+                self.replace_document(Document::new(plan, None), Some(today));
+                self.ui.selected_day = Some(today);
                 self.status = "New plan: double-click a day to add a session.".into();
             }
             After::NewPlan(plan) => {
-                self.doc = Document::new(*plan, None);
-                self.doc.mark_unsaved(); // a new plan to save somewhere
-                self.watcher.watch(None);
-                let first = self.doc.plan().date_range().map(|(lo, _)| lo);
-                self.ui = UiState {
-                    scroll_to: first,
-                    ..UiState::default()
-                };
+                let mut doc = Document::new(*plan, None);
+                doc.mark_unsaved(); // a new plan to save somewhere
+                let first = doc.plan().date_range().map(|(lo, _)| lo);
+                self.replace_document(doc, first);
                 self.status = "New plan from a template: Save As to keep it.".into();
             }
             After::Open => self.start_dialog(ctx, Purpose::Open),
@@ -193,6 +222,26 @@ impl GradualApp {
                         self.roster = Some(roster);
                     }
                 },
+                Pending::Templates(task) => match task.poll() {
+                    None => self.pending.push(Pending::Templates(task)),
+                    Some(entries) => {
+                        let n = entries.len();
+                        self.templates = entries;
+                        let nt = &mut self.window.new_template;
+                        nt.selected = nt.selected.min(n.saturating_sub(1));
+                    }
+                },
+                Pending::SaveTemplate(task) => match task.poll() {
+                    None => self.pending.push(Pending::SaveTemplate(task)),
+                    Some(Ok(path)) => {
+                        self.window.save_template.message = format!(
+                            "Saved {}; it is in File > New from template.",
+                            path.display()
+                        );
+                        self.start_templates(ctx);
+                    }
+                    Some(Err(e)) => self.window.save_template.message = e,
+                },
                 Pending::Load(task) => match task.poll() {
                     None => self.pending.push(Pending::Load(task)),
                     Some((path, Ok(loaded))) => self.opened(path, loaded),
@@ -209,6 +258,8 @@ impl GradualApp {
                         self.doc.has_comments = false;
                         self.remember(&path);
                         self.watcher.watch(Some(&path));
+                        self.open_file =
+                            Some(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
                         self.status = format!("Saved {}", path.display());
                         if let Some(after) = then {
                             self.proceed(ctx, after);

@@ -2,7 +2,7 @@
 //! [`Command`]s and [`Action`]s; [`GradualApp::apply`] and [`GradualApp::perform`] are
 //! the only places that change the plan or touch files.
 
-mod actions;
+pub mod actions;
 mod files;
 mod menu;
 mod modals;
@@ -14,12 +14,13 @@ pub mod watch;
 use crate::document::{Command, Document, Selection};
 use crate::format::{self, LoadError};
 use crate::model::{Athlete, Level, Plan, week_start};
+pub use actions::{Action, Request};
 use chrono::{Duration, NaiveDate};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tasks::{DialogKind, DialogOutcome, FileDialogs, RfdDialogs, Task};
-use views::{BottomTab, Clip, UiState, ViewCtx};
+use views::{BottomTab, Clip, UiState, ViewCtx, WindowUi};
 use watch::Watcher;
 
 /// The example plan opened on first start, built into the binary.
@@ -40,6 +41,9 @@ pub struct AppConfig {
     pub today: Option<NaiveDate>,
     /// Start the thread that notices changes to the open file.
     pub watch_files: bool,
+    /// The folder of the user's own templates (`GRADUAL_TEMPLATES`, else the XDG data
+    /// folder; see `templates::user_dir`), read once here rather than by each view.
+    pub template_dir: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -49,6 +53,7 @@ impl Default for AppConfig {
             background: true,
             today: None,
             watch_files: true,
+            template_dir: crate::templates::user_dir(),
         }
     }
 }
@@ -91,49 +96,6 @@ impl Default for Prefs {
             show_bottom: true,
         }
     }
-}
-
-/// App-level actions from the menu and shortcuts (files, clipboard, weeks).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// File ▸ New.
-    New,
-    /// File ▸ Open… (dialog).
-    Open,
-    /// Open this file (recent, or command line).
-    OpenPath(PathBuf),
-    /// File ▸ Save.
-    Save,
-    /// File ▸ Save As… (dialog).
-    SaveAs,
-    /// Save to this path (the in-app path field, or tests).
-    SaveTo(PathBuf),
-    /// File ▸ Quit.
-    Quit,
-    /// File ▸ Export ▸ … (dialog).
-    Export(crate::export::ExportFormat),
-    /// File ▸ Open folder… (dialog).
-    OpenFolder,
-    /// Replace the open plan with this one (from a template), after the guard.
-    NewPlan(Box<Plan>),
-    /// Edit ▸ Cut.
-    Cut,
-    /// Edit ▸ Copy.
-    Copy,
-    /// Edit ▸ Paste.
-    Paste,
-    /// Delete the selected session.
-    Delete,
-    /// Duplicate the selected session to the next day.
-    Duplicate,
-    /// Copy the selected week.
-    CopyWeek,
-    /// Paste the copied week onto the selected week.
-    PasteWeek,
-    /// Insert an empty week before the selected week.
-    InsertWeek,
-    /// Remove the selected week.
-    RemoveWeek,
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -194,7 +156,9 @@ type SaveOutcome = (PathBuf, Result<format::Fingerprint, (String, bool)>);
 enum Pending {
     Dialog(Purpose, Task<DialogOutcome>),
     Export(Task<(PathBuf, Result<(), String>)>),
-    Scan(Task<views::roster::Roster>),
+    Scan(Task<crate::roster::Roster>),
+    Templates(Task<Vec<crate::templates::Entry>>),
+    SaveTemplate(Task<Result<PathBuf, String>>),
     Load(Task<(PathBuf, Result<format::Loaded, LoadError>)>),
     Save {
         task: Task<SaveOutcome>,
@@ -207,15 +171,21 @@ enum Pending {
 pub struct GradualApp {
     /// The open plan and its history.
     pub doc: Document,
-    /// Selection, scroll, filters, typed text.
+    /// The open document's view state: selection, scroll, typed text, its panels.
     pub ui: UiState,
+    /// View state that outlives documents: clipboard, tabs, filter, template windows.
+    pub window: WindowUi,
+    /// The templates (built-in and the user's), read off the UI thread.
+    pub templates: Vec<crate::templates::Entry>,
     /// Preferences kept between runs.
     pub prefs: Prefs,
     config: AppConfig,
     watcher: Watcher,
     folder_watcher: Watcher,
     /// The open folder of plans, if any.
-    pub roster: Option<views::roster::Roster>,
+    pub roster: Option<crate::roster::Roster>,
+    /// The open plan's file with links resolved (the roster marks it).
+    open_file: Option<PathBuf>,
     pending: Vec<Pending>,
     modal: Option<Modal>,
     help: Option<Help>,
@@ -273,14 +243,20 @@ impl GradualApp {
             watcher.start(ctx);
             folder_watcher.start(ctx);
         }
+        let today = config
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
         let mut app = GradualApp {
             doc: example_document(),
             ui: UiState::default(),
+            window: WindowUi::new(today),
+            templates: Vec::new(),
             prefs,
             config,
             watcher,
             folder_watcher,
             roster: None,
+            open_file: None,
             pending: Vec::new(),
             modal: None,
             help: None,
@@ -292,21 +268,25 @@ impl GradualApp {
         let start = initial
             .clone()
             .or_else(|| app.prefs.recent.first().cloned());
-        if let Some(path) = start {
-            match format::load_full(&path) {
-                Ok(loaded) => app.opened(path, loaded),
-                Err(e) if initial.is_some() => app.error("Could not open the plan", e.to_string()),
-                Err(_) => {
-                    app.status = format!(
-                        "{} could not be opened; showing the example plan.",
-                        path.display()
-                    )
-                }
+        match start.map(|p| (format::load_full(&p), p)) {
+            Some((Ok(loaded), path)) => app.opened(path, loaded),
+            Some((Err(e), _)) if initial.is_some() => {
+                app.replace_document(example_document(), None);
+                app.error("Could not open the plan", e.to_string());
             }
-        } else {
-            app.status = "Showing the bundled example plan. File > New starts your own.".into();
+            Some((Err(_), path)) => {
+                app.replace_document(example_document(), None);
+                app.status = format!(
+                    "{} could not be opened; showing the example plan.",
+                    path.display()
+                );
+            }
+            None => {
+                app.replace_document(example_document(), None);
+                app.status = "Showing the bundled example plan. File > New starts your own.".into();
+            }
         }
-        app.ui.scroll_to = Some(app.initial_scroll());
+        app.start_templates(ctx);
         app
     }
 
@@ -458,45 +438,29 @@ impl GradualApp {
             self.modal = Some(Modal::Unsaved(After::Quit));
         }
 
-        let mut actions = if self.modal.is_none() {
-            self.shortcuts(&ctx)
+        // Keys act only when no dialog is open; while a text field has the keyboard,
+        // only the actions that work while typing (files, quit).
+        let mut requests: Vec<Request> = if self.modal.is_none() {
+            actions::pressed(&ctx, ctx.egui_wants_keyboard_input())
+                .into_iter()
+                .map(Request::Do)
+                .collect()
         } else {
             Vec::new()
         };
         let mut commands: Vec<Command> = Vec::new();
 
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menu(ui, &mut actions, &mut commands));
+            egui::MenuBar::new().ui(ui, |ui| self.menu(ui, &mut requests));
         });
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let file = self
-                    .doc
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "not saved to a file".into());
-                let dirty = if self.doc.is_dirty() {
-                    " — unsaved changes"
-                } else {
-                    ""
-                };
-                ui.label(RichText::new(format!("{file}{dirty}")).small());
-                ui.separator();
-                ui.label(RichText::new(&self.status).small().weak());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    for (name, color) in style::legend().iter().rev() {
-                        ui.label(RichText::new(*name).small().color(*color).strong());
-                    }
-                });
-            });
-        });
+        self.status_bar(ui);
         let today = self.today();
         let mut close_roster = false;
         // Views borrow the document immutably and push commands; applied afterwards.
         let v = ViewCtx {
             doc: &self.doc,
             today,
+            templates: &self.templates,
         };
         if self.prefs.show_plan {
             egui::Panel::left("plan")
@@ -512,9 +476,9 @@ impl GradualApp {
                             .show(ui, |ui| {
                                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                                 if let Some(p) =
-                                    views::roster::show(ui, roster, v.doc.path.as_deref())
+                                    views::roster::show(ui, roster, self.open_file.as_deref())
                                 {
-                                    actions.push(Action::OpenPath(p));
+                                    requests.push(Request::OpenPath(p));
                                 }
                                 if ui.button("Close folder").clicked() {
                                     close_roster = true;
@@ -541,20 +505,22 @@ impl GradualApp {
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.selectable_value(
-                            &mut self.ui.bottom_tab,
+                            &mut self.window.bottom_tab,
                             BottomTab::Charts,
                             "📈 Charts",
                         );
                         ui.selectable_value(
-                            &mut self.ui.bottom_tab,
+                            &mut self.window.bottom_tab,
                             BottomTab::Warnings,
                             views::warnings::tab_title(v.doc.report()),
                         );
                     });
                     ui.separator();
-                    match self.ui.bottom_tab {
+                    match self.window.bottom_tab {
                         BottomTab::Charts => views::charts::show(ui, &v, &mut self.ui),
-                        BottomTab::Warnings => views::warnings::show(ui, &v, &mut self.ui),
+                        BottomTab::Warnings => {
+                            views::warnings::show(ui, &v, &mut self.window, &mut self.ui)
+                        }
                     }
                 });
         }
@@ -579,15 +545,21 @@ impl GradualApp {
                     }
                 });
             }
-            views::calendar::show(ui, &v, &mut self.ui, &mut commands);
+            views::calendar::show(ui, &v, &mut self.window, &mut self.ui, &mut commands);
         });
         views::calf_panel::show(&ctx, &v, &mut self.ui, &mut commands);
         views::symptoms::show_form(&ctx, &mut self.ui, &mut commands);
         views::return_panel::show(&ctx, &v, &mut self.ui, &mut commands);
-        if let Some(plan) = views::template_panel::show_new(&ctx, &mut self.ui) {
-            actions.push(Action::NewPlan(Box::new(plan)));
+        if let Some(plan) =
+            views::template_panel::show_new(&ctx, &v, &mut self.window, &mut self.ui)
+        {
+            requests.push(Request::NewPlan(Box::new(plan)));
         }
-        views::template_panel::show_save(&ctx, &v, &mut self.ui);
+        if let Some((t, name)) =
+            views::template_panel::show_save(&ctx, &v, &mut self.window, &mut self.ui)
+        {
+            requests.push(Request::SaveTemplate(Box::new(t), name));
+        }
 
         if close_roster {
             self.roster = None;
@@ -600,8 +572,8 @@ impl GradualApp {
         for c in commands {
             self.apply(c);
         }
-        for a in actions {
-            self.perform(&ctx, a);
+        for r in requests {
+            self.perform(&ctx, r);
         }
         if self.ui.selection != selected_before {
             self.ui.fields.reset();
@@ -622,6 +594,33 @@ impl GradualApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    /// The status bar: the file, unsaved changes, the last message, the colour legend.
+    fn status_bar(&self, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let file = self
+                    .doc
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "not saved to a file".into());
+                let dirty = if self.doc.is_dirty() {
+                    " — unsaved changes"
+                } else {
+                    ""
+                };
+                ui.label(RichText::new(format!("{file}{dirty}")).small());
+                ui.separator();
+                ui.label(RichText::new(&self.status).small().weak());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    for (name, color) in style::legend().iter().rev() {
+                        ui.label(RichText::new(*name).small().color(*color).strong());
+                    }
+                });
+            });
+        });
     }
 
     /// The window title as last set.

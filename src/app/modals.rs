@@ -158,20 +158,12 @@ impl GradualApp {
         .default_pos([260.0, 60.0]).open(&mut open).default_width(560.0).show(ctx, |ui| match help {
             Help::Shortcuts => {
                 egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                    for (k, what) in [
-                        ("Ctrl+N / Ctrl+O", "new plan / open a plan"),
-                        ("Ctrl+S / Ctrl+Shift+S", "save / save as"),
-                        ("Ctrl+Z", "undo"),
-                        ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
-                        ("Arrow keys", "move the selected day (up/down: a week)"),
-                        ("Enter", "edit the selected session in the inspector"),
-                        ("Delete", "delete the selected session"),
-                        ("Ctrl+C / Ctrl+X / Ctrl+V", "copy / cut / paste sessions"),
-                        ("Ctrl+D", "duplicate the session to the next day"),
-                        ("Double-click a day", "add a session"),
-                        ("Drag a session", "move it (hold Ctrl to copy)"),
-                        ("Ctrl+Q", "quit"),
-                    ] {
+                    let rows = actions::ACTIONS
+                        .iter()
+                        .filter(|s| !s.keys.is_empty())
+                        .map(|s| (actions::keys_text(ctx, s.keys), s.help))
+                        .chain(actions::GESTURES.iter().map(|(g, w)| (g.to_string(), *w)));
+                    for (k, what) in rows {
                         ui.label(RichText::new(k).monospace());
                         ui.label(what);
                         ui.end_row();

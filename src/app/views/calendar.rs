@@ -1,7 +1,7 @@
 //! The calendar: one row per week (Monday to Sunday) with a totals column. Only the rows
 //! on screen are laid out, so a 10-year plan scrolls as smoothly as a 10-week one.
 
-use super::{UiState, ViewCtx};
+use super::{UiState, ViewCtx, WindowUi};
 use crate::app::style;
 use crate::document::Command;
 use crate::model::{Activity, Phase, RunKind, Session, Surface, week_start};
@@ -66,8 +66,15 @@ fn phase_color(p: Phase) -> Color32 {
     }
 }
 
-/// Shows the calendar; emits commands into `out`.
-pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+/// Shows the calendar; emits commands into `out`. A week's warning badge opens the
+/// warnings tab (window state) on that week.
+pub fn show(
+    ui: &mut Ui,
+    v: &ViewCtx,
+    win: &mut WindowUi,
+    st: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     let (first, n_weeks) = span(v);
     let plan = v.doc.plan();
     let report = v.doc.report();
@@ -254,7 +261,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     if resp.clicked() {
                         st.selected_day = Some(monday);
                         st.selection = None;
-                        st.bottom_tab = super::BottomTab::Warnings;
+                        win.bottom_tab = super::BottomTab::Warnings;
                         st.warning_week = Some(monday);
                     }
                     resp.on_hover_text(label);

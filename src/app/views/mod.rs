@@ -19,12 +19,14 @@ use crate::document::Document;
 use crate::model::Session;
 use chrono::NaiveDate;
 
-/// What views read: the document and today's date (fixed in tests).
+/// What views read: the document, today's date (fixed in tests) and the templates.
 pub struct ViewCtx<'a> {
     /// The open document.
     pub doc: &'a Document,
-    /// Today, for the calendar's marker.
+    /// Today, for the calendar's marker and new plans' dates.
     pub today: NaiveDate,
+    /// The templates (built-in and the user's), read off the UI thread; empty until read.
+    pub templates: &'a [crate::templates::Entry],
 }
 
 /// Which tab the bottom panel shows.
@@ -46,7 +48,37 @@ pub struct Clip {
     pub week: bool,
 }
 
-/// View state that is not part of the plan (selection, scroll, filters, typed text).
+/// View state that lives as long as the window, whatever plan is open: the clipboard,
+/// the bottom panel's tab and filter, the template windows.
+pub struct WindowUi {
+    /// Copied sessions (paste into another plan works).
+    pub clipboard: Option<Clip>,
+    /// The bottom panel's tab.
+    pub bottom_tab: BottomTab,
+    /// Which severities the warnings list shows (info, caution, warning, danger).
+    pub severity_filter: [bool; 4],
+    /// The "New plan from template" window.
+    pub new_template: template_panel::NewFromTemplate,
+    /// The "Save as template" window.
+    pub save_template: template_panel::SaveTemplate,
+}
+
+impl WindowUi {
+    /// The state of a new window; template dates start at `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        WindowUi {
+            clipboard: None,
+            bottom_tab: BottomTab::Charts,
+            severity_filter: [true; 4],
+            new_template: template_panel::NewFromTemplate::new(today),
+            save_template: Default::default(),
+        }
+    }
+}
+
+/// View state of the open document (selection, scroll, typed text, its panels). It is
+/// replaced with the document: a new plan starts with a fresh one.
+#[derive(Default)]
 pub struct UiState {
     /// The selected session, as an index into `plan.sessions`.
     pub selection: Option<usize>,
@@ -56,30 +88,18 @@ pub struct UiState {
     pub fields: fields::Fields,
     /// Scroll the calendar to this date on the next frame.
     pub scroll_to: Option<NaiveDate>,
-    /// The bottom panel's tab.
-    pub bottom_tab: BottomTab,
     /// Limit the warnings list to one week.
     pub warning_week: Option<NaiveDate>,
-    /// Which severities the warnings list shows (info, caution, warning, danger).
-    pub severity_filter: [bool; 4],
     /// Focus the inspector's first field on the next frame.
     pub focus_inspector: bool,
-    /// Copied sessions.
-    pub clipboard: Option<Clip>,
     /// The first and last day of the weeks on screen in the calendar.
     pub visible: Option<(NaiveDate, NaiveDate)>,
     /// The calf program panel.
     pub calf: calf_panel::CalfPanel,
     /// A run now shares this day with a generated calf session: offer to reschedule.
     pub calf_conflict: Option<NaiveDate>,
-    /// The "New plan from template" window.
-    pub new_template: template_panel::NewFromTemplate,
-    /// The "Save as template" window.
-    pub save_template: template_panel::SaveTemplate,
     /// A block-scale drag in progress: (block, the sessions before the drag, percent).
     pub block_scale: Option<(usize, Vec<Session>, f64)>,
-    /// The folder of the user's own templates (see `templates::user_dir`).
-    pub template_dir: Option<std::path::PathBuf>,
     /// The "How do my calves feel?" form, when open.
     pub symptom_form: Option<symptoms::SymptomForm>,
     /// The selected symptom, as an index into `plan.symptoms` (instead of a session).
@@ -101,31 +121,4 @@ pub struct CalfTestEntry {
     pub right: String,
     /// Why the last Record was refused.
     pub error: Option<String>,
-}
-
-impl Default for UiState {
-    fn default() -> Self {
-        UiState {
-            selection: None,
-            selected_day: None,
-            fields: Default::default(),
-            scroll_to: None,
-            bottom_tab: BottomTab::Charts,
-            warning_week: None,
-            severity_filter: [true; 4],
-            focus_inspector: false,
-            clipboard: None,
-            visible: None,
-            calf: Default::default(),
-            calf_conflict: None,
-            new_template: template_panel::NewFromTemplate::new(chrono::Local::now().date_naive()),
-            save_template: Default::default(),
-            block_scale: None,
-            template_dir: crate::templates::user_dir(),
-            symptom_form: None,
-            selected_symptom: None,
-            return_panel: Default::default(),
-            calf_test_entry: None,
-        }
-    }
 }

@@ -352,16 +352,10 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                 out.push(Command::SetBlocks(blocks, None));
             }
             ui.menu_button("Chain a block template", |ui| {
-                // Read the template folder once, not on every frame the menu is open.
-                if st.new_template.entries.is_empty() {
-                    st.new_template.entries = crate::templates::all(st.template_dir.as_deref());
+                if v.templates.is_empty() {
+                    ui.label("Reading the templates…");
                 }
-                for e in st
-                    .new_template
-                    .entries
-                    .iter()
-                    .filter(|e| e.template.race_km.is_none())
-                {
+                for e in v.templates.iter().filter(|e| e.template.race_km.is_none()) {
                     if ui
                         .button(&e.template.name)
                         .on_hover_text(&e.template.description)

@@ -1,86 +1,15 @@
-//! The roster: every plan in a folder, with its athlete, plan, race date and a status dot
-//! for the worst warning. Clicking one opens it (through the unsaved-changes guard).
+//! The roster in the window: every plan of the open folder ([`crate::roster`]) with a
+//! status dot for its worst warning. Clicking one opens it (through the unsaved-changes
+//! guard).
 
-use crate::analysis::{Severity, analyze};
+use crate::analysis::Severity;
 use crate::app::style;
-use chrono::NaiveDate;
+use crate::roster::Roster;
 use egui::{Color32, RichText, Sense, Ui, vec2};
 use std::path::{Path, PathBuf};
 
-/// One plan file in the folder.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    /// The file.
-    pub path: PathBuf,
-    /// Athlete name (or the file name when it does not load).
-    pub athlete: String,
-    /// Plan name.
-    pub name: String,
-    /// Race date, if any.
-    pub race: Option<NaiveDate>,
-    /// Worst warning.
-    pub worst: Option<Severity>,
-    /// Why it does not load, if it does not.
-    pub error: Option<String>,
-}
-
-/// A folder of plans.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Roster {
-    /// The folder.
-    pub folder: PathBuf,
-    /// Its plans, sorted by athlete then plan name.
-    pub entries: Vec<Entry>,
-}
-
-/// Reads and analyzes every `.ron` file in `folder` (run off the UI thread).
-pub fn scan(folder: &Path) -> Roster {
-    let listing = crate::format::plan_files(folder).unwrap_or_default();
-    let file_name = |path: &Path| {
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    // Entries that are not plan files (a dangling link, a pipe) are named, not opened.
-    let skipped = listing.skipped.into_iter().map(|(path, why)| Entry {
-        athlete: file_name(&path),
-        name: "not a plan file".into(),
-        race: None,
-        worst: None,
-        error: Some(format!("{}: {why}", path.display())),
-        path,
-    });
-    let mut entries: Vec<Entry> = listing
-        .files
-        .into_iter()
-        .map(|path| match crate::format::load(&path) {
-            Ok(plan) => Entry {
-                athlete: plan.athlete.name.clone(),
-                name: plan.name.clone(),
-                race: plan.race.as_ref().map(|r| r.date),
-                worst: analyze(&plan).worst(),
-                error: None,
-                path,
-            },
-            Err(e) => Entry {
-                athlete: file_name(&path),
-                name: "could not be read".into(),
-                race: None,
-                worst: None,
-                error: Some(e.to_string()),
-                path,
-            },
-        })
-        .chain(skipped)
-        .collect();
-    entries.sort_by(|a, b| (&a.athlete, &a.name).cmp(&(&b.athlete, &b.name)));
-    Roster {
-        folder: folder.to_path_buf(),
-        entries,
-    }
-}
-
-/// Shows the list; returns the plan to open when one is clicked.
+/// Shows the list; returns the plan to open when one is clicked. `current` is the open
+/// plan's file with links resolved.
 pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<PathBuf> {
     let mut open = None;
     ui.label(
@@ -92,7 +21,7 @@ pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<Path
         ui.label("No .ron plans in this folder.");
     }
     for e in &roster.entries {
-        let selected = current.is_some_and(|c| same_file(c, &e.path));
+        let selected = current.is_some_and(|c| c == e.canonical);
         let (color, status) = match (&e.error, e.worst) {
             (Some(_), _) => (
                 Color32::from_rgb(0xc9, 0x2a, 0x2a),
@@ -129,8 +58,4 @@ pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<Path
     }
     ui.separator();
     open
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
 }

@@ -3,10 +3,10 @@
 //! and "Save as template" (the whole plan or one block, into the user's template folder).
 
 use super::fields::choice;
-use super::{UiState, ViewCtx};
+use super::{UiState, ViewCtx, WindowUi};
 use crate::analysis::{Severity, analyze};
 use crate::model::{Level, Plan};
-use crate::templates::{self, Anchor, Entry, Params};
+use crate::templates::{self, Anchor, Entry, Params, Template};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -15,9 +15,7 @@ use egui::{RichText, Ui};
 pub struct NewFromTemplate {
     /// Whether it is open.
     pub open: bool,
-    /// The templates (built-in and the user's), loaded when the window opens.
-    pub entries: Vec<Entry>,
-    /// Index of the chosen template.
+    /// Index of the chosen template in the list (`ViewCtx::templates`).
     pub selected: usize,
     /// Level (default: the template's).
     pub level: Option<Level>,
@@ -36,7 +34,6 @@ impl NewFromTemplate {
     pub fn new(today: NaiveDate) -> Self {
         NewFromTemplate {
             open: false,
-            entries: Vec::new(),
             selected: 0,
             level: None,
             base_km: 20.0,
@@ -46,15 +43,9 @@ impl NewFromTemplate {
         }
     }
 
-    /// Opens the window, (re)loading the templates (built-in, and the user's from `dir`).
-    pub fn open(&mut self, dir: Option<&std::path::Path>) {
-        self.entries = templates::all(dir);
-        self.open = true;
-    }
-
-    /// The plan the current choices make.
-    pub fn generate(&self) -> Option<Plan> {
-        let e = self.entries.get(self.selected)?;
+    /// The plan the current choices make from `entries`.
+    pub fn generate(&self, entries: &[Entry]) -> Option<Plan> {
+        let e = entries.get(self.selected)?;
         let params = Params {
             anchor: if self.to_race {
                 Anchor::Race(self.date)
@@ -85,8 +76,13 @@ pub struct SaveTemplate {
 }
 
 /// Shows "New plan from template"; returns the plan to open when the user creates it.
-pub fn show_new(ctx: &egui::Context, st: &mut UiState) -> Option<Plan> {
-    if !st.new_template.open {
+pub fn show_new(
+    ctx: &egui::Context,
+    v: &ViewCtx,
+    win: &mut WindowUi,
+    st: &mut UiState,
+) -> Option<Plan> {
+    if !win.new_template.open {
         return None;
     }
     let mut open = true;
@@ -96,20 +92,24 @@ pub fn show_new(ctx: &egui::Context, st: &mut UiState) -> Option<Plan> {
         .open(&mut open)
         .default_width(560.0)
         .show(ctx, |ui| {
-            created = new_body(ui, st);
+            created = new_body(ui, v.templates, win, st);
         });
-    st.new_template.open &= open && created.is_none();
+    win.new_template.open &= open && created.is_none();
     created
 }
 
-fn new_body(ui: &mut Ui, st: &mut UiState) -> Option<Plan> {
-    let nt = &mut st.new_template;
+fn new_body(ui: &mut Ui, entries: &[Entry], win: &mut WindowUi, st: &mut UiState) -> Option<Plan> {
+    let nt = &mut win.new_template;
+    if entries.is_empty() {
+        ui.label("Reading the templates…");
+        return None;
+    }
     ui.label("Plans and single blocks; volumes scale with the athlete's current weekly distance.");
     egui::ScrollArea::vertical()
         .id_salt("template-list")
         .max_height(190.0)
         .show(ui, |ui| {
-            for (i, e) in nt.entries.iter().enumerate() {
+            for (i, e) in entries.iter().enumerate() {
                 let t = &e.template;
                 let label = format!(
                     "{}{} — {} weeks, base {:.0}–{:.0} km",
@@ -129,7 +129,7 @@ fn new_body(ui: &mut Ui, st: &mut UiState) -> Option<Plan> {
                 }
             }
         });
-    let entry = nt.entries.get(nt.selected)?.clone();
+    let entry = entries.get(nt.selected)?.clone();
     ui.label(RichText::new(&entry.template.description).small());
     ui.separator();
     let levels = [
@@ -162,9 +162,9 @@ fn new_body(ui: &mut Ui, st: &mut UiState) -> Option<Plan> {
         true,
         "km",
     ) {
-        st.new_template.base_km = km;
+        win.new_template.base_km = km;
     }
-    let nt = &mut st.new_template;
+    let nt = &mut win.new_template;
     if nt.base_km < lo || nt.base_km > hi {
         ui.label(
             RichText::new(format!(
@@ -181,28 +181,28 @@ fn new_body(ui: &mut Ui, st: &mut UiState) -> Option<Plan> {
     } else {
         nt.to_race = false;
     }
-    let date_label = if st.new_template.to_race {
+    let date_label = if win.new_template.to_race {
         "Race date"
     } else {
         "Start date"
     };
     if let Some(d) = st
         .fields
-        .date(ui, "template-date", date_label, st.new_template.date)
+        .date(ui, "template-date", date_label, win.new_template.date)
     {
-        st.new_template.date = d;
+        win.new_template.date = d;
     }
     if let Some(n) = st.fields.text(
         ui,
         "template-athlete",
         "Athlete",
-        &st.new_template.athlete.clone(),
+        &win.new_template.athlete.clone(),
         140.0,
         |t| Ok(t.to_string()),
     ) {
-        st.new_template.athlete = n;
+        win.new_template.athlete = n;
     }
-    let plan = st.new_template.generate()?;
+    let plan = win.new_template.generate(entries)?;
     let report = analyze(&plan);
     let peak = report.weeks.iter().map(|w| w.run_km).fold(0.0, f64::max);
     let serious = report
@@ -212,7 +212,7 @@ fn new_body(ui: &mut Ui, st: &mut UiState) -> Option<Plan> {
         .count();
     let (lo_d, hi_d) = plan
         .date_range()
-        .unwrap_or((st.new_template.date, st.new_template.date));
+        .unwrap_or((win.new_template.date, win.new_template.date));
     ui.label(format!(
         "{} weeks, {} to {}; peak {:.0} km a week; {} sessions with a calf program; {}.",
         entry.template.weeks(),
@@ -229,23 +229,31 @@ fn new_body(ui: &mut Ui, st: &mut UiState) -> Option<Plan> {
     ui.button("Create plan").clicked().then_some(plan)
 }
 
-/// Shows "Save as template"; saves into the user's template folder.
-pub fn show_save(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState) {
-    if !st.save_template.open {
-        return;
+/// Shows "Save as template"; returns the template to save (with its name) when the
+/// user asks: the app writes it into the user's template folder off the UI thread.
+pub fn show_save(
+    ctx: &egui::Context,
+    v: &ViewCtx,
+    win: &mut WindowUi,
+    st: &mut UiState,
+) -> Option<(Template, String)> {
+    if !win.save_template.open {
+        return None;
     }
     let mut open = true;
+    let mut save = None;
     egui::Window::new("Save as template")
         .default_pos([260.0, 60.0])
         .open(&mut open)
         .default_width(420.0)
         .show(ctx, |ui| {
             let plan = v.doc.plan();
+            let sv = &mut win.save_template;
             if let Some(n) = st.fields.text(
                 ui,
                 "save-template-name",
                 "Name",
-                &st.save_template.name.clone(),
+                &sv.name.clone(),
                 200.0,
                 |t| {
                     if t.trim().is_empty() {
@@ -255,54 +263,46 @@ pub fn show_save(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState) {
                     }
                 },
             ) {
-                st.save_template.name = n;
+                sv.name = n;
             }
             let scopes: Vec<Option<usize>> = std::iter::once(None)
                 .chain((0..plan.blocks.len()).map(Some))
                 .collect();
-            if let Some(b) = choice(
-                ui,
-                "save-template-scope",
-                "From",
-                st.save_template.block,
-                &scopes,
-                |b| match b {
-                    None => "The whole plan".to_string(),
-                    Some(i) => format!("Block: {}", plan.blocks[i].name),
-                },
-            ) {
-                st.save_template.block = b;
+            if let Some(b) =
+                choice(
+                    ui,
+                    "save-template-scope",
+                    "From",
+                    sv.block,
+                    &scopes,
+                    |b| match b {
+                        None => "The whole plan".to_string(),
+                        Some(i) => format!("Block: {}", plan.blocks[i].name),
+                    },
+                )
+            {
+                sv.block = b;
             }
-            let name = st.save_template.name.trim().to_string();
+            let name = sv.name.trim().to_string();
             if ui
                 .add_enabled(!name.is_empty(), egui::Button::new("Save template"))
                 .clicked()
             {
-                st.save_template.message = match (
-                    templates::from_plan(plan, st.save_template.block, &name),
-                    st.template_dir.clone(),
-                ) {
-                    (Some(t), Some(dir)) => {
-                        match templates::save_user(&dir, &crate::model::slug(&name), &t) {
-                            Ok(path) => {
-                                st.new_template.entries = templates::all(Some(&dir));
-                                format!(
-                                    "Saved {}; it is in File > New from template.",
-                                    path.display()
-                                )
-                            }
-                            Err(e) => e,
-                        }
+                match templates::from_plan(plan, sv.block, &name) {
+                    Some(t) => {
+                        sv.message = "Saving…".into();
+                        save = Some((t, name));
                     }
-                    (None, _) => {
-                        "Nothing to save: the plan (or block) has no running weeks yet.".into()
+                    None => {
+                        sv.message =
+                            "Nothing to save: the plan (or block) has no running weeks yet.".into()
                     }
-                    (_, None) => "No folder for templates: set GRADUAL_TEMPLATES or HOME.".into(),
-                };
+                }
             }
-            if !st.save_template.message.is_empty() {
-                ui.label(RichText::new(&st.save_template.message).small());
+            if !sv.message.is_empty() {
+                ui.label(RichText::new(&sv.message).small());
             }
         });
-    st.save_template.open &= open;
+    win.save_template.open &= open;
+    save
 }

@@ -2,7 +2,7 @@
 //! short list in the inspector. Every view counts the same way: "warnings" are caution
 //! and above, "notes" are info ([`Report::count`]).
 
-use super::{UiState, ViewCtx};
+use super::{UiState, ViewCtx, WindowUi};
 use crate::analysis::{Report, Rule, Severity, Warning};
 use crate::app::style;
 use egui::{RichText, Ui};
@@ -92,8 +92,9 @@ pub fn groups<'a>(ws: impl IntoIterator<Item = &'a Warning>) -> Vec<Vec<&'a Warn
     groups.into_iter().map(|(_, g)| g).collect()
 }
 
-/// The full list, filterable by severity.
-pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
+/// The full list, filterable by severity (the filter is window state: it stays when
+/// another plan opens).
+pub fn show(ui: &mut Ui, v: &ViewCtx, win: &mut WindowUi, st: &mut UiState) {
     let report = v.doc.report();
     ui.horizontal_wrapped(|ui| {
         ui.label("Show:");
@@ -101,7 +102,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             let n = report.warnings.iter().filter(|w| w.severity == s).count();
             let text = RichText::new(format!("{} {s} ({n})", style::severity_icon(s)))
                 .color(style::severity_color(s));
-            ui.checkbox(&mut st.severity_filter[i], text);
+            ui.checkbox(&mut win.severity_filter[i], text);
         }
         if let Some(week) = st.warning_week
             && ui.button(format!("✖ only week of {week}")).clicked()
@@ -113,7 +114,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
     let shown: Vec<&Warning> = report
         .warnings
         .iter()
-        .filter(|w| st.severity_filter[w.severity as usize])
+        .filter(|w| win.severity_filter[w.severity as usize])
         .filter(|w| st.warning_week.is_none_or(|wk| w.week == wk))
         .collect();
     if shown.is_empty() {

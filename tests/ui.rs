@@ -546,7 +546,7 @@ fn every_icon_is_in_the_bundled_fonts() {
     let mut out = ctx.run_ui(Default::default(), |_| {});
     out.textures_delta.clear();
     for icon in [
-        "ℹ", "⚠", "⛔", "🏁", "✔", "🗑", "➕", "📈", "✖", "…", "–", "×", "·", "≈", "“", "”",
+        "ℹ", "⚠", "⛔", "🏁", "✔", "🗑", "➕", "📈", "✖", "…", "–", "×", "·", "≈", "“", "”", "📆",
     ] {
         assert!(
             ctx.fonts_mut(|f| f.has_glyphs(&egui::FontId::proportional(12.0), icon)),
@@ -1293,4 +1293,33 @@ fn new_from_template_starts_on_the_configured_today() {
     menu(&mut h, "File", "New from template…");
     assert_eq!(h.state().window.new_template.date, date("2026-03-04"));
     assert!(!h.state().templates.is_empty(), "read in the background");
+}
+
+#[test]
+fn dates_can_be_picked_from_a_calendar_as_well_as_typed() {
+    let (mut h, _) = open("plans/half-marathon.ron");
+    let before = h.state().doc.plan().blocks[0].start;
+    h.get_all_by_label("Pick the block start from a calendar")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label(">").click(); // one day later
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.plan().blocks[0].start,
+        before + chrono::Duration::days(1)
+    );
+    // The text field shows the picked date.
+    let shown = (before + chrono::Duration::days(1)).to_string();
+    assert!(
+        h.query_all_by_value(&shown).next().is_some(),
+        "the field shows {shown}"
+    );
+    // One undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan().blocks[0].start, before);
 }

@@ -498,9 +498,11 @@ impl GradualApp {
                 });
         }
         if self.prefs.show_bottom {
+            // Tall enough for several warnings at the default window size; resizable,
+            // and egui's memory (persisted by eframe) remembers the height.
             egui::Panel::bottom("bottom")
                 .resizable(true)
-                .default_size(210.0)
+                .default_size(280.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {

@@ -38,6 +38,22 @@ impl Fields {
         width: f32,
         parse: impl Fn(&str) -> Result<T, String>,
     ) -> Option<T> {
+        self.text_with(ui, key, label, current, width, parse, |_| None)
+    }
+
+    /// [`Fields::text`] with something after the field on the same row (a picker) that
+    /// may give a value too.
+    #[allow(clippy::too_many_arguments)]
+    fn text_with<T>(
+        &mut self,
+        ui: &mut Ui,
+        key: &str,
+        label: &str,
+        current: &str,
+        width: f32,
+        parse: impl Fn(&str) -> Result<T, String>,
+        trailing: impl FnOnce(&mut Ui) -> Option<T>,
+    ) -> Option<T> {
         let id = ui.scope_id().with(key);
         let mut out = None;
         ui.horizontal(|ui| {
@@ -71,6 +87,10 @@ impl Fields {
                         self.errors.insert(id, e);
                     }
                 }
+            }
+            if let Some(v) = trailing(ui) {
+                self.errors.remove(&id);
+                out = Some(v);
             }
         });
         if let Some(e) = self.errors.get(&id) {
@@ -145,7 +165,8 @@ impl Fields {
         })
     }
 
-    /// A date field, `YYYY-MM-DD`.
+    /// A date field: typed as `YYYY-MM-DD`, or picked from a calendar with the button
+    /// beside it.
     pub fn date(
         &mut self,
         ui: &mut Ui,
@@ -153,8 +174,41 @@ impl Fields {
         label: &str,
         value: NaiveDate,
     ) -> Option<NaiveDate> {
-        self.text(ui, key, label, &value.to_string(), 90.0, parse_date)
+        self.text_with(ui, key, label, &value.to_string(), 90.0, parse_date, |ui| {
+            date_picker(ui, key, label, value)
+        })
     }
+}
+
+/// A calendar button for `value`; returns the day picked. The picker works in `jiff`
+/// dates: converted here, both ways.
+fn date_picker(ui: &mut Ui, key: &str, label: &str, value: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let to_jiff =
+        |d: NaiveDate| jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8).ok();
+    let mut picked = to_jiff(value)?;
+    let salt = format!("{key}-picker");
+    let resp = ui.add(
+        egui_extras::DatePickerButton::new(&mut picked)
+            .id_salt(&salt)
+            .format("")
+            // Its year/month/day combo boxes have no accessible names: arrows and the
+            // month grid instead.
+            .combo_boxes(false)
+            .calendar_week(false),
+    );
+    let name = format!("Pick the {} from a calendar", label.to_lowercase());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    let resp = resp.on_hover_text(&name);
+    if !resp.changed() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        i32::from(picked.year()),
+        picked.month() as u32,
+        picked.day() as u32,
+    )
+    .filter(|d| crate::model::date_in_range(*d))
 }
 
 /// Parses `YYYY-MM-DD` in the years plans use, with a helpful message.

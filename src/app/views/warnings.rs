@@ -10,6 +10,9 @@ use egui::{RichText, Ui};
 /// Groups of this many or more warnings of one rule and severity collapse into one row.
 pub const GROUP_AT: usize = 3;
 
+/// One warning: severity, a link to its day, the message. With `evidence` the evidence
+/// follows in small print (the inspector); without, the warning takes one line (wrapped
+/// when long) and its evidence shows on hover (the full list, where space is short).
 fn row(ui: &mut Ui, st: &mut UiState, w: &Warning, evidence: bool) {
     ui.horizontal_wrapped(|ui| {
         let c = style::severity_color(w.severity);
@@ -29,16 +32,20 @@ fn row(ui: &mut Ui, st: &mut UiState, w: &Warning, evidence: bool) {
             st.selected_day = Some(w.date);
             st.scroll_to = Some(w.date);
         }
+        if !evidence {
+            ui.label(&w.message)
+                .on_hover_text(format!("Evidence: {}", w.evidence));
+        }
     });
-    ui.label(&w.message);
     if evidence {
+        ui.label(&w.message);
         ui.label(
             RichText::new(format!("Evidence: {}", w.evidence))
                 .small()
                 .weak(),
         );
     }
-    ui.add_space(4.0);
+    ui.add_space(2.0);
 }
 
 /// The tab's title: "⚠ Warnings 2 · notes 3".
@@ -131,8 +138,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, win: &mut WindowUi, st: &mut UiState) {
             for g in groups(shown) {
                 if g.len() < GROUP_AT {
                     for w in g {
-                        row(ui, st, w, true);
-                        ui.separator();
+                        row(ui, st, w, false);
                     }
                     continue;
                 }
@@ -160,8 +166,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, win: &mut WindowUi, st: &mut UiState) {
                             row(ui, st, w, false);
                         }
                     });
-                ui.label(RichText::new(&first.message).weak());
-                ui.separator();
+                ui.add(egui::Label::new(RichText::new(&first.message).weak()).truncate());
             }
             for n in &report.notes {
                 ui.label(RichText::new(format!("Note: {n}")).small().weak());

@@ -6,6 +6,7 @@ fn main() -> eframe::Result {
         "empty",
         eframe::NativeOptions {
             viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]),
+            renderer: gradual::app::renderer(),
             ..Default::default()
         },
         Box::new(|_| Ok(Box::new(Empty))),

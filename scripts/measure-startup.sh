@@ -18,7 +18,7 @@ ticks=$(getconf CLK_TCK)
 measure() { # name, command...
   local name=$1; shift
   local best=999999 rss=0 idle=0
-  for run in 1 2 3; do
+  for run in 1 2 3 4 5; do
     local t0 pid t1
     t0=$(date +%s%N)
     "$@" >/dev/null 2>&1 &
@@ -37,8 +37,13 @@ measure() { # name, command...
     idle=$(( (b - a) * 1000 / ticks ))
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
-  printf '%-28s first window %5d ms (best of 3)   RSS %4d MiB   idle CPU %4d ms / 10 s\n' "$name" "$best" "$rss" "$idle"
+  printf '%-36s first window %5d ms (best of 5)   RSS %4d MiB   idle CPU %4d ms / 10 s\n' "$name" "$best" "$rss" "$idle"
 }
 
-measure "empty eframe window" target/release/examples/empty_window
-measure "gradual $(basename "$plan")" target/release/gradual "$plan"
+for r in wgpu glow; do
+  GRADUAL_RENDERER=$r measure "empty eframe window, $r" target/release/examples/empty_window
+  GRADUAL_RENDERER=$r measure "gradual $(basename "$plan"), $r" target/release/gradual "$plan"
+done
+if command -v GoldenCheetah >/dev/null; then
+  measure "GoldenCheetah" GoldenCheetah
+fi

@@ -193,6 +193,18 @@ pub struct GradualApp {
     title: String,
     status: String,
     applied_theme: Option<Theme>,
+    /// Frames drawn so far (work that can wait starts after the first).
+    frames: u64,
+}
+
+/// The renderer: glow (OpenGL), measured faster to the first window and lighter than
+/// wgpu (README, Speed); `GRADUAL_RENDERER=wgpu` picks wgpu instead (a driver where
+/// OpenGL misbehaves; scripts/measure-startup.sh compares the two).
+pub fn renderer() -> eframe::Renderer {
+    match std::env::var("GRADUAL_RENDERER").as_deref() {
+        Ok("wgpu") => eframe::Renderer::Wgpu,
+        _ => eframe::Renderer::Glow,
+    }
 }
 
 /// Opens the window (`gradual` with no subcommand).
@@ -203,6 +215,7 @@ pub fn run(initial: Option<PathBuf>) -> eframe::Result {
             .with_app_id("gradual")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 600.0]),
+        renderer: renderer(),
         ..Default::default()
     };
     eframe::run_native(
@@ -247,7 +260,8 @@ impl GradualApp {
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         let mut app = GradualApp {
-            doc: example_document(),
+            // A placeholder until the plan (or the example) below replaces it.
+            doc: Document::new(Plan::new("", Athlete::new("", Level::Novice)), None),
             ui: UiState::default(),
             window: WindowUi::new(today),
             templates: Vec::new(),
@@ -264,6 +278,7 @@ impl GradualApp {
             title: String::new(),
             status: String::new(),
             applied_theme: None,
+            frames: 0,
         };
         let start = initial
             .clone()
@@ -286,7 +301,6 @@ impl GradualApp {
                 app.status = "Showing the bundled example plan. File > New starts your own.".into();
             }
         }
-        app.start_templates(ctx);
         app
     }
 
@@ -420,6 +434,13 @@ impl GradualApp {
                 Theme::Dark => egui::ThemePreference::Dark,
             });
             self.applied_theme = Some(self.prefs.theme);
+        }
+        self.frames += 1;
+        // Off the start-up path: the templates are read once the first frame is shown.
+        if self.frames == 1 {
+            ctx.request_repaint();
+        } else if self.frames == 2 {
+            self.start_templates(&ctx);
         }
         self.poll_pending(&ctx);
         if self.folder_watcher.take_changed()

@@ -5,6 +5,10 @@
 //! not an error, and `gradual check … | head` keeps the status its files deserve).
 //! Text meant for a terminal has control characters escaped ([`safe`]): a name in a
 //! plan from someone else cannot hide the output or write the clipboard.
+//!
+//! One policy for enums: the core knows nothing of clap, so each enum an argument takes
+//! (`LevelArg`, `AreaArg`, `FormatArg`, …) is mirrored here with a `From` into the
+//! core's type; the compiler then flags a core variant the command line misses.
 
 mod calf;
 mod care;

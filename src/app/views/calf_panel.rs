@@ -9,6 +9,21 @@ use crate::document::Command;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Line, Plot};
 
+/// What the program does, at the top of its window.
+const ABOUT: &str = "Eccentric calf strengthening on days without a run, 2–3 times a week, \
+    at least 48 h apart, introduced slowly: a new program's first two weeks at the low end \
+    (at most about 60 % of the weaker leg's test), one stage up after two complete weeks, \
+    every 4th week (and Recovery/Taper blocks) at half volume, a calf-raise test every 4 \
+    weeks (stage 5 needs 25 reps on the weaker leg, stage 6 30 and a body mass), no calf \
+    work from 3 days before to 2 days after the goal race.";
+/// When it stops and holds.
+const STOPS: &str = "It stops after a red flag or calf pain above 5/10 until a log with \
+    pain 2 or less and no flags, then resumes one stage lower; it holds the stage when \
+    next-morning pain rises; one stage down after a skipped week.";
+/// Where the ladder comes from.
+const LADDER_SOURCE: &str = "The ladder is a synthesis of Alfredson 1998, Beyer 2015 and \
+    heel-raise norms, not a trial protocol.";
+
 /// The panel's settings (UI state, not part of the plan).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CalfPanel {
@@ -66,9 +81,9 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let plan = v.doc.plan();
-    ui.label("Eccentric calf strengthening on days without a run, 2–3 times a week, at least 48 h apart, introduced slowly: a new program's first two weeks at the low end (at most about 60 % of the weaker leg's test), one stage up after two complete weeks, every 4th week (and Recovery/Taper blocks) at half volume, a calf-raise test every 4 weeks (stage 5 needs 25 reps on the weaker leg, stage 6 30 and a body mass), no calf work from 3 days before to 2 days after the goal race.");
-    ui.label("It stops after a red flag or calf pain above 5/10 until a log with pain 2 or less and no flags, then resumes one stage lower; it holds the stage when next-morning pain rises; one stage down after a skipped week.");
-    ui.label(RichText::new("The ladder is a synthesis of Alfredson 1998, Beyer 2015 and heel-raise norms, not a trial protocol.").small().weak());
+    ui.label(ABOUT);
+    ui.label(STOPS);
+    ui.label(RichText::new(LADDER_SOURCE).small().weak());
     ui.separator();
     let from = st
         .calf

@@ -8,6 +8,14 @@ use chrono::NaiveDate;
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot};
 
+/// The load chart's hover text.
+const LOAD_HELP: &str =
+    "Session-RPE load (RPE × minutes) and calf/Achilles load; calf factors are estimates";
+/// The ratio chart's hover text.
+const ACWR_HELP: &str = "Exponentially weighted 7- and 28-day loads, averaged over each \
+    week. The line is a team-sport convention, not a prediction for you: in runners the \
+    ratio did not predict injuries.";
+
 /// One week as the charts show it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WeekPoint {
@@ -90,8 +98,12 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label(if by_time { "Running minutes a week" } else { "Running km a week" })
-                .on_hover_text("Bar colour: the week's worst warning");
+            ui.label(if by_time {
+                "Running minutes a week"
+            } else {
+                "Running km a week"
+            })
+            .on_hover_text("Bar colour: the week's worst warning");
             let bars: Vec<Bar> = points
                 .iter()
                 .enumerate()
@@ -139,7 +151,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
         });
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label("Load and calf load").on_hover_text("Session-RPE load (RPE × minutes) and calf/Achilles load; calf factors are estimates");
+            ui.label("Load and calf load").on_hover_text(LOAD_HELP);
             let load: Vec<[f64; 2]> = points
                 .iter()
                 .enumerate()
@@ -172,7 +184,8 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             if !pain.is_empty() {
                 plot = plot.custom_y_axes(vec![
                     egui_plot::AxisHints::new_y(),
-                    egui_plot::AxisHints::new_y().placement(egui_plot::HPlacement::Right)
+                    egui_plot::AxisHints::new_y()
+                        .placement(egui_plot::HPlacement::Right)
                         .formatter(move |mark, _| {
                             let v = mark.value / scale;
                             if (0.0..=10.0).contains(&v) && (v - v.round()).abs() < 0.05 {
@@ -184,28 +197,28 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
                 ]);
             }
             plot.show(ui, |p| {
-                    if !pain.is_empty() {
-                        p.line(
-                            Line::new("calf pain (right axis)", pain)
-                                .color(style::severity_color(Severity::Danger))
-                                .width(2.0),
-                        );
-                    }
+                if !pain.is_empty() {
                     p.line(
-                        Line::new("load", load)
-                            .color(Color32::from_rgb(0x35, 0x64, 0xa8))
+                        Line::new("calf pain (right axis)", pain)
+                            .color(style::severity_color(Severity::Danger))
                             .width(2.0),
                     );
-                    p.line(
-                        Line::new("calf load", calf)
-                            .color(Color32::from_rgb(0xa8, 0x4a, 0x6e))
-                            .width(2.0),
-                    );
-                });
+                }
+                p.line(
+                    Line::new("load", load)
+                        .color(Color32::from_rgb(0x35, 0x64, 0xa8))
+                        .width(2.0),
+                );
+                p.line(
+                    Line::new("calf load", calf)
+                        .color(Color32::from_rgb(0xa8, 0x4a, 0x6e))
+                        .width(2.0),
+                );
+            });
         });
         ui.vertical(|ui| {
             ui.set_width(w);
-            ui.label("Acute:chronic ratio").on_hover_text("Exponentially weighted 7- and 28-day loads, averaged over each week. The line is a team-sport convention, not a prediction for you: in runners the ratio did not predict injuries.");
+            ui.label("Acute:chronic ratio").on_hover_text(ACWR_HELP);
             let acwr: Vec<[f64; 2]> = points
                 .iter()
                 .enumerate()

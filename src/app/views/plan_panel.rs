@@ -7,6 +7,12 @@ use crate::model::{Baseline, Block, CalfRaiseTest, Level, Pace, Phase, Race, wee
 use chrono::Duration;
 use egui::{RichText, Ui};
 
+/// Hover text of a block's "Earlier" button.
+const EARLIER_HELP: &str =
+    "Move this block and everything after it one week earlier (the week before must be empty)";
+/// Hover text of a block's "Later" button.
+const LATER_HELP: &str = "Move this block and everything after it one week later";
+
 /// Shows the panel.
 pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let plan = v.doc.plan();
@@ -423,15 +429,18 @@ fn block_tools(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command
     ui.horizontal_wrapped(|ui| {
         let before = week_start(b.start) - Duration::days(7);
         let free_before = !plan.sessions.iter().any(|s| week_start(s.date) == before)
-            && !plan.blocks.iter().any(|o| o.start <= before && o.last_day() >= before);
+            && !plan
+                .blocks
+                .iter()
+                .any(|o| o.start <= before && o.last_day() >= before);
         if ui
             .add_enabled(free_before, egui::Button::new("◀ Earlier"))
-            .on_hover_text("Move this block and everything after it one week earlier (the week before must be empty)")
+            .on_hover_text(EARLIER_HELP)
             .clicked()
         {
             out.push(Command::RemoveWeek(before));
         }
-        if ui.button("Later ▶").on_hover_text("Move this block and everything after it one week later").clicked() {
+        if ui.button("Later ▶").on_hover_text(LATER_HELP).clicked() {
             out.push(Command::InsertWeek(week_start(b.start)));
         }
         if ui

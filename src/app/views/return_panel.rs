@@ -8,6 +8,20 @@ use crate::document::Command;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+/// What the return block is, at the top of its window.
+const ABOUT: &str = "Do not run through a calf injury: return when the calf is strong and \
+    knee and ankle work normally. The block replaces the planned runs from the day you \
+    choose with a walk/run ladder by time, every other day at first, then continuous easy \
+    running rebuilding toward your week before the injury; the calf program runs alongside \
+    on the other days.";
+/// The entry criteria and their source.
+const CRITERIA_SOURCE: &str = "Criteria: no red flags; pain 2/10 or less; a calf-raise \
+    test after the injury with the injured side at 90 % of the other (clinician consensus, \
+    Green et al., Sports Medicine – Open 2022).";
+/// When a session lets the runner move on.
+const MOVING_ON: &str = "Each session's note says when to move on: only while pain stays \
+    at 3/10 or less and is gone by the next morning; otherwise repeat the step.";
+
 /// The window's state. The block is computed when the plan or the date changes (it runs
 /// the analysis a few times per week it sizes), not every frame.
 #[derive(Clone, Debug, Default)]
@@ -63,7 +77,7 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
-    ui.label("Do not run through a calf injury: return when the calf is strong and knee and ankle work normally. The block replaces the planned runs from the day you choose with a walk/run ladder by time, every other day at first, then continuous easy running rebuilding toward your week before the injury; the calf program runs alongside on the other days.");
+    ui.label(ABOUT);
     let from = st.return_panel.from.unwrap_or_else(|| default_from(v));
     if let Some(d) = st.fields.date(ui, "return-from", "From", from) {
         st.return_panel.from = Some(d);
@@ -97,11 +111,7 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             ui.label(&c.detail);
         });
     }
-    ui.label(
-        RichText::new("Criteria: no red flags; pain 2/10 or less; a calf-raise test after the injury with the injured side at 90 % of the other (clinician consensus, Green et al., Sports Medicine – Open 2022).")
-            .small()
-            .weak(),
-    );
+    ui.label(RichText::new(CRITERIA_SOURCE).small().weak());
     ui.separator();
     ui.label(format!(
         "Rebuilding toward {:.0} minutes a week (the 4 weeks before the injury); replaces {} planned run{}.",
@@ -152,7 +162,7 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             );
         }
     }
-    ui.label(RichText::new("Each session's note says when to move on: only while pain stays at 3/10 or less and is gone by the next morning; otherwise repeat the step.").small());
+    ui.label(RichText::new(MOVING_ON).small());
     ui.horizontal(|ui| {
         let ready = block.ready();
         let button = ui.add_enabled(ready, egui::Button::new("Create return block"));

@@ -62,18 +62,13 @@ impl GradualApp {
     fn unsaved(&mut self, ui: &mut Ui, ctx: &egui::Context, name: &str, after: &After) -> bool {
         ui.heading("Unsaved changes");
         ui.label(format!("Save the changes to “{name}” first?"));
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                self.save_or_ask(ctx, Some(after.clone()));
-                return true;
-            }
-            if ui.button("Discard changes").clicked() {
-                self.proceed(ctx, after.clone());
-                return true;
-            }
-            ui.button("Cancel").clicked()
-        })
-        .inner
+        match buttons(ui, &["Save", "Discard changes", "Cancel"]) {
+            Some(0) => self.save_or_ask(ctx, Some(after.clone())),
+            Some(1) => self.proceed(ctx, after.clone()),
+            Some(_) => {}
+            None => return false,
+        }
+        true
     }
 
     fn path_prompt(
@@ -125,12 +120,9 @@ impl GradualApp {
                 "“{name}” was changed by another program. Reload it?"
             ));
         }
-        ui.horizontal(|ui| {
-            if ui.button("Reload from disk").clicked() {
-                self.proceed(ctx, After::Reload);
-                return true;
-            }
-            if ui.button("Keep my version").clicked() {
+        match buttons(ui, &["Reload from disk", "Keep my version"]) {
+            Some(0) => self.proceed(ctx, After::Reload),
+            Some(_) => {
                 self.watcher.watch(self.doc.path.as_deref());
                 // Saving will now overwrite the other version, as chosen.
                 self.doc.fingerprint = self
@@ -139,11 +131,10 @@ impl GradualApp {
                     .as_deref()
                     .and_then(format::Fingerprint::of_file);
                 self.doc.mark_unsaved();
-                return true;
             }
-            false
-        })
-        .inner
+            None => return false,
+        }
+        true
     }
 
     fn drop_comments(
@@ -163,19 +154,16 @@ impl GradualApp {
             "“{name}” has comments (// …). Gradual saves one canonical form of the plan, \
              without them; the file as it is now is kept as {backup}."
         ));
-        ui.horizontal(|ui| {
-            if ui.button("Save without the comments").clicked() {
+        match buttons(ui, &["Save without the comments", "Save As…", "Cancel"]) {
+            Some(0) => {
                 self.doc.has_comments = false;
                 self.save_now(ctx, path.to_path_buf(), then.clone());
-                return true;
             }
-            if ui.button("Save As…").clicked() {
-                self.start_dialog(ctx, Purpose::SaveAs(then.clone()));
-                return true;
-            }
-            ui.button("Cancel").clicked()
-        })
-        .inner
+            Some(1) => self.start_dialog(ctx, Purpose::SaveAs(then.clone())),
+            Some(_) => {}
+            None => return false,
+        }
+        true
     }
 
     fn save_conflict(
@@ -191,23 +179,23 @@ impl GradualApp {
             "“{name}” was changed by another program (or another Gradual) since you opened \
              it. Nothing was overwritten."
         ));
-        ui.horizontal(|ui| {
-            if ui.button("Reload from disk").clicked() {
-                self.proceed(ctx, After::Reload);
-                return true;
-            }
-            if ui.button("Overwrite with my version").clicked() {
+        let choices = [
+            "Reload from disk",
+            "Overwrite with my version",
+            "Save As…",
+            "Cancel",
+        ];
+        match buttons(ui, &choices) {
+            Some(0) => self.proceed(ctx, After::Reload),
+            Some(1) => {
                 self.doc.fingerprint = format::Fingerprint::of_file(path);
                 self.save_now(ctx, path.to_path_buf(), then.clone());
-                return true;
             }
-            if ui.button("Save As…").clicked() {
-                self.start_dialog(ctx, Purpose::SaveAs(then.clone()));
-                return true;
-            }
-            ui.button("Cancel").clicked()
-        })
-        .inner
+            Some(2) => self.start_dialog(ctx, Purpose::SaveAs(then.clone())),
+            Some(_) => {}
+            None => return false,
+        }
+        true
     }
 
     pub(super) fn help_windows(&mut self, ctx: &egui::Context) {
@@ -263,6 +251,20 @@ impl GradualApp {
                 ui.label(RichText::new(CALF_FACTORS).small());
             });
     }
+}
+
+/// A dialog's row of buttons; which one was clicked.
+fn buttons(ui: &mut Ui, labels: &[&str]) -> Option<usize> {
+    ui.horizontal(|ui| {
+        let mut clicked = None;
+        for (i, l) in labels.iter().enumerate() {
+            if ui.button(*l).clicked() {
+                clicked = Some(i);
+            }
+        }
+        clicked
+    })
+    .inner
 }
 
 /// Help ▸ Keyboard shortcuts: the action table's keys, then the mouse gestures.

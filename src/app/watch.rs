@@ -26,16 +26,17 @@ impl Stamp {
                 .hash(h);
         };
         if m.is_dir() {
-            let mut entries: Vec<(std::ffi::OsString, std::fs::Metadata)> = std::fs::read_dir(path)
-                .ok()?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
-                .filter_map(|e| Some((e.file_name(), e.metadata().ok()?)))
-                .collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            for (name, m) in &entries {
-                name.hash(&mut h);
-                file(m, &mut h);
+            // The same listing the roster shows (one helper for every folder of plans).
+            let listing = crate::format::plan_files(path).ok()?;
+            for p in listing
+                .files
+                .iter()
+                .chain(listing.skipped.iter().map(|(p, _)| p))
+            {
+                p.hash(&mut h);
+                if let Ok(m) = std::fs::metadata(p) {
+                    file(&m, &mut h);
+                }
             }
         } else {
             file(&m, &mut h);

@@ -1,4 +1,5 @@
-//! Core benchmarks: analysis, parse + validate, and save, for 1-, 5- and 10-year plans.
+//! Core benchmarks: analysis, headroom (on its own; `analyze` includes it), parse +
+//! validate, and save, for 1-, 2-, 5- and 10-year plans.
 //! Run with `cargo bench --bench core`; compare ratios within one run (shared cores).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -8,7 +9,7 @@ use std::path::Path;
 
 fn core(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    for years in [1u32, 5, 10] {
+    for years in [1u32, 2, 5, 10] {
         let plan = synthetic::plan(years * 52 + years / 4);
         let text = format::to_canonical_string(&plan);
         if years == 10 {
@@ -19,6 +20,12 @@ fn core(c: &mut Criterion) {
             BenchmarkId::new("analyze", format!("{years}y")),
             &plan,
             |b, p| b.iter(|| analysis::analyze(black_box(p))),
+        );
+        let report = analysis::analyze(&plan);
+        c.bench_with_input(
+            BenchmarkId::new("headroom", format!("{years}y")),
+            &(&plan, &report),
+            |b, (p, r)| b.iter(|| analysis::headroom::of(black_box(p), black_box(r))),
         );
         c.bench_with_input(
             BenchmarkId::new("parse+validate", format!("{years}y")),

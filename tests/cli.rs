@@ -184,3 +184,78 @@ fn missing_paths_and_empty_folders_are_errors() {
     );
     assert!(Path::new("plans").exists());
 }
+
+#[test]
+fn headroom_reports_each_week_and_fit_brings_weeks_under_it() {
+    let o = gradual(&["headroom", "plans/too-much-too-soon.ron"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("limit set by"), "{out}");
+    assert!(
+        out.contains(
+            "2026-05-04    31.0 km   up to 15.7 km    13.0 km    up to 9.9 km  long-run spike"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(" OVER"), "{out}");
+    // JSON: the documented keys; time-only weeks in minutes.
+    let o = gradual(&[
+        "headroom",
+        "--format",
+        "json",
+        "plans/too-much-too-soon.ron",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let w = doc["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["start"] == "2026-05-04")
+        .unwrap();
+    assert_eq!(w["run_km"], 31.0);
+    assert_eq!(w["max_run_km"], 15.7);
+    assert_eq!(w["long_run_km"], 13.0);
+    assert_eq!(w["max_long_run_km"], 9.9);
+    assert_eq!(w["limiting_rule"], "long-run-spike");
+    let o = gradual(&["headroom", "--format", "json", "plans/walk-run-5k.ron"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let w = &doc["weeks"][0];
+    assert_eq!(
+        (w["unit"].as_str(), w["run_minutes"].as_f64()),
+        (Some("minutes"), Some(62.0))
+    );
+    assert!(w.get("run_km").is_none());
+    // --fit writes a plan whose weeks are all within their headroom.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::copy("plans/too-much-too-soon.ron", &path).unwrap();
+    let f = path.to_str().unwrap();
+    let o = gradual(&["headroom", f, "--fit", "--dry-run"]);
+    assert!(
+        stdout(&o).contains("Dry run: nothing written."),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read("plans/too-much-too-soon.ron").unwrap()
+    );
+    let o = gradual(&["headroom", f, "--fit"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        stdout(&o).contains("weeks fitted to headroom"),
+        "{}",
+        stdout(&o)
+    );
+    let p = gradual::format::load(&path).unwrap();
+    let r = gradual::analysis::analyze(&p);
+    assert!(r.headroom.iter().all(|h| !h.over()), "{:#?}", r.headroom);
+    // --from without --fit is a usage error.
+    let o = gradual(&["headroom", f, "--from", "2026-05-04"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1323,3 +1323,46 @@ fn dates_can_be_picked_from_a_calendar_as_well_as_typed() {
     h.run();
     assert_eq!(h.state().doc.plan().blocks[0].start, before);
 }
+
+#[test]
+fn fit_to_headroom_previews_applies_and_undoes() {
+    let (mut h, _) = open("plans/too-much-too-soon.ron");
+    let before = h.state().doc.plan().clone();
+    assert!(h.state().doc.report().headroom.iter().any(|w| w.over()));
+    // The week's totals say how much it may hold.
+    h.state_mut().ui.scroll_to = Some(date("2026-05-04"));
+    h.run_steps(40);
+    h.get_by_label_contains("Week of 2026-05-04: 31.0 km")
+        .hover();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Headroom: up to 15.7 km (long-run spike")
+            .next()
+            .is_some(),
+        "the totals' label names the headroom and its rule"
+    );
+    menu(&mut h, "Plan", "Fit to headroom…");
+    h.get_by_label_contains("Week of 2026-05-04: 31.0 km down to");
+    let n = h
+        .state()
+        .doc
+        .report()
+        .headroom
+        .iter()
+        .filter(|w| w.over())
+        .count();
+    assert!(n >= 1);
+    h.get_by(|x| {
+        x.role() == egui::Role::Button
+            && x.label()
+                .is_some_and(|l| l.starts_with("Fit ") && l.contains(" week"))
+    })
+    .click();
+    h.run();
+    let r = h.state().doc.report();
+    assert!(r.headroom.iter().all(|w| !w.over()), "{:#?}", r.headroom);
+    assert_eq!(h.state().doc.undo_label(), Some("Fit to headroom"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &before, "one undo step");
+}

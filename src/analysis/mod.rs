@@ -4,6 +4,7 @@
 //! [`analyze`] is pure and recomputes everything from the plan in one pass over its days
 //! (well under a millisecond for a year), so callers never need to cache or invalidate.
 
+pub mod headroom;
 mod rules;
 
 pub use rules::{
@@ -199,6 +200,12 @@ pub struct Report {
     /// The plan's own first day (its earliest session, block or race): the first week is
     /// partial when this is not a Monday.
     pub plan_start: Option<NaiveDate>,
+    /// Each week's headroom: how much it can hold before the distance and load rules
+    /// reach caution (see [`headroom`]).
+    pub headroom: Vec<headroom::WeekHeadroom>,
+    /// Each run's limit before long-run-spike reaches caution, indexed like
+    /// `plan.sessions` (`None` for other sessions and runs the rule does not judge).
+    pub run_limits: Vec<Option<headroom::RunLimit>>,
 }
 
 impl Report {
@@ -282,7 +289,7 @@ const CALF_SESSION_RPE: f64 = 5.0;
 const CALF_TEST_RPE: f64 = 7.0;
 
 /// λ = 2 / (N + 1), the EWMA decay of Williams et al. 2017.
-fn ewma_lambda(n: f64) -> f64 {
+pub(crate) fn ewma_lambda(n: f64) -> f64 {
     2.0 / (n + 1.0)
 }
 
@@ -511,6 +518,8 @@ pub fn analyze(plan: &Plan) -> Report {
         warnings: Vec::new(),
         notes: Vec::new(),
         plan_start: Some(lo),
+        headroom: Vec::new(),
+        run_limits: Vec::new(),
     };
     if clipped {
         report.notes.push(format!(
@@ -533,5 +542,6 @@ pub fn analyze(plan: &Plan) -> Report {
             week.worst = week.worst.max(Some(w.severity));
         }
     }
+    (report.headroom, report.run_limits) = headroom::compute(plan, &t, &report);
     report
 }

@@ -440,8 +440,8 @@ pub(super) fn undated(plan: &Plan, t: &Thresholds, report: &mut Report) {
     pain_monitoring(plan, t, &mut report.warnings);
 }
 
-/// Applies every rule to a report whose series are filled in.
-pub(super) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
+/// The shared inputs of the dated rules for `report` (whose series are filled in).
+fn context<'a>(plan: &'a Plan, t: &'a Thresholds, report: &'a Report) -> Ctx<'a> {
     let start = report.days[0].date;
     let n = report.days.len();
     let end = start + Duration::days(n as i64 - 1);
@@ -474,7 +474,7 @@ pub(super) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
     let plan_start = report
         .plan_start
         .map_or(0, |d| (d - start).num_days().max(0) as usize);
-    let mut ctx = Ctx {
+    Ctx {
         plan,
         t,
         report,
@@ -485,7 +485,12 @@ pub(super) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
         goal,
         goal_day,
         out: Vec::new(),
-    };
+    }
+}
+
+/// Applies every rule to a report whose series are filled in.
+pub(super) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
+    let mut ctx = context(plan, t, report);
     long_run_spike(&mut ctx);
     weekly_increase(&mut ctx);
     acwr(&mut ctx);
@@ -503,58 +508,238 @@ pub(super) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
     report.warnings.append(&mut out);
 }
 
-/// long-run-spike (Frandsen et al., BJSM 2025).
-fn long_run_spike(c: &mut Ctx) {
-    let n = c.report.days.len();
-    // Per day: the longest run with a distance, the longest by minutes, any time-only run.
-    let mut km = vec![0.0f64; n];
-    let mut minutes = vec![0.0f64; n];
-    let mut timed = vec![false; n];
-    for d in 0..n {
+/// How one rule limits a week's running: the rule stays below caution while the week's
+/// scalable runs are at most `factor` times their size (the rules' inverses, each next
+/// to its rule below; `super::headroom` combines them).
+pub(super) struct Bound {
+    pub rule: Rule,
+    pub factor: f64,
+    /// The limit in words: "weekly increase: +20 % over 28.5 km".
+    pub text: String,
+}
+
+/// What less running cannot fix in a week (a red flag, a shape within the week).
+pub(super) struct Stuck {
+    pub rule: Rule,
+    pub text: String,
+}
+
+/// The most one run may be before long-run-spike reaches caution, the others as they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunLimit {
+    /// The run (index into `plan.sessions`).
+    pub session: usize,
+    /// Its size now: km, or minutes when compared by time.
+    pub size: f64,
+    /// The most it may be.
+    pub limit: f64,
+    /// The longest run of the previous 30 days it is compared with (or the baseline's).
+    pub over: f64,
+    /// Sizes are minutes.
+    pub by_time: bool,
+    /// `over` is the baseline's longest run.
+    pub from_baseline: bool,
+}
+
+/// One week's limits: its running (the goal race is fixed, every other counted run
+/// scales), the bounds of the distance and load rules, what less running cannot fix.
+pub(super) struct WeekLimits {
+    pub w: usize,
+    pub scalable: Vec<usize>,
+    /// The week's unit: minutes when time-only runs are involved.
+    pub by_time: bool,
+    pub volume: f64,
+    pub scalable_volume: f64,
+    pub bounds: Vec<Bound>,
+    pub stuck: Vec<Stuck>,
+    /// The limit of the week's longest scalable run.
+    pub long: Option<RunLimit>,
+}
+
+/// Rules whose warnings less running can lift (the others are blockers for headroom).
+pub(super) const DISTANCE_RULES: [Rule; 4] = [
+    Rule::LongRunSpike,
+    Rule::WeeklyIncrease,
+    Rule::ReturnAfterBreak,
+    Rule::Acwr,
+];
+
+/// Every week's limits and every run's limit, for a report whose rules have run.
+pub(super) fn limits(
+    plan: &Plan,
+    t: &Thresholds,
+    report: &Report,
+) -> (Vec<WeekLimits>, Vec<Option<RunLimit>>) {
+    if report.days.is_empty() {
+        return (Vec::new(), vec![None; plan.sessions.len()]);
+    }
+    let c = context(plan, t, report);
+    let runs = day_runs(&c);
+    let returns = breaks(&c);
+    let windows = return_windows(&c);
+    let mut run_limits = vec![None; plan.sessions.len()];
+    for d in 0..report.days.len() {
         for i in c.runs_on(d) {
-            km[d] = km[d].max(c.size(i, false));
-            minutes[d] = minutes[d].max(c.size(i, true));
-            timed[d] |= c.time_only(i);
+            run_limits[i] = run_limit(&c, &runs, d, i);
         }
     }
+    let mut weeks = Vec::with_capacity(report.weeks.len());
+    for (w, week) in report.weeks.iter().enumerate() {
+        let all: Vec<usize> = (w * 7..w * 7 + 7).flat_map(|d| c.runs_on(d)).collect();
+        let scalable: Vec<usize> = all.iter().copied().filter(|&i| !c.is_goal(i)).collect();
+        let by_time =
+            weekly_reference(&c, w, &returns).map_or(week.time_only_minutes > 0.0, |r| r.by_time);
+        let volume = if by_time {
+            week.run_minutes
+        } else {
+            week.run_km
+        };
+        let scalable_volume: f64 = scalable.iter().map(|&i| c.size(i, by_time)).sum();
+        let mut bounds = Vec::new();
+        let mut stuck = Vec::new();
+        if scalable_volume > 0.0 {
+            bounds.extend(weekly_increase_bound(&c, w, &returns, &scalable));
+            long_run_bounds(&c, &runs, w, &scalable, &mut bounds, &mut stuck);
+            return_bounds(&c, &windows, w, &scalable, &mut bounds, &mut stuck);
+            bounds.extend(acwr_bound(&c, w, &scalable));
+        }
+        // What less running cannot fix: the week's other warnings at caution or above.
+        for x in report.warnings.iter().filter(|x| {
+            x.week == week.start
+                && x.severity >= Severity::Caution
+                && !DISTANCE_RULES.contains(&x.rule)
+        }) {
+            stuck.push(Stuck {
+                rule: x.rule,
+                text: x.message.clone(),
+            });
+        }
+        let long = scalable
+            .iter()
+            .copied()
+            .filter(|&i| run_limits[i].is_some())
+            .max_by(|&a, &b| c.size(a, by_time).total_cmp(&c.size(b, by_time)))
+            .and_then(|i| run_limits[i].clone());
+        weeks.push(WeekLimits {
+            w,
+            scalable,
+            by_time,
+            volume,
+            scalable_volume,
+            bounds,
+            stuck,
+            long,
+        });
+    }
+    (weeks, run_limits)
+}
+
+/// Per day of the span: the longest run with a distance, the longest by minutes, and
+/// whether a time-only run was among them.
+struct DayRuns {
+    km: Vec<f64>,
+    minutes: Vec<f64>,
+    timed: Vec<bool>,
+}
+
+fn day_runs(c: &Ctx) -> DayRuns {
+    let n = c.report.days.len();
+    let mut r = DayRuns {
+        km: vec![0.0; n],
+        minutes: vec![0.0; n],
+        timed: vec![false; n],
+    };
+    for d in 0..n {
+        for i in c.runs_on(d) {
+            r.km[d] = r.km[d].max(c.size(i, false));
+            r.minutes[d] = r.minutes[d].max(c.size(i, true));
+            r.timed[d] |= c.time_only(i);
+        }
+    }
+    r
+}
+
+/// What the long-run-spike rule compares run `i` on day `d` with: the previous
+/// [`SPIKE_WINDOW_DAYS`] days (`lo..d`), in minutes or km, and the baseline's longest run
+/// where the window reaches before the plan. `None` when the rule does not judge the run
+/// (the window reaches before the plan and nothing stands in for those days).
+struct SpikeRef {
+    lo: usize,
+    by_time: bool,
+    stand_in: Option<f64>,
+}
+
+fn spike_ref(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<SpikeRef> {
+    let lo = d.saturating_sub(SPIKE_WINDOW_DAYS);
+    // The window reaches before the plan: only the baseline can stand in for those
+    // days, and only if the athlete ran within them.
+    let before_plan = d < c.plan_start + SPIKE_WINDOW_DAYS;
     let baseline = c
         .plan
         .athlete
         .baseline
         .as_ref()
-        .filter(|b| b.long_run_km > 0.0);
-    let mut found = Vec::new();
-    for d in 0..n {
-        if minutes[d] <= 0.0 {
-            continue;
-        }
-        let lo = d.saturating_sub(SPIKE_WINDOW_DAYS);
-        // The window reaches before the plan: only the baseline can stand in for those
-        // days, and only if the athlete ran within them.
-        let before_plan = d < c.plan_start + SPIKE_WINDOW_DAYS;
-        let stand_in = baseline.filter(|b| {
+        .filter(|b| b.long_run_km > 0.0)
+        .filter(|b| {
             b.last_run
                 .is_none_or(|l| (c.date(d) - l).num_days() <= SPIKE_WINDOW_DAYS as i64)
         });
-        if before_plan && stand_in.is_none() {
-            continue; // nothing to compare with (the no-baseline note says so)
+    if before_plan && baseline.is_none() {
+        return None; // nothing to compare with (the no-baseline note says so)
+    }
+    let run = c.session(i).run()?;
+    let by_time = run.km.is_none() || runs.timed[lo..d].iter().any(|t| *t);
+    let stand_in = baseline.filter(|_| before_plan).map(|b| {
+        if by_time {
+            c.minutes_for(b.long_run_km)
+        } else {
+            b.long_run_km
         }
-        let window_timed = timed[lo..d].iter().any(|t| *t);
+    });
+    Some(SpikeRef {
+        lo,
+        by_time,
+        stand_in,
+    })
+}
+
+impl DayRuns {
+    fn series(&self, by_time: bool) -> &[f64] {
+        if by_time { &self.minutes } else { &self.km }
+    }
+}
+
+/// The smallest spike, in %, the long-run-spike rule reports at caution or above.
+fn spike_limit_pct(t: &Thresholds) -> f64 {
+    t.long_run_caution_pct
+        .min(t.long_run_warning_pct)
+        .min(t.long_run_danger_pct)
+}
+
+/// long-run-spike (Frandsen et al., BJSM 2025).
+fn long_run_spike(c: &mut Ctx) {
+    let n = c.report.days.len();
+    let runs = day_runs(c);
+    let mut found = Vec::new();
+    for d in 0..n {
+        if runs.minutes[d] <= 0.0 {
+            continue;
+        }
         for i in c.runs_on(d).collect::<Vec<_>>() {
+            let Some(r) = spike_ref(c, &runs, d, i) else {
+                continue;
+            };
             let run = c.session(i).run().expect("runs_on yields runs");
-            let by_time = run.km.is_none() || window_timed;
-            let series = if by_time { &minutes } else { &km };
-            let mut prev = series[lo..d].iter().copied().fold(0.0, f64::max);
+            let by_time = r.by_time;
+            let mut prev = runs.series(by_time)[r.lo..d]
+                .iter()
+                .copied()
+                .fold(0.0, f64::max);
             let mut from_baseline = false;
-            if before_plan && let Some(b) = stand_in {
-                let b = if by_time {
-                    c.minutes_for(b.long_run_km)
-                } else {
-                    b.long_run_km
-                };
-                if b > prev {
-                    (prev, from_baseline) = (b, true);
-                }
+            if let Some(b) = r.stand_in
+                && b > prev
+            {
+                (prev, from_baseline) = (b, true);
             }
             if prev <= 0.0 {
                 continue;
@@ -617,8 +802,106 @@ fn long_run_spike(c: &mut Ctx) {
     }
 }
 
-/// weekly-increase (Buist et al. 2008; Nielsen et al. 2014; Frandsen et al. 2025).
-fn weekly_increase(c: &mut Ctx) {
+/// The inverse of long-run-spike for one run, the others as they are: the most run `i` on
+/// day `d` may be. `None` when the rule does not judge it (or it is the goal race).
+fn run_limit(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<RunLimit> {
+    if c.is_goal(i) {
+        return None;
+    }
+    let r = spike_ref(c, runs, d, i)?;
+    let mut over = runs.series(r.by_time)[r.lo..d]
+        .iter()
+        .copied()
+        .fold(0.0, f64::max);
+    let mut from_baseline = false;
+    if let Some(b) = r.stand_in
+        && b > over
+    {
+        (over, from_baseline) = (b, true);
+    }
+    (over > 0.0).then(|| RunLimit {
+        session: i,
+        size: c.size(i, r.by_time),
+        limit: over * (1.0 + spike_limit_pct(c.t) / 100.0),
+        over,
+        by_time: r.by_time,
+        from_baseline,
+    })
+}
+
+/// The inverse of long-run-spike for week `w` with its `scalable` runs scaled together:
+/// each run's bound, given the runs before the week and the week's own earlier runs
+/// (which scale with it). A run longer than an earlier one this week by more than the
+/// limit, with nothing longer before the week, stays a spike however the week is scaled:
+/// that is reshaping, not less running.
+fn long_run_bounds(
+    c: &Ctx,
+    runs: &DayRuns,
+    w: usize,
+    scalable: &[usize],
+    bounds: &mut Vec<Bound>,
+    stuck: &mut Vec<Stuck>,
+) {
+    let ws = w * 7;
+    let m = 1.0 + spike_limit_pct(c.t) / 100.0;
+    for &i in scalable {
+        let d = (c.session(i).date - c.start).num_days() as usize;
+        let Some(r) = spike_ref(c, runs, d, i) else {
+            continue;
+        };
+        // Fixed: the days before the week, the baseline, the goal race within the week.
+        let mut fixed = runs.series(r.by_time)[r.lo..ws.max(r.lo)]
+            .iter()
+            .copied()
+            .fold(r.stand_in.unwrap_or(0.0), f64::max);
+        // Scaling: the week's own earlier runs.
+        let mut scaling = 0.0f64;
+        for e in (ws.max(r.lo)..d).flat_map(|e| c.runs_on(e)) {
+            if c.is_goal(e) {
+                fixed = fixed.max(c.size(e, r.by_time));
+            } else {
+                scaling = scaling.max(c.size(e, r.by_time));
+            }
+        }
+        let size = c.size(i, r.by_time);
+        if size <= 0.0 || (scaling > 0.0 && !exceeds(size, scaling * m)) {
+            continue; // within the limit of an earlier run this week, at any scale
+        }
+        let day = c.date(d).format("%a %-d %b");
+        if fixed > 0.0 {
+            bounds.push(Bound {
+                rule: Rule::LongRunSpike,
+                factor: fixed * m / size,
+                text: format!(
+                    "long-run spike: the run on {day} at most +{} over {}",
+                    pct(spike_limit_pct(c.t)),
+                    amount(fixed, r.by_time)
+                ),
+            });
+        } else if scaling > 0.0 {
+            stuck.push(Stuck {
+                rule: Rule::LongRunSpike,
+                text: format!(
+                    "the run on {day} is +{} over an earlier run this week, with nothing longer in the 30 days before: shorten it or lengthen the earlier one",
+                    pct((size / scaling - 1.0) * 100.0)
+                ),
+            });
+        }
+    }
+}
+
+/// What week `i` is compared with by the weekly-increase rule: the highest of the
+/// previous four full weeks (the baseline standing in for weeks before the plan), in km,
+/// or in minutes when time-only runs are involved. `None` when the rule does not judge
+/// the week (a partial first week, the goal race's week, the three weeks after a break,
+/// nothing to compare with).
+struct WeeklyRef {
+    reference: f64,
+    from_baseline: bool,
+    by_time: bool,
+}
+
+fn weekly_reference(c: &Ctx, i: usize, returns: &[(i64, i64)]) -> Option<WeeklyRef> {
     let weeks = &c.report.weeks;
     let baseline = c
         .plan
@@ -634,24 +917,70 @@ fn weekly_increase(c: &mut Ctx) {
     let full = |w: usize| w >= first_full;
     // The three weeks after a break are the return rule's to judge (against the weeks
     // before the break, not the empty ones during it).
-    let returns = breaks(c);
-    let returning = |w: usize| {
-        let (a, b) = (w as i64 * 7, w as i64 * 7 + 7);
-        returns.iter().any(|(_, d)| a < d + RETURN_DAYS && *d < b)
+    let (a, b) = (i as i64 * 7, i as i64 * 7 + 7);
+    let returning = returns.iter().any(|(_, d)| a < d + RETURN_DAYS && *d < b);
+    if !full(i) || c.week_has_goal(i) || returning {
+        return None;
+    }
+    let refs: Vec<Option<usize>> = (i as i64 - REFERENCE_WEEKS as i64..i as i64)
+        .map(|j| (j >= 0 && full(j as usize)).then_some(j as usize))
+        .collect();
+    let by_time = weeks[i].time_only_minutes > 0.0
+        || refs
+            .iter()
+            .flatten()
+            .any(|&j| weeks[j].time_only_minutes > 0.0);
+    let volume = |j: usize| {
+        if by_time {
+            weeks[j].run_minutes
+        } else {
+            weeks[j].run_km
+        }
     };
+    let from_base = baseline.map(|b| if by_time { c.minutes_for(b) } else { b });
+    let mut reference: Option<(f64, bool)> = None;
+    for r in &refs {
+        let v = match r {
+            Some(j) => Some((volume(*j), false)),
+            None => from_base.map(|b| (b, true)),
+        };
+        if let Some(v) = v
+            && reference.is_none_or(|r| v.0 > r.0)
+        {
+            reference = Some(v);
+        }
+    }
+    let (reference, from_baseline) = reference.filter(|r| r.0 > 0.0)?;
+    Some(WeeklyRef {
+        reference,
+        from_baseline,
+        by_time,
+    })
+}
+
+/// The weekly-increase floor in the comparison's unit.
+fn weekly_floor(c: &Ctx, by_time: bool) -> f64 {
+    if by_time {
+        c.minutes_for(c.t.weekly_increase_floor_km)
+    } else {
+        c.t.weekly_increase_floor_km
+    }
+}
+
+/// weekly-increase (Buist et al. 2008; Nielsen et al. 2014; Frandsen et al. 2025).
+fn weekly_increase(c: &mut Ctx) {
+    let weeks = &c.report.weeks;
+    let returns = breaks(c);
     let mut found = Vec::new();
     for (i, w) in weeks.iter().enumerate() {
-        if !full(i) || c.week_has_goal(i) || returning(i) {
+        let Some(WeeklyRef {
+            reference,
+            from_baseline,
+            by_time,
+        }) = weekly_reference(c, i, &returns)
+        else {
             continue;
-        }
-        let refs: Vec<Option<usize>> = (i as i64 - REFERENCE_WEEKS as i64..i as i64)
-            .map(|j| (j >= 0 && full(j as usize)).then_some(j as usize))
-            .collect();
-        let by_time = w.time_only_minutes > 0.0
-            || refs
-                .iter()
-                .flatten()
-                .any(|&j| weeks[j].time_only_minutes > 0.0);
+        };
         let volume = |j: usize| {
             if by_time {
                 weeks[j].run_minutes
@@ -659,29 +988,9 @@ fn weekly_increase(c: &mut Ctx) {
                 weeks[j].run_km
             }
         };
-        let from_base = baseline.map(|b| if by_time { c.minutes_for(b) } else { b });
-        let mut reference: Option<(f64, bool)> = None;
-        for r in &refs {
-            let v = match r {
-                Some(j) => Some((volume(*j), false)),
-                None => from_base.map(|b| (b, true)),
-            };
-            if let Some(v) = v
-                && reference.is_none_or(|r| v.0 > r.0)
-            {
-                reference = Some(v);
-            }
-        }
-        let Some((reference, from_baseline)) = reference.filter(|r| r.0 > 0.0) else {
-            continue;
-        };
         let now = volume(i);
         let increase = now - reference;
-        let floor = if by_time {
-            c.minutes_for(c.t.weekly_increase_floor_km)
-        } else {
-            c.t.weekly_increase_floor_km
-        };
+        let floor = weekly_floor(c, by_time);
         let p = increase / reference * 100.0;
         if !exceeds(increase, floor) || !exceeds(p, c.t.weekly_increase_info_pct) {
             continue;
@@ -735,6 +1044,57 @@ fn weekly_increase(c: &mut Ctx) {
     }
 }
 
+/// The inverse of weekly-increase for week `w`: the week's volume stays below caution
+/// while it is at most the larger of the reference plus the floor and the reference plus
+/// the caution (or warning, if lower) percentage.
+fn weekly_increase_bound(
+    c: &Ctx,
+    w: usize,
+    returns: &[(i64, i64)],
+    scalable: &[usize],
+) -> Option<Bound> {
+    let r = weekly_reference(c, w, returns)?;
+    let week = &c.report.weeks[w];
+    let volume = if r.by_time {
+        week.run_minutes
+    } else {
+        week.run_km
+    };
+    let scaling: f64 = scalable.iter().map(|&i| c.size(i, r.by_time)).sum();
+    if scaling <= 0.0 {
+        return None;
+    }
+    let p =
+        c.t.weekly_increase_caution_pct
+            .min(c.t.weekly_increase_warning_pct);
+    let floor = weekly_floor(c, r.by_time);
+    let by_pct = r.reference * (1.0 + p / 100.0);
+    let limit = by_pct.max(r.reference + floor);
+    let base = if r.from_baseline {
+        " (the baseline)"
+    } else {
+        ""
+    };
+    let text = if by_pct >= r.reference + floor {
+        format!(
+            "weekly increase: +{} over {}{base}",
+            pct(p),
+            amount(r.reference, r.by_time)
+        )
+    } else {
+        format!(
+            "weekly increase: {} over {}{base}",
+            amount(floor, r.by_time),
+            amount(r.reference, r.by_time)
+        )
+    };
+    Some(Bound {
+        rule: Rule::WeeklyIncrease,
+        factor: (limit - (volume - scaling)) / scaling,
+        text,
+    })
+}
+
 /// acwr (Williams et al. 2017; Frandsen et al. 2025; Gabbett 2016; critiques Lolli 2019,
 /// Impellizzeri 2020). Judged per week on the means of the daily EWMAs, so the rise and
 /// fall within a steady week (long-run day, rest day) is not read as a spike.
@@ -774,6 +1134,45 @@ fn acwr(c: &mut Ctx) {
     for (severity, date, msg) in found {
         c.push(Rule::Acwr, severity, date, Vec::new(), msg);
     }
+}
+
+/// The inverse of acwr for week `w`, when the rule is set to caution or above: the
+/// week's mean acute and chronic averages are linear in its runs' loads, so the ratio's
+/// limit gives the factor directly.
+fn acwr_bound(c: &Ctx, w: usize, scalable: &[usize]) -> Option<Bound> {
+    if c.t.acwr_severity < Severity::Caution || c.week_has_goal(w) {
+        return None;
+    }
+    c.report.weeks[w].acwr_week?;
+    let days = &c.report.days[w * 7..w * 7 + 7];
+    let mut run_load = [0.0f64; 7];
+    for &i in scalable {
+        let d = (c.session(i).date - c.start).num_days() as usize - w * 7;
+        run_load[d] += c.report.sessions[i].load;
+    }
+    // What the scalable loads add to the week's summed averages.
+    let (la, lc) = (super::ewma_lambda(7.0), super::ewma_lambda(28.0));
+    let (mut a, mut ch, mut da, mut dc) = (0.0, 0.0, 0.0, 0.0);
+    for l in run_load {
+        a = la * l + (1.0 - la) * a;
+        ch = lc * l + (1.0 - lc) * ch;
+        da += a;
+        dc += ch;
+    }
+    let sum_a: f64 = days.iter().map(|d| d.acute).sum();
+    let sum_c: f64 = days.iter().map(|d| d.chronic).sum();
+    // Stay just under the line the rule fires at (it fires at the threshold).
+    let t = c.t.acwr_warning - 2.0 * EPS;
+    let k = da - t * dc;
+    let rhs = t * (sum_c - dc) - (sum_a - da);
+    (k > 0.0).then(|| Bound {
+        rule: Rule::Acwr,
+        factor: rhs / k,
+        text: format!(
+            "load ratio: below {} (acwr set to {})",
+            c.t.acwr_warning, c.t.acwr_severity
+        ),
+    })
 }
 
 /// monotony (Foster 1998): high monotony matters in a week of unusually high strain. A
@@ -953,96 +1352,136 @@ const RETURN_DAYS: i64 = 21;
 /// The weeks before a break that set the usual weekly volume a return is measured against.
 const BEFORE_BREAK_WEEKS: i64 = 4;
 
-/// return-after-break (the article; coaching practice): the three weeks after a break of
-/// `break_days` or more, including a layoff before the plan (`baseline.last_run`).
-fn return_after_break(c: &mut Ctx) {
-    let days = &c.report.days;
-    let baseline = c.plan.athlete.baseline.as_ref();
+/// One of the three 7-day windows after a break that the return rule judges.
+struct ReturnWindow {
+    /// Which week back (0, 1, 2).
+    k: usize,
+    /// The window's first day (day index; the first run back plus `7 k`).
+    a: i64,
+    /// Compared by time (time-only runs before or after the break).
+    by_time: bool,
+    /// The average week of the four before the break.
+    before: f64,
+    /// The window's share of `before` that is fine, in %.
+    limit_pct: f64,
+    /// Days without running.
+    gap: i64,
+    /// The break began before the plan (`baseline.last_run`).
+    from_baseline: bool,
+}
+
+impl ReturnWindow {
+    /// The most running the window may hold.
+    fn limit(&self) -> f64 {
+        self.before * self.limit_pct / 100.0
+    }
+}
+
+/// Running on day `d` (km or minutes) as the return rule counts it: before the plan, the
+/// baseline's average day up to the last run before it.
+fn return_volume(c: &Ctx, d: i64, by_time: bool) -> f64 {
     let plan_start = c.plan_start as i64;
-    let last_before = last_run_before(c);
-    let n = days.len() as i64;
-    let base_day = |by_time: bool| {
-        baseline.map_or(0.0, |b| {
-            let km = b.weekly_km / 7.0;
-            if by_time { c.minutes_for(km) } else { km }
-        })
-    };
-    let vol = |d: i64, by_time: bool| {
-        if d < plan_start {
-            if last_before.is_some_and(|l| d <= l) {
-                base_day(by_time)
-            } else {
-                0.0
+    let n = c.report.days.len() as i64;
+    if d < plan_start {
+        let ran = last_run_before(c).is_some_and(|l| d <= l);
+        match c.plan.athlete.baseline.as_ref().filter(|_| ran) {
+            Some(b) => {
+                let km = b.weekly_km / 7.0;
+                if by_time { c.minutes_for(km) } else { km }
             }
-        } else if d < n {
-            let day = &days[d as usize];
-            if by_time { day.run_minutes } else { day.run_km }
-        } else {
-            0.0
+            None => 0.0,
         }
-    };
+    } else if d < n {
+        let day = &c.report.days[d as usize];
+        if by_time { day.run_minutes } else { day.run_km }
+    } else {
+        0.0
+    }
+}
+
+/// The windows the return rule judges, for every break in the span (or before it).
+fn return_windows(c: &Ctx) -> Vec<ReturnWindow> {
+    let days = &c.report.days;
+    let n = days.len() as i64;
     let limits = [
         c.t.return_max_pct,
         c.t.return_week2_pct,
         c.t.return_week3_pct,
     ];
-    let mut found = Vec::new();
+    let mut out = Vec::new();
     for (l, d) in breaks(c) {
-        let gap = d - l - 1;
         let timed =
             |a: i64, b: i64| (a.max(0)..b.min(n)).any(|k| days[k as usize].time_only_minutes > 0.0);
         // The usual week before the break: the average of the 4 weeks up to the last run.
         let window = 7 * BEFORE_BREAK_WEEKS;
         let by_time = timed(l - window + 1, l + 1) || timed(d, d + RETURN_DAYS);
-        let before: f64 =
-            (l - window + 1..=l).map(|k| vol(k, by_time)).sum::<f64>() / BEFORE_BREAK_WEEKS as f64;
-        let from_baseline = l < plan_start;
+        let before: f64 = (l - window + 1..=l)
+            .map(|k| return_volume(c, k, by_time))
+            .sum::<f64>()
+            / BEFORE_BREAK_WEEKS as f64;
         for (k, limit_pct) in limits.iter().enumerate() {
             let a = d + 7 * k as i64;
-            if a >= n {
+            if a >= n || before <= 0.0 {
                 break;
             }
-            let back: f64 = (a..a + 7).map(|x| vol(x, by_time)).sum();
-            let limit = before * limit_pct / 100.0;
-            if before <= 0.0 || !exceeds(back, limit) {
-                continue;
-            }
-            let runs: Vec<usize> = (a..(a + 7).min(n))
-                .flat_map(|x| c.runs_on(x as usize).collect::<Vec<_>>())
-                .collect();
-            let when = if from_baseline {
-                match baseline.and_then(|b| b.last_run) {
-                    Some(lr) => {
-                        format!("{gap} days without running before the plan (last run {lr})")
-                    }
-                    None => format!("{gap} days without running"),
-                }
-            } else {
-                format!("{gap} days without running")
-            };
-            let mut source = String::new();
-            if from_baseline {
-                source.push_str(", from the baseline");
-            }
-            if by_time {
-                source.push_str("; ");
-                source.push_str(BY_TIME);
-            }
-            found.push((
-                c.date(a as usize),
-                runs,
-                format!(
-                    "Week {} back after {when}: {} in the 7 days from {} is {} of your average week before the break ({}{source}); keep it to about {} ({}) and rebuild over three weeks",
-                    k + 1,
-                    amount(back, by_time),
-                    c.date(a as usize),
-                    pct(back / before * 100.0),
-                    amount(before, by_time),
-                    pct(*limit_pct),
-                    amount(limit, by_time),
-                ),
-            ));
+            out.push(ReturnWindow {
+                k,
+                a,
+                by_time,
+                before,
+                limit_pct: *limit_pct,
+                gap: d - l - 1,
+                from_baseline: l < c.plan_start as i64,
+            });
         }
+    }
+    out
+}
+
+/// return-after-break (the article; coaching practice): the three weeks after a break of
+/// `break_days` or more, including a layoff before the plan (`baseline.last_run`).
+fn return_after_break(c: &mut Ctx) {
+    let n = c.report.days.len() as i64;
+    let baseline = c.plan.athlete.baseline.as_ref();
+    let mut found = Vec::new();
+    for w in return_windows(c) {
+        let back: f64 = (w.a..w.a + 7).map(|x| return_volume(c, x, w.by_time)).sum();
+        if !exceeds(back, w.limit()) {
+            continue;
+        }
+        let runs: Vec<usize> = (w.a..(w.a + 7).min(n))
+            .flat_map(|x| c.runs_on(x as usize).collect::<Vec<_>>())
+            .collect();
+        let gap = w.gap;
+        let when = match baseline
+            .and_then(|b| b.last_run)
+            .filter(|_| w.from_baseline)
+        {
+            Some(lr) => format!("{gap} days without running before the plan (last run {lr})"),
+            None => format!("{gap} days without running"),
+        };
+        let mut source = String::new();
+        if w.from_baseline {
+            source.push_str(", from the baseline");
+        }
+        if w.by_time {
+            source.push_str("; ");
+            source.push_str(BY_TIME);
+        }
+        found.push((
+            c.date(w.a as usize),
+            runs,
+            format!(
+                "Week {} back after {when}: {} in the 7 days from {} is {} of your average week before the break ({}{source}); keep it to about {} ({}) and rebuild over three weeks",
+                w.k + 1,
+                amount(back, w.by_time),
+                c.date(w.a as usize),
+                pct(back / w.before * 100.0),
+                amount(w.before, w.by_time),
+                pct(w.limit_pct),
+                amount(w.limit(), w.by_time),
+            ),
+        ));
     }
     for (date, sessions, msg) in found {
         c.push(
@@ -1052,6 +1491,56 @@ fn return_after_break(c: &mut Ctx) {
             sessions,
             msg,
         );
+    }
+}
+
+/// The inverse of return-after-break for week `w`: every return window the week
+/// overlaps holds at most its limit, the window's days outside the week as they are.
+fn return_bounds(
+    c: &Ctx,
+    windows: &[ReturnWindow],
+    w: usize,
+    scalable: &[usize],
+    bounds: &mut Vec<Bound>,
+    stuck: &mut Vec<Stuck>,
+) {
+    let (ws, we) = (w as i64 * 7, w as i64 * 7 + 7);
+    for win in windows.iter().filter(|x| x.a < we && x.a + 7 > ws) {
+        let inside = |i: &usize| {
+            let d = (c.session(*i).date - c.start).num_days();
+            d >= win.a && d < win.a + 7
+        };
+        let scaling: f64 = scalable
+            .iter()
+            .filter(|i| inside(i))
+            .map(|&i| c.size(i, win.by_time))
+            .sum();
+        if scaling <= 0.0 {
+            continue;
+        }
+        let back: f64 = (win.a..win.a + 7)
+            .map(|x| return_volume(c, x, win.by_time))
+            .sum();
+        let room = win.limit() - (back - scaling);
+        let text = format!(
+            "return after {} days without running: week {} back at most {} of {}",
+            win.gap,
+            win.k + 1,
+            pct(win.limit_pct),
+            amount(win.before, win.by_time)
+        );
+        if room <= 0.0 {
+            stuck.push(Stuck {
+                rule: Rule::ReturnAfterBreak,
+                text: format!("{text}, and the window's other days already reach it"),
+            });
+        } else {
+            bounds.push(Bound {
+                rule: Rule::ReturnAfterBreak,
+                factor: room / scaling,
+                text,
+            });
+        }
     }
 }
 

@@ -55,6 +55,8 @@ pub enum Action {
     LogSymptom,
     /// Plan ▸ Return to running….
     ReturnToRunning,
+    /// Plan ▸ Fit to headroom….
+    FitToHeadroom,
     /// View ▸ Go to today.
     GoToToday,
     /// Select the previous day.
@@ -265,6 +267,13 @@ pub const ACTIONS: &[Spec] = &[
         Action::ReturnToRunning,
         "Return to running…",
         "plan a return after an injury",
+        &[],
+        false,
+    ),
+    spec(
+        Action::FitToHeadroom,
+        "Fit to headroom…",
+        "scale the weeks over their headroom down to it",
         &[],
         false,
     ),
@@ -574,6 +583,12 @@ impl GradualApp {
                 self.ui.return_panel.open = true;
                 self.ui.return_panel.from = None;
             }
+            Action::FitToHeadroom => {
+                self.ui.fit.open = true;
+                if self.ui.selected_day.is_some() {
+                    self.ui.fit.scope = views::fit_panel::Scope::Week;
+                }
+            }
             Action::GoToToday => {
                 self.ui.scroll_to = Some(self.today());
                 self.ui.selected_day = Some(self.today());
@@ -668,6 +683,7 @@ mod tests {
             Action::CalfProgram,
             Action::LogSymptom,
             Action::ReturnToRunning,
+            Action::FitToHeadroom,
             Action::GoToToday,
             Action::PreviousDay,
             Action::NextDay,
@@ -704,6 +720,7 @@ mod tests {
                 | Action::CalfProgram
                 | Action::LogSymptom
                 | Action::ReturnToRunning
+                | Action::FitToHeadroom
                 | Action::GoToToday
                 | Action::PreviousDay
                 | Action::NextDay

@@ -81,6 +81,7 @@ impl GradualApp {
                 Action::CalfProgram,
                 Action::LogSymptom,
                 Action::ReturnToRunning,
+                Action::FitToHeadroom,
             ] {
                 self.item(ui, a, None, out);
             }

@@ -526,6 +526,9 @@ impl GradualApp {
                 .default_size(280.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
+                    // Fill the panel: egui remembers a panel's size as its content's, and
+                    // a short first frame would otherwise shrink it for good.
+                    ui.set_min_height(ui.available_height());
                     ui.horizontal(|ui| {
                         ui.selectable_value(
                             &mut self.window.bottom_tab,
@@ -573,6 +576,7 @@ impl GradualApp {
         views::calf_panel::show(&ctx, &v, &mut self.ui, &mut commands);
         views::symptoms::show_form(&ctx, &mut self.ui, &mut commands);
         views::return_panel::show(&ctx, &v, &mut self.ui, &mut commands);
+        views::fit_panel::show(&ctx, &v, &mut self.ui, &mut commands);
         if let Some(plan) =
             views::template_panel::show_new(&ctx, &v, &mut self.window, &mut self.ui)
         {

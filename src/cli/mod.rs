@@ -14,6 +14,7 @@ mod calf;
 mod care;
 mod check;
 mod export;
+mod headroom;
 mod new;
 
 pub use calf::{CalfArgs, CalfTestArgs, calf, calf_test};
@@ -22,6 +23,7 @@ pub use care::{
 };
 pub use check::{CheckArgs, ColorChoice, OutputFormat, check, expand_paths};
 pub use export::{ExportArgs, FormatArg, export};
+pub use headroom::{HeadroomArgs, headroom};
 pub use new::{NewArgs, new};
 
 use crate::format::{self, LoadError, Loaded, SaveError, Saved};
@@ -59,6 +61,9 @@ pub enum Command {
     /// Replace the planned runs from a date with a return-to-running block (walk/run by
     /// time, then a gradual rebuild), once the entry criteria are met.
     Return(ReturnArgs),
+    /// How much each week and its long run can hold before the distance and load rules
+    /// reach caution; `--fit` scales the weeks over it down to it.
+    Headroom(HeadroomArgs),
     /// Export a plan: calendar (ICS), spreadsheet (CSV) or printable page (HTML).
     Export(ExportArgs),
     /// Make a plan from a template, anchored to a start or race date, scaled to the athlete.
@@ -157,6 +162,7 @@ pub fn dispatch(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::CalfTest(a) => calf_test(a, out, err),
         Command::Symptom(a) => symptom(a, out, err),
         Command::Return(a) => return_to_running(a, out, err),
+        Command::Headroom(a) => headroom(a, out, err),
         Command::Export(a) => export(a, out, err),
         Command::New(a) => new(a, out, err),
     }

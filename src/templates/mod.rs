@@ -437,6 +437,11 @@ pub fn generate(template: &Template, params: &Params) -> Plan {
         }
     }
     plan.sessions.sort_by_key(|s| s.date);
+    // Clear by construction: every week the scaled template puts over its headroom (a
+    // low base, a novice's lower limits) is brought down to it, in date order.
+    if let Some((lo, hi)) = plan.date_range() {
+        plan = crate::analysis::headroom::fit(&plan, week_start(lo), hi).plan;
+    }
     if params.calf
         && let Some(s) = crate::calf::schedule(&plan, &crate::calf::Options::default())
     {

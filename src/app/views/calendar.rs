@@ -2,6 +2,7 @@
 //! on screen are laid out, so a 10-year plan scrolls as smoothly as a 10-week one.
 
 use super::{UiState, ViewCtx, WindowUi};
+use crate::analysis::headroom::{WeekHeadroom, size_text};
 use crate::app::style;
 use crate::document::Command;
 use crate::model::{Activity, Phase, RunKind, Session, Surface, week_start};
@@ -197,23 +198,13 @@ pub fn show(
                 vec2(TOTALS_COL, ROW_HEIGHT),
             );
             if let Some(w) = report.week_of(monday) {
+                let wi = report.day_index(monday).map(|d| d / 7);
+                let head = wi.and_then(|i| report.headroom.get(i));
+                let summary_text = week_summary(w, head);
                 let summary =
                     ui.interact(tot, ui.scope_id().with(("totals", monday)), Sense::hover());
-                summary.widget_info(|| {
-                    let change = w
-                        .change_pct
-                        .map(|c| format!(", {c:+.0} % vs last week"))
-                        .unwrap_or_default();
-                    egui::WidgetInfo::labeled(
-                        Role::Label,
-                        true,
-                        format!(
-                            "Week of {monday}: {}{change}, load {:.0}",
-                            w.volume(),
-                            w.load
-                        ),
-                    )
-                });
+                summary.widget_info(|| egui::WidgetInfo::labeled(Role::Label, true, &summary_text));
+                summary.on_hover_text(&summary_text);
                 let strong = visuals.strong_text_color();
                 let text = visuals.text_color();
                 painter.text(
@@ -225,27 +216,53 @@ pub fn show(
                 );
                 if let Some(c) = w.change_pct {
                     painter.text(
-                        tot.min + vec2(4.0, 23.0),
+                        tot.min + vec2(4.0, 22.0),
                         Align2::LEFT_TOP,
                         format!("{c:+.0} % vs last wk"),
                         FontId::proportional(11.0),
                         text,
                     );
                 }
-                painter.text(
-                    tot.min + vec2(4.0, 38.0),
-                    Align2::LEFT_TOP,
-                    format!("load {:.0}", w.load),
-                    FontId::proportional(11.0),
-                    text,
-                );
+                // Headroom: how much the week (and its long run) can hold; over it in
+                // the caution colour.
+                if let Some(h) = head {
+                    let over = h.over();
+                    let colour = if over {
+                        style::severity_color(crate::analysis::Severity::Caution)
+                    } else {
+                        visuals.weak_text_color()
+                    };
+                    if let Some(t) = h.max_text() {
+                        painter.text(
+                            tot.min + vec2(4.0, 36.0),
+                            Align2::LEFT_TOP,
+                            t,
+                            FontId::proportional(11.0),
+                            colour,
+                        );
+                    }
+                    if let Some(l) = &h.long_run {
+                        let long_over = l.size > l.limit + 1e-9;
+                        painter.text(
+                            tot.min + vec2(4.0, 49.0),
+                            Align2::LEFT_TOP,
+                            format!("long run up to {}", size_text(l.limit, l.by_time)),
+                            FontId::proportional(11.0),
+                            if long_over {
+                                style::severity_color(crate::analysis::Severity::Caution)
+                            } else {
+                                visuals.weak_text_color()
+                            },
+                        );
+                    }
+                }
                 // The same count as the Warnings tab and the inspector.
                 let counts = crate::analysis::Report::count(
                     report.warnings.iter().filter(|x| x.week == monday),
                 );
                 let n = counts.warnings;
                 if let Some(worst) = w.worst.filter(|s| *s > crate::analysis::Severity::Info) {
-                    let badge = Rect::from_min_size(tot.min + vec2(4.0, 56.0), vec2(52.0, 20.0));
+                    let badge = Rect::from_min_size(tot.min + vec2(4.0, 64.0), vec2(52.0, 18.0));
                     let resp =
                         ui.interact(badge, ui.scope_id().with(("badge", monday)), Sense::click());
                     let label = format!("Week of {monday}: {counts} (worst: {worst})");
@@ -595,4 +612,44 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
             format!("\n{}", s.note)
         }
     ));
+}
+
+/// A week's totals and headroom in words (the totals column's hover text and label).
+fn week_summary(w: &crate::analysis::Week, head: Option<&WeekHeadroom>) -> String {
+    let monday = w.start;
+    let change = w
+        .change_pct
+        .map(|c| format!(", {c:+.0} % vs last week"))
+        .unwrap_or_default();
+    let mut s = format!(
+        "Week of {monday}: {}{change}, load {:.0}.",
+        w.volume(),
+        w.load
+    );
+    let Some(h) = head else {
+        return s;
+    };
+    match (&h.max_text(), &h.limit) {
+        (Some(t), Some(l)) => {
+            s.push_str(&format!(" Headroom: {t} ({})", l.text));
+            if h.over() {
+                s.push_str(", over it");
+            }
+            s.push('.');
+        }
+        _ => s.push_str(" No distance rule limits this week yet (nothing to compare with)."),
+    }
+    if let Some(l) = &h.long_run {
+        s.push_str(&format!(
+            " Long run {} up to {} (+{:.0} % over the longest of the 30 days before it, {}).",
+            size_text(l.size, l.by_time),
+            size_text(l.limit, l.by_time),
+            (l.limit / l.over - 1.0) * 100.0,
+            size_text(l.over, l.by_time),
+        ));
+    }
+    for b in &h.blockers {
+        s.push_str(&format!(" Not fixed by less running: {}.", b.text));
+    }
+    s
 }

@@ -35,6 +35,8 @@ pub struct WeekPoint {
     pub worst: Option<Severity>,
     /// The highest calf or Achilles pain logged that week (0–10).
     pub calf_pain: Option<u8>,
+    /// The week's headroom in km, and in minutes (the week's runs scaled to it).
+    pub headroom: Option<(f64, f64)>,
 }
 
 /// The data the charts plot, straight from the report (x = week index).
@@ -42,7 +44,8 @@ pub fn series(report: &Report) -> Vec<WeekPoint> {
     report
         .weeks
         .iter()
-        .map(|w| WeekPoint {
+        .enumerate()
+        .map(|(i, w)| WeekPoint {
             start: w.start,
             run_km: w.run_km,
             run_minutes: w.run_minutes,
@@ -51,6 +54,16 @@ pub fn series(report: &Report) -> Vec<WeekPoint> {
             acwr: w.acwr_week,
             worst: w.worst,
             calf_pain: w.calf_pain,
+            headroom: report.headroom.get(i).and_then(|h| {
+                // The week's runs scale together: km and minutes by the same factor.
+                let m = h.max_volume?;
+                let f = if h.volume > 0.0 {
+                    m / h.volume
+                } else {
+                    return None;
+                };
+                Some((w.run_km * f, w.run_minutes * f))
+            }),
         })
         .collect()
 }
@@ -71,6 +84,29 @@ pub fn week_axis(
             .map(|d| d.format(if years { "%b %Y" } else { "%-d %b" }).to_string())
             .unwrap_or_default()
     }
+}
+
+/// The headroom as a staircase over the bars: one line per run of weeks that have one,
+/// each week a flat step across its bar.
+fn headroom_steps(points: &[WeekPoint], by_time: bool) -> Vec<Vec<[f64; 2]>> {
+    let mut out: Vec<Vec<[f64; 2]>> = Vec::new();
+    let mut current: Vec<[f64; 2]> = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        match p.headroom {
+            Some((km, minutes)) => {
+                let y = if by_time { minutes } else { km };
+                let x = i as f64;
+                current.push([x - 0.45, y]);
+                current.push([x + 0.45, y]);
+            }
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
 }
 
 /// Shows the three charts side by side.
@@ -103,7 +139,10 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             } else {
                 "Running km a week"
             })
-            .on_hover_text("Bar colour: the week's worst warning");
+            .on_hover_text(
+                "Bar colour: the week's worst warning. Dashed: the week's headroom, the most \
+                 it can hold before the distance rules reach caution",
+            );
             let bars: Vec<Bar> = points
                 .iter()
                 .enumerate()
@@ -135,13 +174,24 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
                         .unwrap_or_else(|| "no warnings".into())
                 )
             }));
+            let limits = headroom_steps(&points, by_time);
+            let colour = ui.visuals().strong_text_color().gamma_multiply(0.8);
             let resp = Plot::new("km-chart")
                 .height(h)
                 .link_axis(link, [true, false])
                 .x_axis_formatter(fmt_x.clone())
                 .allow_scroll(false)
                 .include_y(0.0)
-                .show(ui, |p| p.bar_chart(chart));
+                .show(ui, |p| {
+                    p.bar_chart(chart);
+                    for steps in limits {
+                        p.line(
+                            Line::new("headroom", steps)
+                                .color(colour)
+                                .style(egui_plot::LineStyle::dashed_dense()),
+                        );
+                    }
+                });
             if resp.response.clicked()
                 && let Some(pos) = resp.response.interact_pointer_pos()
             {

@@ -2,6 +2,7 @@
 
 use super::fields::choice;
 use super::{UiState, ViewCtx, warnings};
+use crate::analysis::headroom::{better_days, size_text};
 use crate::document::Command;
 use crate::model::{
     Activity, CALF_STAGES, CrossKind, Footwear, RunKind, Session, Status, Surface, week_start,
@@ -415,6 +416,8 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             out.push(Command::DeleteSessions(vec![index]));
         }
     });
+    run_headroom(ui, v, index);
+    move_hint(ui, v, st, index, out);
     ui.separator();
     let week = week_start(s.date);
     warnings::list_for(
@@ -574,4 +577,74 @@ fn exercise_notes(ui: &mut Ui, s: &Session) {
         }
         _ => {}
     }
+}
+
+/// A run's own headroom: how long it can be before long-run-spike reaches caution.
+fn run_headroom(ui: &mut Ui, v: &ViewCtx, index: usize) {
+    let Some(l) = v.doc.report().run_limits.get(index).cloned().flatten() else {
+        return;
+    };
+    let over = l.size > l.limit + 1e-9;
+    let text = format!(
+        "This run can be up to {} before long-run-spike cautions (+{:.0} % over {}, the longest run of the 30 days before it{}).",
+        size_text(l.limit, l.by_time),
+        (l.limit / l.over - 1.0) * 100.0,
+        size_text(l.over, l.by_time),
+        if l.from_baseline {
+            ", from the baseline"
+        } else {
+            ""
+        }
+    );
+    let colour = if over {
+        crate::app::style::severity_color(crate::analysis::Severity::Caution)
+    } else {
+        ui.visuals().text_color()
+    };
+    ui.label(RichText::new(text).small().color(colour));
+}
+
+/// For a session in a warning a nearby day would avoid (calf-loading cross-training the
+/// day before a run): the days it could move to, as buttons. Computed once per edit.
+fn move_hint(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, index: usize, out: &mut Vec<Command>) {
+    // Placement problems a day's move fixes; distance problems have headroom instead.
+    let placement = v.doc.report().warnings_for_session(index).any(|w| {
+        matches!(
+            w.rule,
+            crate::analysis::Rule::CalfCrossTraining | crate::analysis::Rule::CalfWorkOnRunDay
+        )
+    });
+    if !placement {
+        return;
+    }
+    let state = v.doc.state();
+    let fresh = st
+        .better_days
+        .as_ref()
+        .is_some_and(|(s, i, _)| *s == state && *i == index);
+    if !fresh {
+        let days = better_days(v.doc.plan(), v.doc.report(), index);
+        st.better_days = Some((state, index, days));
+    }
+    let Some((_, _, days)) = &st.better_days else {
+        return;
+    };
+    if days.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("It could move to a day where it raises no warning:").small());
+    ui.horizontal_wrapped(|ui| {
+        for d in days.iter().take(3) {
+            if ui
+                .button(format!("Move to {}", d.format("%a %-d %b")))
+                .clicked()
+            {
+                out.push(Command::MoveSession {
+                    index,
+                    to: *d,
+                    copy: false,
+                });
+            }
+        }
+    });
 }

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod calf_panel;
 pub mod charts;
 pub mod fields;
+pub mod fit_panel;
 pub mod inspector;
 pub mod plan_panel;
 pub mod return_panel;
@@ -108,6 +109,10 @@ pub struct UiState {
     pub return_panel: return_panel::ReturnPanel,
     /// The calf-raise test result being typed in the inspector.
     pub calf_test_entry: Option<CalfTestEntry>,
+    /// The "Fit to headroom" window.
+    pub fit: fit_panel::FitPanel,
+    /// Days the selected session could move to (document state, session, days).
+    pub better_days: Option<(u64, usize, Vec<NaiveDate>)>,
 }
 
 /// A calf-raise test result being typed: both legs, recorded together.

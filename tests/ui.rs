@@ -1366,3 +1366,71 @@ fn fit_to_headroom_previews_applies_and_undoes() {
     h.run();
     assert_eq!(h.state().doc.plan(), &before, "one undo step");
 }
+
+#[test]
+fn calf_loading_cross_training_before_a_long_run_offers_days_to_move_to() {
+    use gradual::model::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = Plan::new("Move", Athlete::new("A", Level::Experienced));
+    p.athlete.baseline = Some(Baseline {
+        weekly_km: 30.0,
+        long_run_km: 12.0,
+        last_run: None,
+    });
+    let run = |d: &str, kind, km| {
+        Session::new(
+            date(d),
+            Activity::Run {
+                kind,
+                km: Some(km),
+                minutes: None,
+                rpe: 4,
+                surface: Surface::Road,
+                footwear: Footwear::Shoes,
+            },
+        )
+    };
+    p.sessions = vec![
+        run("2026-03-03", RunKind::Easy, 8.0),
+        run("2026-03-05", RunKind::Easy, 8.0),
+        Session::new(
+            date("2026-03-07"),
+            Activity::Cross {
+                kind: CrossKind::Plyometrics,
+                minutes: 30,
+                rpe: 7,
+                calf_work: false,
+            },
+        ),
+        run("2026-03-08", RunKind::Long, 12.0),
+    ];
+    format::save(&p, &path).unwrap();
+    let mut h = harness(app_with(Some(&path), Arc::new(FakeDialogs::default())));
+    h.run();
+    let rule = gradual::analysis::Rule::CalfCrossTraining;
+    assert!(
+        h.state()
+            .doc
+            .report()
+            .warnings
+            .iter()
+            .any(|w| w.rule == rule)
+    );
+    select(&mut h, "Plyometrics 30' on 2026-03-07", "2026-03-02");
+    h.get_by_label_contains("It could move to a day where it raises no warning");
+    h.get_by_label("Move to Sun 8 Mar").click();
+    h.run();
+    let doc = &h.state().doc;
+    assert!(
+        doc.report().warnings.iter().all(|w| w.rule != rule),
+        "{:#?}",
+        doc.report().warnings
+    );
+    assert!(
+        doc.plan()
+            .sessions
+            .iter()
+            .any(|s| s.date == date("2026-03-08") && s.run().is_none())
+    );
+}

@@ -215,13 +215,12 @@ pub fn better_days(plan: &Plan, report: &Report, i: usize) -> Vec<NaiveDate> {
     let Some(s) = plan.sessions.get(i) else {
         return Vec::new();
     };
-    let in_warning = |r: &Report| {
+    let in_warning = |r: &Report, i: usize| {
         r.warnings
             .iter()
             .any(|w| w.severity >= super::Severity::Caution && w.sessions.contains(&i))
     };
-    let involved = |p: &Plan| in_warning(&analyze(p));
-    if !in_warning(report) {
+    if !in_warning(report, i) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -230,9 +229,13 @@ pub fn better_days(plan: &Plan, report: &Report, i: usize) -> Vec<NaiveDate> {
         if !crate::model::date_in_range(day) {
             continue;
         }
+        // As a move does it: last on its new day.
         let mut moved = plan.clone();
-        moved.sessions[i].date = day;
-        if !involved(&moved) {
+        let mut m = moved.sessions.remove(i);
+        m.date = day;
+        moved.sessions.push(m);
+        let last = moved.sessions.len() - 1;
+        if !in_warning(&analyze(&moved), last) {
             out.push(day);
         }
     }

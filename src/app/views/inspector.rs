@@ -607,7 +607,11 @@ fn run_headroom(ui: &mut Ui, v: &ViewCtx, index: usize) {
 /// For a session in a warning a nearby day would avoid (calf-loading cross-training the
 /// day before a run): the days it could move to, as buttons. Computed once per edit.
 fn move_hint(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, index: usize, out: &mut Vec<Command>) {
-    // Placement problems a day's move fixes; distance problems have headroom instead.
+    // Placement problems a day's move fixes (for the cross-training or calf session, not
+    // the run it is before); distance problems have headroom instead.
+    if v.doc.plan().sessions[index].run().is_some() {
+        return;
+    }
     let placement = v.doc.report().warnings_for_session(index).any(|w| {
         matches!(
             w.rule,

@@ -927,7 +927,9 @@ fn time_only_runs_show_minutes_and_refuse_to_lose_both() {
     let (mut h, _) = open("plans/walk-run-5k.ron");
     h.state_mut().ui.scroll_to = Some(date("2027-03-01"));
     h.run();
-    h.get_by_label("Week of 2027-03-01: 62 min, +29 % vs last week, load 248");
+    h.get_by_label_contains(
+        "Week of 2027-03-01: 62 min, +29 % vs last week, load 248. Headroom: up to",
+    );
     select(&mut h, "Easy 20' on 2027-03-02", "2027-03-01");
     h.get_by_label_contains("Time-only run: distance rules compare its minutes");
     // A time-only run cannot lose its minutes too.

@@ -18,6 +18,7 @@ pub mod document;
 /// Exports: ICS, CSV and printable HTML.
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod roster;
 /// Generated plans for benchmarks and tests.

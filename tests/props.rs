@@ -61,6 +61,7 @@ fn session() -> impl Strategy<Value = Session> {
             status: [Status::Planned, Status::Done, Status::Skipped][st],
             note,
             generated,
+            actual: None,
         },
     )
 }

@@ -4,6 +4,7 @@
 //! [`analyze`] is pure and recomputes everything from the plan in one pass over its days
 //! (well under a millisecond for a year), so callers never need to cache or invalidate.
 
+pub mod adherence;
 pub mod headroom;
 mod rules;
 
@@ -206,6 +207,8 @@ pub struct Report {
     /// Each run's limit before long-run-spike reaches caution, indexed like
     /// `plan.sessions` (`None` for other sessions and runs the rule does not judge).
     pub run_limits: Vec<Option<headroom::RunLimit>>,
+    /// Plan vs done per week (settled sessions only), parallel to `weeks`.
+    pub adherence: Vec<adherence::Totals>,
 }
 
 impl Report {
@@ -295,6 +298,10 @@ pub(crate) fn ewma_lambda(n: f64) -> f64 {
 
 /// Analyzes `plan`: series, weekly totals and warnings.
 pub fn analyze(plan: &Plan) -> Report {
+    let planned = plan;
+    // What was done counts as done: actual numbers in place of planned ones.
+    let effective = plan.effective();
+    let plan = effective.as_ref();
     let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
     let Some((lo, hi)) = plan.date_range() else {
         let mut report = Report::default();
@@ -520,6 +527,7 @@ pub fn analyze(plan: &Plan) -> Report {
         plan_start: Some(lo),
         headroom: Vec::new(),
         run_limits: Vec::new(),
+        adherence: Vec::new(),
     };
     if clipped {
         report.notes.push(format!(
@@ -543,5 +551,6 @@ pub fn analyze(plan: &Plan) -> Report {
         }
     }
     (report.headroom, report.run_limits) = headroom::compute(plan, &t, &report);
+    report.adherence = adherence::weeks(planned, start, report.weeks.len());
     report
 }

@@ -15,6 +15,7 @@ mod care;
 mod check;
 mod export;
 mod headroom;
+mod import;
 mod new;
 
 pub use calf::{CalfArgs, CalfTestArgs, calf, calf_test};
@@ -24,6 +25,7 @@ pub use care::{
 pub use check::{CheckArgs, ColorChoice, OutputFormat, check, expand_paths};
 pub use export::{ExportArgs, FormatArg, export};
 pub use headroom::{HeadroomArgs, headroom};
+pub use import::{ImportArgs, import};
 pub use new::{NewArgs, new};
 
 use crate::format::{self, LoadError, Loaded, SaveError, Saved};
@@ -61,6 +63,9 @@ pub enum Command {
     /// Replace the planned runs from a date with a return-to-running block (walk/run by
     /// time, then a gradual rebuild), once the entry criteria are met.
     Return(ReturnArgs),
+    /// Import what was actually run (FIT, GPX, TCX, .gz, folders, zip exports) onto the
+    /// plan's sessions; unplanned activities become unplanned sessions.
+    Import(ImportArgs),
     /// How much each week and its long run can hold before the distance and load rules
     /// reach caution; `--fit` scales the weeks over it down to it.
     Headroom(HeadroomArgs),
@@ -162,6 +167,7 @@ pub fn dispatch(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::CalfTest(a) => calf_test(a, out, err),
         Command::Symptom(a) => symptom(a, out, err),
         Command::Return(a) => return_to_running(a, out, err),
+        Command::Import(a) => import(a, out, err),
         Command::Headroom(a) => headroom(a, out, err),
         Command::Export(a) => export(a, out, err),
         Command::New(a) => new(a, out, err),

@@ -204,6 +204,22 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             }
             Activity::Rest | Activity::CalfTest => {}
         }
+        if let Some(a) = &s.actual {
+            c.at(format!("sessions[{i}].actual on {}", s.date));
+            if let Some(km) = a.km {
+                c.number("km", km, 0.0, 300.0, true, " km");
+            }
+            c.whole("minutes", a.minutes, 1, 1440, " (a day has 1440)");
+            if let Some(rpe) = a.rpe {
+                c.whole(
+                    "rpe",
+                    u32::from(rpe),
+                    1,
+                    10,
+                    " (CR-10 effort: 1 very easy … 10 maximal)",
+                );
+            }
+        }
     }
     for (i, s) in plan.symptoms.iter().enumerate() {
         c.at(format!("symptoms[{i}] on {}", s.date));
@@ -237,6 +253,10 @@ fn check_dates(c: &mut Checker, plan: &Plan) {
     }
     for (i, s) in plan.sessions.iter().enumerate() {
         c.at(format!("sessions[{i}]")).date("date", s.date);
+        if let Some(start) = s.actual.as_ref().and_then(|a| a.start) {
+            c.at(format!("sessions[{i}].actual"))
+                .date("start", start.date());
+        }
     }
     for (i, s) in plan.symptoms.iter().enumerate() {
         c.at(format!("symptoms[{i}]")).date("date", s.date);

@@ -71,6 +71,21 @@ impl Plan {
         self.symptoms.sort_by_key(|s| s.date);
     }
 
+    /// The plan as it happened so far: every session with actual numbers carries them
+    /// (see [`Session::effective`]); the plan itself when nothing was recorded.
+    pub fn effective(&self) -> std::borrow::Cow<'_, Plan> {
+        if self.sessions.iter().all(|s| s.actual.is_none()) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut p = self.clone();
+        for s in &mut p.sessions {
+            if s.actual.is_some() {
+                *s = s.effective();
+            }
+        }
+        std::borrow::Cow::Owned(p)
+    }
+
     /// The first and last date the plan covers (sessions, blocks, race), if any.
     pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
         let dates = self
@@ -332,10 +347,51 @@ pub struct Session {
     /// Made by the calf scheduler (replaced when it runs again).
     #[serde(default, skip_serializing_if = "is_false")]
     pub generated: bool,
+    /// What was actually done, imported from a watch file (or typed); the analysis uses
+    /// these numbers instead of the planned ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Actual>,
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// What was actually done for a session: `actual: Some((km: 10.3, minutes: 58, rpe: 5,
+/// source: "2026-01-05-run.fit"))`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    /// Distance, when the activity has one (a treadmill or a swim may not).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::plain_option"
+    )]
+    pub km: Option<f64>,
+    /// Moving time in minutes (elapsed time when the file has no moving time).
+    pub minutes: u32,
+    /// Effort (CR-10) from the file or the athlete; the planned RPE stands in without it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::plain_option"
+    )]
+    pub rpe: Option<u8>,
+    /// The file it came from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// When it started (local time), the activity's identity: importing the same
+    /// activity again changes nothing.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::plain_option"
+    )]
+    pub start: Option<chrono::NaiveDateTime>,
+    /// Done without being planned (added by an import).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unplanned: bool,
 }
 
 impl Session {
@@ -347,7 +403,33 @@ impl Session {
             status: Status::Planned,
             note: String::new(),
             generated: false,
+            actual: None,
         }
+    }
+
+    /// The session as it was done: the actual distance, minutes and effort in place of
+    /// the planned ones (marked done); the planned session when nothing was recorded.
+    pub fn effective(&self) -> Session {
+        let Some(a) = &self.actual else {
+            return self.clone();
+        };
+        let mut s = self.clone();
+        s.status = Status::Done;
+        match &mut s.activity {
+            Activity::Run {
+                km, minutes, rpe, ..
+            } => {
+                *km = a.km;
+                *minutes = Some(a.minutes.max(1));
+                *rpe = a.rpe.unwrap_or(*rpe);
+            }
+            Activity::Cross { minutes, rpe, .. } => {
+                *minutes = a.minutes.max(1);
+                *rpe = a.rpe.unwrap_or(*rpe);
+            }
+            _ => {}
+        }
+        s
     }
 
     /// Whether the session counts toward load (it is not skipped and not rest).

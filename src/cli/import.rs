@@ -1,0 +1,133 @@
+//! `gradual import`: what was actually run, from FIT, GPX and TCX files (and `.gz`),
+//! folders and zip exports, onto the plan's sessions.
+
+use super::{CliResult, EXIT_OK, EXIT_WARNINGS, Target, load, safe, write_plan};
+use crate::import::{Decision, Item, Progress, apply, preview, read};
+use crate::model::Plan;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Arguments of `gradual import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The plan.
+    pub plan: PathBuf,
+    /// Activity files (.fit, .gpx, .tcx, also .gz), folders of them, or zip exports.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print what would change without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a
+    /// .bak); `-` for standard output.
+    #[arg(short = 'o', long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+}
+
+/// "Easy run 8 km" for session `i`.
+fn planned(plan: &Plan, i: usize) -> String {
+    crate::analysis::describe(&plan.sessions[i])
+}
+
+fn line(plan: &Plan, it: &Item) -> String {
+    let a = &it.activity;
+    let size = match a.km {
+        Some(km) => format!("{km:.1} km {:.0}'", a.minutes),
+        None => format!("{:.0}'", a.minutes),
+    };
+    let what = format!("{}  {:<8} {:<14}", a.date, a.sport.name(), size);
+    let rpe = match (it.rpe, a.rpe) {
+        (Some(r), Some(_)) => format!(", RPE {r} from the file"),
+        (Some(r), None) => format!(", RPE {r} as planned"),
+        _ => String::new(),
+    };
+    match &it.decision {
+        Decision::Attach(i) => format!("{what}  done for: {}{rpe}", planned(plan, *i)),
+        Decision::Choose(c) => format!(
+            "{what}  not attached: {} planned sessions fit ({}); choose in the window (File > Import activities…)",
+            c.len(),
+            c.iter()
+                .map(|&i| planned(plan, i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Decision::Unplanned => format!(
+            "{what}  added as an unplanned {} (RPE {})",
+            a.sport.name(),
+            it.rpe.unwrap_or(crate::import::DEFAULT_RPE)
+        ),
+        Decision::Duplicate(i) => format!("{what}  already in the plan ({})", planned(plan, *i)),
+        Decision::Ignore(why) => format!("{what}  left out: {why}"),
+    }
+}
+
+/// Runs `gradual import`; returns the exit status (1 when some files could not be read).
+pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    let loaded = load(&args.plan)?;
+    let plan = &loaded.plan;
+    let target = Target::of(args.output.as_ref(), &args.plan);
+    let (out, report) = target.streams(out, err);
+    // Progress on a terminal for long imports (an export of a thousand activities).
+    let progress = Arc::new(Progress::default());
+    let show = std::io::stderr().is_terminal();
+    let found = std::thread::scope(|scope| {
+        let p = Arc::clone(&progress);
+        let worker = scope.spawn(move || read(&args.files, &p));
+        while !worker.is_finished() {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            let (done, total) = progress.get();
+            if show && total > 50 {
+                eprint!("\rReading {done}/{total} files…");
+            }
+        }
+        if show && progress.get().1 > 50 {
+            eprintln!();
+        }
+        worker.join().expect("the reader does not panic")
+    });
+    let items = preview(plan, found.activities);
+    for it in &items {
+        writeln!(report, "  {}", safe(&line(plan, it)))?;
+    }
+    for e in &found.errors {
+        writeln!(report, "  not read: {}: {}", safe(&e.file), e.message)?;
+    }
+    if !found.skipped.is_empty() {
+        writeln!(
+            report,
+            "  {} file{} not an activity file (skipped)",
+            found.skipped.len(),
+            if found.skipped.len() == 1 {
+                " is"
+            } else {
+                "s are"
+            }
+        )?;
+    }
+    let (new_plan, n) = apply(plan, &items);
+    writeln!(
+        report,
+        "{} activit{} read: {} attached to planned sessions, {} added as unplanned, {} left; {} file{} not read.",
+        items.len(),
+        if items.len() == 1 { "y" } else { "ies" },
+        n.attached,
+        n.added,
+        n.left,
+        found.errors.len(),
+        if found.errors.len() == 1 { "" } else { "s" },
+    )?;
+    let status = if found.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_WARNINGS
+    };
+    if args.dry_run {
+        writeln!(report, "Dry run: nothing written.")?;
+        return Ok(status);
+    }
+    if n.attached + n.added > 0 {
+        write_plan(&new_plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    }
+    Ok(status)
+}

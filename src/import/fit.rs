@@ -1,0 +1,110 @@
+//! FIT activity files (Garmin, Coros, Suunto, Wahoo, Polar): one activity per session
+//! message, read with `fitparser` against the FIT profile.
+
+use super::{Imported, Sport};
+use crate::model::CrossKind;
+use fitparser::profile::MesgNum;
+use fitparser::{FitDataRecord, Value};
+
+fn number(v: &Value) -> Option<f64> {
+    let x: f64 = v.clone().try_into().ok()?;
+    x.is_finite().then_some(x)
+}
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The plan's sport for a FIT sport and sub-sport; `None` for sports plans do not hold.
+fn sport(sport: &str, sub: &str) -> Option<Sport> {
+    Some(match (sport, sub) {
+        ("running" | "trail_running", _) => Sport::Run,
+        ("cycling" | "e_biking", _) => Sport::Cross(CrossKind::Cycling),
+        ("walking", _) => Sport::Cross(CrossKind::Walking),
+        ("hiking", _) => Sport::Cross(CrossKind::Hiking),
+        ("swimming", _) => Sport::Cross(CrossKind::Swimming),
+        ("rowing", _) | (_, "indoor_rowing") => Sport::Cross(CrossKind::Rowing),
+        (_, "elliptical") => Sport::Cross(CrossKind::Elliptical),
+        (_, "stair_climbing") | ("floor_climbing", _) => Sport::Cross(CrossKind::Stairs),
+        (_, "yoga") => Sport::Cross(CrossKind::Yoga),
+        ("training", _) | (_, "strength_training") => Sport::Cross(CrossKind::Strength),
+        _ => return None,
+    })
+}
+
+fn session(r: &FitDataRecord, source: &str) -> Result<Option<Imported>, String> {
+    let field = |name: &str| {
+        r.fields()
+            .iter()
+            .find(|f| f.name() == name)
+            .map(|f| f.value())
+    };
+    let sport_name = field("sport")
+        .and_then(text)
+        .unwrap_or_else(|| "generic".into());
+    let sub_name = field("sub_sport").and_then(text).unwrap_or_default();
+    let Some(sport) = sport(&sport_name, &sub_name) else {
+        return Ok(None);
+    };
+    let start = match field("start_time").or_else(|| field("timestamp")) {
+        Some(Value::Timestamp(t)) => t.naive_local(),
+        _ => return Err("its session has no start time".into()),
+    };
+    let seconds = field("total_timer_time")
+        .and_then(number)
+        .filter(|s| *s > 0.0)
+        .or_else(|| field("total_elapsed_time").and_then(number))
+        .filter(|s| *s > 0.0)
+        .ok_or("its session has no duration")?;
+    let km = field("total_distance")
+        .and_then(number)
+        .filter(|m| *m > 0.0)
+        .map(|m| m / 1000.0);
+    // workout_rpe is CR-10 × 10 in the file; the profile's scale brings it to 0–10.
+    let rpe = field("workout_rpe")
+        .and_then(number)
+        .map(|r| r.round())
+        .filter(|r| (1.0..=10.0).contains(r))
+        .map(|r| r as u8);
+    Ok(Some(Imported {
+        source: source.to_string(),
+        start: Some(start),
+        date: start.date(),
+        sport,
+        km,
+        minutes: seconds / 60.0,
+        rpe,
+    }))
+}
+
+/// The activities of a FIT file (one per session message; sports plans do not hold are
+/// left out).
+pub(super) fn read(bytes: &[u8], source: &str) -> Result<Vec<Imported>, String> {
+    let records = fitparser::from_bytes(bytes).map_err(|e| {
+        use fitparser::ErrorKind as K;
+        let why = match &*e {
+            K::UnexpectedEof(_) => "it ends early (cut short while copying or syncing?)".into(),
+            K::InvalidCrc(..) => "its checksum does not match (the file is damaged)".into(),
+            K::ParseError(0, _) => "it does not start like a FIT file".into(),
+            other => other.to_string(),
+        };
+        format!("not a FIT file Gradual can read: {why}")
+    })?;
+    let sessions: Vec<&FitDataRecord> = records
+        .iter()
+        .filter(|r| r.kind() == MesgNum::Session)
+        .collect();
+    if sessions.is_empty() {
+        return Err(
+            "a FIT file without an activity session (a course, a workout or settings?)".into(),
+        );
+    }
+    let mut out = Vec::new();
+    for s in sessions {
+        out.extend(session(s, source)?);
+    }
+    Ok(out)
+}

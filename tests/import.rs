@@ -1,0 +1,280 @@
+//! Importing what was run: each format read from the fixtures (made by
+//! scripts/make-import-fixtures.py), per-file errors, matching to planned sessions,
+//! duplicates, applying, the analysis of what was done, adherence bands, the CLI.
+
+use gradual::analysis::adherence::{Band, Totals};
+use gradual::analysis::analyze;
+use gradual::import::{Decision, Progress, Sport, apply, preview, read};
+use gradual::model::{CrossKind, Status};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const DIR: &str = "tests/fixtures/import";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(DIR).join(name)
+}
+
+fn plan() -> gradual::model::Plan {
+    gradual::format::load(&fixture("plan.ron")).unwrap()
+}
+
+#[test]
+fn every_format_is_read_and_bad_files_are_named() {
+    let found = read(&[PathBuf::from(DIR)], &Progress::default());
+    let by = |src: &str| {
+        found
+            .activities
+            .iter()
+            .find(|a| a.source == src)
+            .unwrap_or_else(|| panic!("{src} in {:#?}", found.activities))
+    };
+    // FIT: distance, moving (timer) time, sport, RPE from the session message.
+    let fit = by("2026-03-02-easy.fit");
+    assert_eq!(
+        (fit.sport, fit.km, fit.minutes, fit.rpe),
+        (Sport::Run, Some(8.2), 47.0, Some(4))
+    );
+    assert_eq!(fit.date.to_string(), "2026-03-02");
+    let ride = by("2026-03-03-ride.fit");
+    assert_eq!(ride.sport, Sport::Cross(CrossKind::Cycling));
+    // GPX: distance along the track, time from the points; no RPE in GPX.
+    let gpx = by("2026-03-04-tempo.gpx");
+    assert!((gpx.km.unwrap() - 9.0).abs() < 0.01, "{gpx:?}");
+    assert!((gpx.minutes - 44.0).abs() < 0.01);
+    assert_eq!(gpx.rpe, None);
+    // TCX: laps summed.
+    let tcx = by("2026-03-05-run.tcx");
+    assert!((tcx.km.unwrap() - 5.0).abs() < 1e-9 && (tcx.minutes - 30.0).abs() < 1e-9);
+    // .gz, and a zip export with a .gz inside.
+    assert!((by("2026-03-06-extra.gpx.gz").km.unwrap() - 5.0).abs() < 0.01);
+    assert_eq!(by("2026-03-07-easy.fit").km, Some(6.1));
+    assert!((by("2026-03-08-long.gpx.gz").km.unwrap() - 15.0).abs() < 0.01);
+    // The Monday run is in the folder and in the export: read twice (the preview drops one).
+    assert_eq!(found.activities.len(), 8, "{:#?}", found.activities);
+    // Errors are per file, with what is wrong; the rest is read.
+    let errors: Vec<(String, &str)> = found
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                e.file.rsplit('/').next().unwrap().to_string(),
+                e.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(
+        errors
+            .iter()
+            .any(|(f, m)| f == "broken.tcx" && m.contains("not a TCX file"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(f, m)| f == "bad.fit" && m.contains("does not start like a FIT file"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(f, m)| f == "truncated.fit" && m.contains("ends early"))
+    );
+    assert!(
+        found
+            .errors
+            .iter()
+            .any(|e| e.file.contains("export.zip/export/activities/bad.fit"))
+    );
+    assert!(found.skipped.iter().any(|s| s.ends_with("activities.csv")));
+}
+
+#[test]
+fn activities_attach_to_the_planned_session_of_their_day_and_kind() {
+    let p = plan();
+    let found = read(&[PathBuf::from(DIR)], &Progress::default());
+    let items = preview(&p, found.activities);
+    let decision = |src: &str| {
+        items
+            .iter()
+            .find(|i| i.activity.source == src)
+            .map(|i| i.decision.clone())
+            .unwrap()
+    };
+    let on = |date: &str| {
+        p.sessions
+            .iter()
+            .position(|s| s.date.to_string() == date)
+            .unwrap()
+    };
+    assert_eq!(
+        decision("2026-03-02-easy.fit"),
+        Decision::Attach(on("2026-03-02"))
+    );
+    assert_eq!(
+        decision("2026-03-03-ride.fit"),
+        Decision::Attach(on("2026-03-03"))
+    );
+    assert_eq!(
+        decision("2026-03-04-tempo.gpx"),
+        Decision::Attach(on("2026-03-04"))
+    );
+    // Two planned runs on Thursday: the user chooses.
+    let thu = on("2026-03-05");
+    assert_eq!(
+        decision("2026-03-05-run.tcx"),
+        Decision::Choose(vec![thu, thu + 1])
+    );
+    // Nothing planned on Friday: an unplanned session.
+    assert_eq!(decision("2026-03-06-extra.gpx.gz"), Decision::Unplanned);
+    // The Monday run a second time in the same import: left out.
+    let mondays: Vec<_> = items
+        .iter()
+        .filter(|i| i.activity.source == "2026-03-02-easy.fit")
+        .map(|i| &i.decision)
+        .collect();
+    assert!(matches!(mondays[1], Decision::Ignore(_)), "{mondays:?}");
+    // RPE: from the file, else the planned session's.
+    let rpe = |src: &str| items.iter().find(|i| i.activity.source == src).unwrap().rpe;
+    assert_eq!(rpe("2026-03-02-easy.fit"), Some(4));
+    assert_eq!(
+        rpe("2026-03-04-tempo.gpx"),
+        Some(7),
+        "the tempo's planned RPE"
+    );
+
+    let (done, n) = apply(&p, &items);
+    assert_eq!((n.attached, n.added), (5, 1));
+    let mon = &done.sessions[on("2026-03-02")];
+    assert_eq!(mon.status, Status::Done);
+    let a = mon.actual.as_ref().unwrap();
+    assert_eq!((a.km, a.minutes, a.rpe), (Some(8.2), 47, Some(4)));
+    assert_eq!(a.source, "2026-03-02-easy.fit");
+    // The analysis counts what was done: 8.2 + 9 + 6.1 + 15 + 5 km done, 6 + 4 planned.
+    let r = analyze(&done);
+    assert!(
+        (r.weeks[0].run_km - (8.2 + 9.0 + 6.1 + 15.0 + 5.0 + 10.0)).abs() < 0.05,
+        "{}",
+        r.weeks[0].run_km
+    );
+    // Importing the same files again changes nothing.
+    let found = read(&[PathBuf::from(DIR)], &Progress::default());
+    let again = preview(&done, found.activities);
+    assert!(
+        again.iter().all(|i| matches!(
+            i.decision,
+            Decision::Duplicate(_) | Decision::Ignore(_) | Decision::Choose(_)
+        )),
+        "{again:#?}"
+    );
+    let (twice, n) = apply(&done, &again);
+    assert_eq!((n.attached, n.added), (0, 0));
+    assert_eq!(twice, done);
+    // The plan file keeps the actual numbers, and old files stay valid.
+    let text = gradual::format::to_canonical_string(&done);
+    assert!(
+        text.contains(
+            "actual: Some((km: 8.2, minutes: 47, rpe: 4, source: \"2026-03-02-easy.fit\""
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        gradual::format::parse(&text, Path::new("x.ron")).unwrap(),
+        done
+    );
+}
+
+#[test]
+fn adherence_bands_follow_the_compliance_colours() {
+    for (ratio, band) in [
+        (1.0, Band::Green),
+        (0.8, Band::Green),
+        (1.2, Band::Green),
+        (0.79, Band::Amber),
+        (1.21, Band::Amber),
+        (0.5, Band::Amber),
+        (1.5, Band::Amber),
+        (0.49, Band::Red),
+        (1.51, Band::Red),
+        (0.0, Band::Red),
+    ] {
+        assert_eq!(Band::of(ratio), band, "{ratio}");
+    }
+    let p = plan();
+    let found = read(&[PathBuf::from(DIR)], &Progress::default());
+    let (mut done, _) = apply(&p, &preview(&p, found.activities));
+    // Thursday: one run skipped, the other still planned (not counted yet).
+    let thu = done
+        .sessions
+        .iter()
+        .position(|s| s.date.to_string() == "2026-03-05")
+        .unwrap();
+    done.sessions[thu].status = Status::Skipped;
+    let r = analyze(&done);
+    let week: Totals = r.adherence[0];
+    // Planned and settled: 8 + 45' ride + 8 + 6 (skipped) + 6 + 14 = 42 km of running.
+    assert!((week.planned_km - 42.0).abs() < 1e-9, "{week:?}");
+    assert!(
+        (week.done_km - (8.2 + 9.0 + 5.0 + 6.1 + 15.0)).abs() < 0.05,
+        "{week:?}"
+    );
+    assert_eq!(week.sessions, 7);
+    assert_eq!(week.band(), Some(Band::Green));
+    let skipped =
+        gradual::analysis::adherence::session(&done.sessions[thu], done.athlete.easy_pace).unwrap();
+    assert_eq!(skipped.band(), Some(Band::Red));
+}
+
+fn gradual(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_gradual"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_imports_reports_and_never_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy(fixture("plan.ron"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let f = path.to_str().unwrap();
+    let o = gradual(&["import", f, DIR, "--dry-run"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "some files were not read: {out}");
+    assert!(
+        out.contains("not read: tests/fixtures/import/truncated.fit"),
+        "{out}"
+    );
+    assert!(
+        out.contains("not attached: 2 planned sessions fit"),
+        "{out}"
+    );
+    assert!(out.contains("Dry run: nothing written."));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let o = gradual(&[
+        "import",
+        f,
+        &fixture("2026-03-02-easy.fit").display().to_string(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let p = gradual::format::load(&path).unwrap();
+    assert_eq!(p.sessions.iter().filter(|s| s.actual.is_some()).count(), 1);
+    assert!(gradual::format::backup_path(&path).exists());
+    // Again: nothing to do, nothing written.
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let o = gradual(&[
+        "import",
+        f,
+        &fixture("2026-03-02-easy.fit").display().to_string(),
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("already in the plan"));
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+}

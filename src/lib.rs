@@ -20,6 +20,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod model;
+pub mod replan;
 pub mod roster;
 /// Generated plans for benchmarks and tests.
 pub mod synthetic;

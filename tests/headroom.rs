@@ -256,16 +256,26 @@ fn fitting_scales_weeks_over_their_headroom_in_date_order() {
         "{:#?}",
         r.warnings
     );
-    assert_eq!(fitted.changed[0].0, day(0));
+    assert_eq!(fitted.changed[0].start, day(0));
+    assert!(fitted.changed[0].limit.starts_with("weekly increase"));
     // The long run keeps its share (to the 0.1 km the fit rounds down to).
     let s = &fitted.plan.sessions;
     let km = |i: usize| s[i].run().unwrap().km.unwrap();
     assert!((km(2) / (km(0) + km(1) + km(2)) - 8.8 / 24.8).abs() < 0.01);
-    // Weeks outside the range, and weeks with runs done, are left.
+    // A run done stays as it was; the runs still to come take the cut.
     p.sessions[0].status = Status::Done;
     let fitted = fit(&p, day(0), day(0));
-    assert!(fitted.changed.is_empty());
-    assert_eq!(fitted.left[0].0, day(0));
+    let s = &fitted.plan.sessions;
+    assert_eq!(s[0], p.sessions[0]);
+    assert!(km_of(&s[1]) < 8.0 && km_of(&s[2]) < 8.8);
+    assert!(!analyze(&fitted.plan).headroom[0].over());
+    // Weeks outside the range are left alone.
+    let fitted = fit(&p, day(7), day(21));
+    assert_eq!(fitted.plan.sessions[..3], p.sessions[..3]);
+}
+
+fn km_of(s: &Session) -> f64 {
+    s.run().unwrap().km.unwrap()
 }
 
 // ---- the property ---------------------------------------------------------------------

@@ -1436,3 +1436,200 @@ fn calf_loading_cross_training_before_a_long_run_offers_days_to_move_to() {
             .any(|s| s.date == date("2026-03-08") && s.run().is_none())
     );
 }
+
+/// The import fixtures' plan, copied so nothing writes into the fixtures.
+fn import_plan() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy("tests/fixtures/import/plan.ron", &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn import_a_folder_choose_a_session_and_apply_as_one_undo_step() {
+    let (_dir, path) = import_plan();
+    let dialogs = Arc::new(FakeDialogs::default());
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Picked(
+            Path::new("tests/fixtures/import").to_path_buf(),
+        ));
+    let mut h = harness(app_with(Some(&path), dialogs.clone()));
+    h.run();
+    let before = h.state().doc.plan().clone();
+    let planned_km = week_km(&h, "2026-03-02");
+    menu(&mut h, "File", "Import activities…");
+    h.run();
+    assert_eq!(
+        dialogs.asked.lock().unwrap().as_slice(),
+        [DialogKind::Import]
+    );
+    // The bad files are named; the rest are previewed; nothing has changed yet.
+    h.get_by_label_contains("could not be read");
+    h.get_by_label_contains("truncated.fit:");
+    h.get_by_label_contains("broken.tcx:");
+    assert_eq!(h.state().doc.plan(), &before);
+    // Thursday has two planned runs: the TCX asks; choose the easy run.
+    h.get_by_label("Use 2026-03-05-run.tcx").click();
+    h.run();
+    h.query_all_by_label("Planned Easy 6 km")
+        .last()
+        .expect("the easy run is offered")
+        .click();
+    h.run();
+    let apply = h.get_by(|n| {
+        n.role() == egui::Role::Button && n.label().is_some_and(|l| l.starts_with("Apply: attach"))
+    });
+    apply.click();
+    h.run();
+    let plan = h.state().doc.plan().clone();
+    let thursday: Vec<_> = plan
+        .sessions
+        .iter()
+        .filter(|s| s.date == date("2026-03-05"))
+        .collect();
+    let easy = thursday
+        .iter()
+        .find(|s| s.activity.label().starts_with("Easy"))
+        .unwrap();
+    assert_eq!(easy.actual.as_ref().map(|a| a.km), Some(Some(5.0)));
+    assert_eq!(easy.status, gradual::model::Status::Done);
+    let recovery = thursday
+        .iter()
+        .find(|s| s.activity.label().starts_with("Recovery"))
+        .unwrap();
+    assert!(
+        recovery.actual.is_none(),
+        "the other Thursday run is untouched"
+    );
+    // The Friday activity had nothing planned: an unplanned session, done.
+    assert!(plan.sessions.iter().any(|s| s.date == date("2026-03-06")
+        && s.actual.as_ref().is_some_and(|a| a.unplanned)));
+    assert!(
+        h.state().status().starts_with("Imported:"),
+        "{}",
+        h.state().status()
+    );
+    assert_eq!(h.state().doc.undo_label(), Some("Import activities"));
+    // The analysis speaks about what was run: 8.2 km on Monday instead of 8, 9 on
+    // Wednesday instead of 8, 5 on Thursday instead of 6, 5 more on Friday, …
+    let done_km = week_km(&h, "2026-03-02");
+    assert!(done_km > planned_km + 5.0, "{planned_km} → {done_km}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &before, "one undo step");
+}
+
+/// A file dropped on the window, as winit hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_an_export_archive_on_the_window_previews_it() {
+    let (_dir, path) = import_plan();
+    let (mut h, _) = {
+        let dialogs = Arc::new(FakeDialogs::default());
+        let mut h = harness(app_with(Some(&path), dialogs.clone()));
+        h.run();
+        (h, dialogs)
+    };
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped("tests/fixtures/import/export.zip".into())));
+    h.run();
+    h.run();
+    h.get_by_label_contains("activities read:");
+    assert!(
+        h.state().ui.import.items.len() >= 2,
+        "{:#?}",
+        h.state().ui.import.items
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().ui.import.open);
+    assert_eq!(h.state().doc.undo_label(), None, "cancel changes nothing");
+}
+
+#[test]
+fn replan_after_a_missed_week_previews_by_week_and_applies_as_one_step() {
+    use gradual::analysis::Severity;
+    use gradual::analysis::headroom::is_distance_rule;
+    use gradual::model::{Level, Status};
+    use gradual::templates::{Anchor, Params, all, generate};
+    let e = all(None)
+        .into_iter()
+        .find(|e| e.id == "half-marathon-novice")
+        .unwrap();
+    let mut p = generate(
+        &e.template,
+        &Params {
+            anchor: Anchor::Start(date("2026-02-16")),
+            base_km: 25.0,
+            level: Level::Novice,
+            athlete: "A".into(),
+            name: None,
+            calf: true,
+        },
+    );
+    // Week one run as planned; week two missed (today is Wednesday of week three).
+    for s in p.sessions.iter_mut().filter(|s| s.run().is_some()) {
+        if s.date < date("2026-02-23") {
+            s.status = Status::Done;
+        } else if s.date < date("2026-03-02") {
+            s.status = Status::Skipped;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missed.ron");
+    format::save(&p, &path).unwrap();
+    let dialogs = Arc::new(FakeDialogs::default());
+    let mut h = harness(app_with(Some(&path), dialogs));
+    h.run();
+    let before = h.state().doc.plan().clone();
+    menu(&mut h, "Plan", "Re-plan from today…");
+    assert!(
+        h.query_all_by_label_contains("because the week of 2026-03")
+            .next()
+            .is_some(),
+        "each change says why"
+    );
+    let apply = h.get_by(|n| {
+        n.role() == egui::Role::Button && n.label().is_some_and(|l| l.starts_with("Apply "))
+    });
+    apply.click();
+    h.run();
+    assert_eq!(h.state().doc.undo_label(), Some("Re-plan"));
+    let after = h.state().doc.plan().clone();
+    let from = date("2026-03-04");
+    // Nothing before today or done changed.
+    let old: Vec<_> = before.sessions.iter().filter(|s| s.date < from).collect();
+    let new: Vec<_> = after.sessions.iter().filter(|s| s.date < from).collect();
+    assert_eq!(old, new);
+    let r = h.state().doc.report();
+    let open: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| w.severity >= Severity::Caution && is_distance_rule(w.rule) && w.date >= from)
+        .filter(|w| {
+            r.headroom
+                .iter()
+                .find(|x| x.start == w.week)
+                .is_none_or(|x| !x.blockers.iter().any(|b| is_distance_rule(b.rule)))
+        })
+        .collect();
+    assert!(open.is_empty(), "{open:#?}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &before, "one undo step");
+}

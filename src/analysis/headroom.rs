@@ -12,7 +12,7 @@
 
 use super::rules::{self, DISTANCE_RULES, WeekLimits};
 use super::{Report, Rule, analyze};
-use crate::model::{Activity, Plan, Status, Thresholds};
+use crate::model::{Activity, Plan, Thresholds};
 use chrono::NaiveDate;
 
 pub use super::rules::RunLimit;
@@ -91,17 +91,28 @@ pub fn size_text(x: f64, by_time: bool) -> String {
 /// [`analyze`] stores in `Report::headroom` and `Report::run_limits`; the benchmark
 /// measures this part on its own).
 pub fn of(plan: &Plan, report: &Report) -> (Vec<WeekHeadroom>, Vec<Option<RunLimit>>) {
-    let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
-    compute(plan, &t, report)
+    from_day(plan, report, None)
 }
 
-/// [`of`] with the thresholds already resolved.
+/// [`of`] with only the runs from `from` on scaling (a re-plan leaves the past alone).
+pub fn from_day(
+    plan: &Plan,
+    report: &Report,
+    from: Option<NaiveDate>,
+) -> (Vec<WeekHeadroom>, Vec<Option<RunLimit>>) {
+    let plan = plan.effective();
+    let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
+    compute(&plan, &t, report, from)
+}
+
+/// [`of`] for the (effective) plan, with the thresholds already resolved.
 pub(super) fn compute(
     plan: &Plan,
     t: &Thresholds,
     report: &Report,
+    from: Option<NaiveDate>,
 ) -> (Vec<WeekHeadroom>, Vec<Option<RunLimit>>) {
-    let (weeks, runs) = rules::limits(plan, t, report);
+    let (weeks, runs) = rules::limits(plan, t, report, from);
     (weeks.into_iter().map(|w| week(report, w)).collect(), runs)
 }
 
@@ -153,52 +164,122 @@ pub fn scale_run(s: &mut crate::model::Session, f: f64) {
     }
 }
 
+/// One week [`fit`] scaled down.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekChange {
+    /// The Monday.
+    pub start: NaiveDate,
+    /// The week's running before and after (km, or minutes when `by_time`).
+    pub before: f64,
+    /// After.
+    pub after: f64,
+    /// Volumes are minutes.
+    pub by_time: bool,
+    /// The limit it was brought under: "weekly increase: +20 % over 28.5 km".
+    pub limit: String,
+}
+
+/// One session [`fit`] shortened or dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    /// The session's day.
+    pub date: NaiveDate,
+    /// As it was: "Long run 16 km".
+    pub before: String,
+    /// As it is now, or `None` when dropped (scaled below [`MIN_RUN_KM`] it is not worth
+    /// running).
+    pub after: Option<String>,
+    /// The week's limit.
+    pub reason: String,
+}
+
+/// A run scaled below this many km (or [`MIN_RUN_MINUTES`] for a time-only run) is
+/// dropped rather than kept as a token jog.
+pub const MIN_RUN_KM: f64 = 1.0;
+/// See [`MIN_RUN_KM`].
+pub const MIN_RUN_MINUTES: u32 = 6;
+
 /// What [`fit`] did.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fitted {
     /// The plan with every week over its headroom scaled down to it.
     pub plan: Plan,
-    /// The weeks scaled: (Monday, volume before, volume after, by time).
-    pub changed: Vec<(NaiveDate, f64, f64, bool)>,
-    /// Weeks over their headroom left as they are, with why (runs already done).
+    /// The weeks scaled.
+    pub changed: Vec<WeekChange>,
+    /// The sessions shortened or dropped, by date.
+    pub edits: Vec<Edit>,
+    /// Weeks over their headroom that scaling cannot bring under it, with why.
     pub left: Vec<(NaiveDate, String)>,
 }
 
-/// Scales down every week from `from` to `to` (Mondays, inclusive) that is over its
+/// Scales down the runs still to be run from `from` to `to` in every week over its
 /// headroom, in date order: each fitted week changes the next week's limits, so the
-/// headroom is recomputed after each. Weeks with runs already done are left alone.
+/// headroom is recomputed after each. Runs done, and runs before `from`, stay as they are.
 pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
     let mut plan = plan.clone();
     let mut changed = Vec::new();
+    let mut edits = Vec::new();
     let mut left = Vec::new();
-    let mut report = analyze(&plan);
+    let mut heads = from_day(&plan, &analyze(&plan), Some(from)).0;
     let mut w = 0;
-    while w < report.headroom.len() {
-        let h = &report.headroom[w];
-        if h.start < from || h.start > to || !h.over() {
+    while w < heads.len() {
+        let h = &heads[w];
+        let in_range = h.start + chrono::Duration::days(6) >= from && h.start <= to;
+        if !in_range || !h.over() {
             w += 1;
             continue;
         }
-        if h.runs
-            .iter()
-            .any(|&i| plan.sessions[i].status == Status::Done)
-        {
-            left.push((h.start, "runs already done this week".to_string()));
+        if h.runs.is_empty() || h.factor.is_none_or(|f| f <= 0.0) {
+            let why = h
+                .blockers
+                .first()
+                .map(|b| b.text.clone())
+                .unwrap_or_else(|| "nothing still to run in it can be shortened".into());
+            left.push((h.start, why));
             w += 1;
             continue;
         }
-        let f = h.factor.expect("over() has a factor");
+        let f = h.factor.expect("checked");
         let (start, before, by_time) = (h.start, h.volume, h.by_time);
+        let limit = h.limit.as_ref().map(|l| l.text.clone()).unwrap_or_default();
+        let mut drop = Vec::new();
         for &i in &h.runs.clone() {
-            scale_run(&mut plan.sessions[i], f);
+            let s = &mut plan.sessions[i];
+            let was = crate::analysis::describe(s);
+            scale_run(s, f);
+            let token = s.run().is_some_and(|r| match r.km {
+                Some(km) => km < MIN_RUN_KM,
+                None => r.minutes.unwrap_or(0) < MIN_RUN_MINUTES,
+            });
+            edits.push(Edit {
+                date: s.date,
+                before: was,
+                after: (!token).then(|| crate::analysis::describe(s)),
+                reason: limit.clone(),
+            });
+            if token {
+                drop.push(i);
+            }
         }
-        report = analyze(&plan);
-        changed.push((start, before, report.headroom[w].volume, by_time));
+        drop.sort_unstable_by(|a, b| b.cmp(a));
+        for i in drop {
+            plan.sessions.remove(i);
+        }
+        heads = from_day(&plan, &analyze(&plan), Some(from)).0;
+        changed.push(WeekChange {
+            start,
+            before,
+            after: heads[w].volume,
+            by_time,
+            limit,
+        });
         w += 1;
     }
+    edits.sort_by_key(|e| e.date);
     Fitted {
         plan,
         changed,
+        edits,
         left,
     }
 }

@@ -550,7 +550,7 @@ pub fn analyze(plan: &Plan) -> Report {
             week.worst = week.worst.max(Some(w.severity));
         }
     }
-    (report.headroom, report.run_limits) = headroom::compute(plan, &t, &report);
+    (report.headroom, report.run_limits) = headroom::compute(plan, &t, &report, None);
     report.adherence = adherence::weeks(planned, start, report.weeks.len());
     report
 }

@@ -565,10 +565,14 @@ pub(super) const DISTANCE_RULES: [Rule; 4] = [
 ];
 
 /// Every week's limits and every run's limit, for a report whose rules have run.
+///
+/// A week's scalable runs are the ones still to be run: counted, not done, not the goal
+/// race, and from `from` on when given (a re-plan never touches the past).
 pub(super) fn limits(
     plan: &Plan,
     t: &Thresholds,
     report: &Report,
+    from: Option<NaiveDate>,
 ) -> (Vec<WeekLimits>, Vec<Option<RunLimit>>) {
     if report.days.is_empty() {
         return (Vec::new(), vec![None; plan.sessions.len()]);
@@ -586,7 +590,16 @@ pub(super) fn limits(
     let mut weeks = Vec::with_capacity(report.weeks.len());
     for (w, week) in report.weeks.iter().enumerate() {
         let all: Vec<usize> = (w * 7..w * 7 + 7).flat_map(|d| c.runs_on(d)).collect();
-        let scalable: Vec<usize> = all.iter().copied().filter(|&i| !c.is_goal(i)).collect();
+        let scalable: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = c.session(i);
+                !c.is_goal(i)
+                    && s.status != crate::model::Status::Done
+                    && from.is_none_or(|f| s.date >= f)
+            })
+            .collect();
         let by_time =
             weekly_reference(&c, w, &returns).map_or(week.time_only_minutes > 0.0, |r| r.by_time);
         let volume = if by_time {

@@ -23,6 +23,8 @@ pub enum Action {
     SaveAs,
     /// File ▸ Save as template….
     SaveAsTemplate,
+    /// File ▸ Import activities….
+    ImportActivities,
     /// File ▸ Export ▸ ….
     Export(ExportFormat),
     /// File ▸ Quit.
@@ -57,6 +59,8 @@ pub enum Action {
     ReturnToRunning,
     /// Plan ▸ Fit to headroom….
     FitToHeadroom,
+    /// Plan ▸ Re-plan from today….
+    Replan,
     /// View ▸ Go to today.
     GoToToday,
     /// Select the previous day.
@@ -153,6 +157,13 @@ pub const ACTIONS: &[Spec] = &[
         Action::SaveAsTemplate,
         "Save as template…",
         "save the plan or a block as a template",
+        &[],
+        false,
+    ),
+    spec(
+        Action::ImportActivities,
+        "Import activities…",
+        "read FIT, GPX or TCX files, folders or export archives onto the plan",
         &[],
         false,
     ),
@@ -274,6 +285,13 @@ pub const ACTIONS: &[Spec] = &[
         Action::FitToHeadroom,
         "Fit to headroom…",
         "scale the weeks over their headroom down to it",
+        &[],
+        false,
+    ),
+    spec(
+        Action::Replan,
+        "Re-plan from today…",
+        "change the coming weeks after what was run so every rule is below caution",
         &[],
         false,
     ),
@@ -437,6 +455,8 @@ pub enum Request {
     NewPlan(Box<Plan>),
     /// Write this template into the user's template folder under this name.
     SaveTemplate(Box<crate::templates::Template>, String),
+    /// Import these activity files, folders or archives (dropped on the window).
+    Import(Vec<PathBuf>),
 }
 
 impl From<Action> for Request {
@@ -469,6 +489,7 @@ impl GradualApp {
             Request::SaveTo(p) => self.start_save(ctx, p, None),
             Request::NewPlan(plan) => self.guard(ctx, After::NewPlan(plan)),
             Request::SaveTemplate(t, name) => self.start_save_template(ctx, *t, name),
+            Request::Import(paths) => self.start_import(ctx, paths),
         }
     }
 
@@ -504,6 +525,11 @@ impl GradualApp {
                 }
             }
             Action::Export(f) => self.start_dialog(ctx, Purpose::Export(f)),
+            Action::ImportActivities => self.start_dialog(ctx, Purpose::Import),
+            Action::Replan => {
+                self.ui.replan.open = true;
+                self.ui.replan.from = None;
+            }
             Action::Quit => self.guard(ctx, After::Quit),
             Action::Undo => self.apply(Command::Undo),
             Action::Redo => self.apply(Command::Redo),
@@ -684,6 +710,8 @@ mod tests {
             Action::LogSymptom,
             Action::ReturnToRunning,
             Action::FitToHeadroom,
+            Action::Replan,
+            Action::ImportActivities,
             Action::GoToToday,
             Action::PreviousDay,
             Action::NextDay,
@@ -721,6 +749,8 @@ mod tests {
                 | Action::LogSymptom
                 | Action::ReturnToRunning
                 | Action::FitToHeadroom
+                | Action::Replan
+                | Action::ImportActivities
                 | Action::GoToToday
                 | Action::PreviousDay
                 | Action::NextDay

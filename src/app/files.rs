@@ -87,10 +87,26 @@ impl GradualApp {
                 DialogKind::Export(format!("{stem}.{}", f.extension()), f.extension())
             }
             Purpose::Folder => DialogKind::Folder,
+            Purpose::Import => DialogKind::Import,
         };
         let dialogs = Arc::clone(&self.config.dialogs);
         let task = Task::spawn(ctx, self.config.background, move || dialogs.pick(&kind));
         self.pending.push(Pending::Dialog(purpose, task));
+    }
+
+    /// Reads activity files off the UI thread; the Import window shows the progress,
+    /// then the preview.
+    pub(super) fn start_import(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        let progress = Arc::new(crate::import::Progress::default());
+        let p = Arc::clone(&progress);
+        self.ui.import = views::import_panel::ImportPanel::reading(progress);
+        let task = Task::spawn(ctx, self.config.background, move || {
+            crate::import::read(&paths, &p)
+        });
+        self.pending.push(Pending::Import(task));
     }
 
     pub(super) fn start_scan(&mut self, ctx: &egui::Context, folder: PathBuf) {
@@ -209,6 +225,7 @@ impl GradualApp {
                         self.modal = Some(Modal::PathPrompt { purpose, text });
                     }
                     Some(DialogOutcome::Picked(path)) => self.picked(ctx, purpose, path),
+                    Some(DialogOutcome::PickedMany(paths)) => self.start_import(ctx, paths),
                 },
                 Pending::Export(task) => match task.poll() {
                     None => self.pending.push(Pending::Export(task)),
@@ -241,6 +258,10 @@ impl GradualApp {
                         self.start_templates(ctx);
                     }
                     Some(Err(e)) => self.window.save_template.message = e,
+                },
+                Pending::Import(task) => match task.poll() {
+                    None => self.pending.push(Pending::Import(task)),
+                    Some(found) => self.ui.import.found(found),
                 },
                 Pending::Load(task) => match task.poll() {
                     None => self.pending.push(Pending::Load(task)),
@@ -304,6 +325,7 @@ impl GradualApp {
                 self.folder_watcher.watch(Some(&path));
                 self.start_scan(ctx, path);
             }
+            Purpose::Import => self.start_import(ctx, vec![path]),
         }
     }
 }

@@ -43,6 +43,7 @@ impl GradualApp {
             for a in [Action::Save, Action::SaveAs, Action::SaveAsTemplate] {
                 self.item(ui, a, None, out);
             }
+            self.item(ui, Action::ImportActivities, None, out);
             ui.menu_button("Export", |ui| {
                 for f in [ExportFormat::Ics, ExportFormat::Csv, ExportFormat::Html] {
                     self.item(ui, Action::Export(f), None, out);
@@ -82,6 +83,7 @@ impl GradualApp {
                 Action::LogSymptom,
                 Action::ReturnToRunning,
                 Action::FitToHeadroom,
+                Action::Replan,
             ] {
                 self.item(ui, a, None, out);
             }

@@ -115,6 +115,8 @@ enum Purpose {
     SaveAs(Option<After>),
     Export(crate::export::ExportFormat),
     Folder,
+    /// Activity files to import.
+    Import,
 }
 
 /// A dialog over the window.
@@ -160,6 +162,7 @@ enum Pending {
     Templates(Task<Vec<crate::templates::Entry>>),
     SaveTemplate(Task<Result<PathBuf, String>>),
     Load(Task<(PathBuf, Result<format::Loaded, LoadError>)>),
+    Import(Task<crate::import::Found>),
     Save {
         task: Task<SaveOutcome>,
         state: u64,
@@ -577,6 +580,23 @@ impl GradualApp {
         views::symptoms::show_form(&ctx, &mut self.ui, &mut commands);
         views::return_panel::show(&ctx, &v, &mut self.ui, &mut commands);
         views::fit_panel::show(&ctx, &v, &mut self.ui, &mut commands);
+        views::replan_panel::show(&ctx, &v, &mut self.ui, &mut commands);
+        if let Some(m) = views::import_panel::show(&ctx, &v, &mut self.ui.import, &mut commands) {
+            self.status = m;
+        }
+        // Activity files dropped on the window are imported like File > Import.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            requests.push(Request::Import(dropped));
+        }
+        drop_overlay(&ctx);
         if let Some(plan) =
             views::template_panel::show_new(&ctx, &v, &mut self.window, &mut self.ui)
         {
@@ -654,6 +674,30 @@ impl GradualApp {
     pub fn title(&self) -> &str {
         &self.title
     }
+}
+
+/// While files are dragged over the window, says what dropping them does.
+fn drop_overlay(ctx: &egui::Context) {
+    let n = ctx.input(|i| i.raw.hovered_files.len());
+    if n == 0 {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        format!(
+            "Drop to import {n} file{} as activities (FIT, GPX, TCX, .gz, zip)",
+            if n == 1 { "" } else { "s" }
+        ),
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
 }
 
 /// Days where a generated calf session shares the day with a run.

@@ -82,8 +82,12 @@ impl GradualApp {
             Purpose::Open | Purpose::Folder => "Open",
             Purpose::SaveAs(_) => "Save",
             Purpose::Export(_) => "Export",
+            Purpose::Import => "Import",
         };
-        ui.heading(format!("{verb} plan"));
+        ui.heading(match purpose {
+            Purpose::Import => "Import activities".to_string(),
+            _ => format!("{verb} plan"),
+        });
         ui.label("No file dialog is available on this desktop. Type the file's path:");
         let mut t = text.to_string();
         let l = ui.label("File path");

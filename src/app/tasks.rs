@@ -50,6 +50,8 @@ pub enum DialogKind {
     Export(String, &'static str),
     /// Pick a folder of plans.
     Folder,
+    /// Pick activity files to import (several at once).
+    Import,
 }
 
 /// How a file dialog ended.
@@ -57,6 +59,8 @@ pub enum DialogKind {
 pub enum DialogOutcome {
     /// The user chose this path.
     Picked(PathBuf),
+    /// The user chose these paths (a dialog that picks several).
+    PickedMany(Vec<PathBuf>),
     /// The user cancelled.
     Cancelled,
     /// No dialog could be shown (no desktop portal): ask for a path in the window.
@@ -88,6 +92,18 @@ impl FileDialogs for RfdDialogs {
                 .set_file_name(name)
                 .save_file(),
             DialogKind::Folder => rfd::FileDialog::new().pick_folder(),
+            DialogKind::Import => {
+                let many = rfd::FileDialog::new()
+                    .add_filter("Activities", &["fit", "gpx", "tcx", "gz", "zip"])
+                    .pick_files();
+                return match many {
+                    Some(v) if !v.is_empty() => DialogOutcome::PickedMany(v),
+                    None if started.elapsed() < Duration::from_millis(250) => {
+                        DialogOutcome::Unavailable
+                    }
+                    _ => DialogOutcome::Cancelled,
+                };
+            }
         };
         match picked {
             Some(p) => DialogOutcome::Picked(p),

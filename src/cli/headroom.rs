@@ -173,12 +173,14 @@ pub fn headroom(args: &HeadroomArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let from = args.from.unwrap_or(lo);
     let to = args.to.unwrap_or(hi);
     let fitted = fit(plan, crate::model::week_start(from), to);
-    for (week, before, after, by_time) in &fitted.changed {
+    for c in &fitted.changed {
         writeln!(
             report,
-            "  {week}  {} → {}",
-            size_text(*before, *by_time),
-            size_text(*after, *by_time)
+            "  {}  {} → {}  ({})",
+            c.start,
+            size_text(c.before, c.by_time),
+            size_text(c.after, c.by_time),
+            c.limit
         )?;
     }
     for (week, why) in &fitted.left {

@@ -17,6 +17,7 @@ mod export;
 mod headroom;
 mod import;
 mod new;
+mod replan;
 
 pub use calf::{CalfArgs, CalfTestArgs, calf, calf_test};
 pub use care::{
@@ -27,6 +28,7 @@ pub use export::{ExportArgs, FormatArg, export};
 pub use headroom::{HeadroomArgs, headroom};
 pub use import::{ImportArgs, import};
 pub use new::{NewArgs, new};
+pub use replan::ReplanArgs;
 
 use crate::format::{self, LoadError, Loaded, SaveError, Saved};
 use crate::model::Plan;
@@ -66,6 +68,9 @@ pub enum Command {
     /// Import what was actually run (FIT, GPX, TCX, .gz, folders, zip exports) onto the
     /// plan's sessions; unplanned activities become unplanned sessions.
     Import(ImportArgs),
+    /// Change the coming weeks after what happened (missed sessions, a bigger or smaller
+    /// week, a symptom) so every rule is back below caution; the past stays.
+    Replan(ReplanArgs),
     /// How much each week and its long run can hold before the distance and load rules
     /// reach caution; `--fit` scales the weeks over it down to it.
     Headroom(HeadroomArgs),
@@ -168,6 +173,7 @@ pub fn dispatch(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::Symptom(a) => symptom(a, out, err),
         Command::Return(a) => return_to_running(a, out, err),
         Command::Import(a) => import(a, out, err),
+        Command::Replan(a) => replan::run(a, out, err),
         Command::Headroom(a) => headroom(a, out, err),
         Command::Export(a) => export(a, out, err),
         Command::New(a) => new(a, out, err),

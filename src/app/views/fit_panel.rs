@@ -36,7 +36,7 @@ pub struct FitPanel {
 const ABOUT: &str = "Each week over its headroom is scaled down to it, in date order (a \
     fitted week changes the limits of the weeks after it): its runs keep their proportions, \
     so the long run keeps its share; the goal race keeps its distance. Weeks with runs \
-    already done are left as they are.";
+    already done stay as they are.";
 
 /// The first and last day of `scope`.
 fn range(v: &ViewCtx, st: &UiState, scope: Scope) -> Option<(NaiveDate, NaiveDate)> {
@@ -115,11 +115,13 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .max_height(260.0)
         .show(ui, |ui| {
-            for (week, before, after, by_time) in &fitted.changed {
+            for c in &fitted.changed {
                 ui.label(format!(
-                    "Week of {week}: {} down to {}",
-                    size_text(*before, *by_time),
-                    size_text(*after, *by_time)
+                    "Week of {}: {} down to {} ({})",
+                    c.start,
+                    size_text(c.before, c.by_time),
+                    size_text(c.after, c.by_time),
+                    c.limit
                 ));
             }
             for (week, why) in &fitted.left {

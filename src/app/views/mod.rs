@@ -8,8 +8,10 @@ pub mod calf_panel;
 pub mod charts;
 pub mod fields;
 pub mod fit_panel;
+pub mod import_panel;
 pub mod inspector;
 pub mod plan_panel;
+pub mod replan_panel;
 pub mod return_panel;
 pub mod roster;
 pub mod symptoms;
@@ -111,6 +113,10 @@ pub struct UiState {
     pub calf_test_entry: Option<CalfTestEntry>,
     /// The "Fit to headroom" window.
     pub fit: fit_panel::FitPanel,
+    /// The "Import activities" window.
+    pub import: import_panel::ImportPanel,
+    /// The "Re-plan" window.
+    pub replan: replan_panel::ReplanPanel,
     /// Days the selected session could move to (document state, session, days).
     pub better_days: Option<(u64, usize, Vec<NaiveDate>)>,
 }

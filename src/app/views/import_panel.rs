@@ -1,0 +1,367 @@
+//! File ▸ Import activities… (or files dropped on the window): reads FIT, GPX and TCX
+//! files, folders and export archives off the UI thread with a progress bar, then
+//! previews what each activity would do — attach to a planned session, become an
+//! unplanned one, or be left out — and lets the user decide the open cases and the effort
+//! before anything changes. Apply is one undo step.
+
+use super::ViewCtx;
+use crate::app::style;
+use crate::document::Command;
+use crate::import::{Decision, FileError, Imported, Item, Progress, apply, preview};
+use crate::model::Activity;
+use egui::{RichText, Ui};
+use std::sync::Arc;
+
+/// The window's state.
+#[derive(Debug, Default)]
+pub struct ImportPanel {
+    /// Whether the window is open.
+    pub open: bool,
+    /// Files read so far, while reading.
+    pub progress: Option<Arc<Progress>>,
+    /// What was read, to preview again if the plan changes meanwhile.
+    activities: Vec<Imported>,
+    /// Each activity and what it would do (the user changes the decisions).
+    pub items: Vec<Item>,
+    /// The sessions each activity could attach to, as the preview found them.
+    candidates: Vec<Vec<usize>>,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+    /// Files left out because they are not activities.
+    pub skipped: Vec<String>,
+    /// The document state the preview was made against.
+    state: Option<u64>,
+}
+
+impl ImportPanel {
+    /// The window while files are read.
+    pub fn reading(progress: Arc<Progress>) -> Self {
+        ImportPanel {
+            open: true,
+            progress: Some(progress),
+            ..Default::default()
+        }
+    }
+
+    /// The files are read: preview them against the plan.
+    pub fn found(&mut self, found: crate::import::Found) {
+        self.progress = None;
+        self.open = true;
+        self.activities = found.activities;
+        self.errors = found.errors;
+        self.skipped = found.skipped;
+        self.state = None;
+    }
+
+    /// Previews again when the plan changed since the last preview (indices move).
+    fn refresh(&mut self, v: &ViewCtx) {
+        let state = v.doc.state();
+        if self.state == Some(state) {
+            return;
+        }
+        self.items = preview(v.doc.plan(), self.activities.clone());
+        self.candidates = self
+            .items
+            .iter()
+            .map(|it| match &it.decision {
+                Decision::Attach(i) => vec![*i],
+                Decision::Choose(v) => v.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        self.state = Some(state);
+    }
+}
+
+/// What the "Use" choice of a row can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Use {
+    Session(usize),
+    Undecided,
+    Unplanned,
+    Ignore,
+}
+
+fn activity_text(a: &Imported) -> String {
+    let km = a.km.map(|k| format!("{k:.1} km, ")).unwrap_or_default();
+    let time = a
+        .start
+        .map(|t| format!(" at {}", t.format("%H:%M")))
+        .unwrap_or_default();
+    format!(
+        "{}{time}: {km}{:.0} min",
+        capitalized(a.sport.name()),
+        a.minutes
+    )
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The file's name without its folders (the full path is in the hover text).
+fn short_source(s: &str) -> &str {
+    s.rsplit(['/', '\\']).next().unwrap_or(s)
+}
+
+/// Counts of what applying would do: (attach, add, open choices).
+fn counts(items: &[Item]) -> (usize, usize, usize) {
+    let mut n = (0, 0, 0);
+    for it in items {
+        match it.decision {
+            Decision::Attach(_) => n.0 += 1,
+            Decision::Unplanned => n.1 += 1,
+            Decision::Choose(_) => n.2 += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Shows the window; emits the import as one command and returns a status message.
+pub fn show(
+    ctx: &egui::Context,
+    v: &ViewCtx,
+    panel: &mut ImportPanel,
+    out: &mut Vec<Command>,
+) -> Option<String> {
+    if !panel.open {
+        return None;
+    }
+    let mut open = true;
+    let mut message = None;
+    egui::Window::new("Import activities")
+        .default_pos([260.0, 70.0])
+        .default_width(640.0)
+        .open(&mut open)
+        .show(ctx, |ui| message = body(ui, v, panel, out));
+    panel.open &= open;
+    message
+}
+
+fn body(
+    ui: &mut Ui,
+    v: &ViewCtx,
+    panel: &mut ImportPanel,
+    out: &mut Vec<Command>,
+) -> Option<String> {
+    if let Some(p) = &panel.progress {
+        let (done, total) = p.get();
+        let fraction = if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        };
+        ui.label("Reading the activity files…");
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .text(format!("{done} of {total} files"))
+                .show_percentage(),
+        );
+        // Nothing else wakes the window while the workers read: look again shortly.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+        return None;
+    }
+    panel.refresh(v);
+    let plan = v.doc.plan();
+    let (attach, add, choose) = counts(&panel.items);
+    let dups = panel
+        .items
+        .iter()
+        .filter(|it| matches!(it.decision, Decision::Duplicate(_)))
+        .count();
+    ui.label(format!(
+        "{} activit{} read: {attach} attach to planned sessions, {add} become unplanned sessions, \
+         {choose} need your choice, {dups} already in the plan.",
+        panel.items.len(),
+        if panel.items.len() == 1 { "y" } else { "ies" }
+    ));
+    ui.label(
+        RichText::new(
+            "Nothing changes until you apply; sessions attached are marked done with the \
+             numbers from the file, and the analysis then speaks about what was run.",
+        )
+        .weak(),
+    );
+    if !panel.errors.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{} file{} could not be read (the rest are below):",
+                panel.errors.len(),
+                if panel.errors.len() == 1 { "" } else { "s" }
+            ))
+            .color(style::severity_color(crate::analysis::Severity::Warning)),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("import-errors")
+            .max_height(80.0)
+            .show(ui, |ui| {
+                for e in &panel.errors {
+                    ui.label(format!("{}: {}", e.file, e.message));
+                }
+            });
+    }
+    if !panel.skipped.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{} file{} left out: not activity files.",
+                panel.skipped.len(),
+                if panel.skipped.len() == 1 { "" } else { "s" }
+            ))
+            .weak(),
+        )
+        .on_hover_text(panel.skipped.join("\n"));
+    }
+    ui.separator();
+    let ImportPanel {
+        items, candidates, ..
+    } = panel;
+    egui::ScrollArea::vertical()
+        .id_salt("import-items")
+        .max_height(320.0)
+        .show(ui, |ui| {
+            egui::Grid::new("import-grid")
+                .num_columns(4)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Activity").strong());
+                    ui.label(RichText::new("File").strong());
+                    ui.label(RichText::new("Use").strong());
+                    let effort = ui.label(RichText::new("Effort (RPE)").strong());
+                    ui.end_row();
+                    for (n, it) in items.iter_mut().enumerate() {
+                        ui.label(format!(
+                            "{} {}",
+                            it.activity.date.format("%a %-d %b %Y"),
+                            activity_text(&it.activity)
+                        ));
+                        ui.label(short_source(&it.activity.source))
+                            .on_hover_text(&it.activity.source);
+                        row_use(ui, n, it, &candidates[n], plan);
+                        if matches!(it.decision, Decision::Attach(_) | Decision::Unplanned) {
+                            let mut rpe = it.rpe.unwrap_or(crate::import::DEFAULT_RPE);
+                            let resp = ui
+                                .add(egui::DragValue::new(&mut rpe).range(1..=10))
+                                .labelled_by(effort.id)
+                                .on_hover_text(
+                                    "How hard it felt, 1 (very easy) to 10 (maximal). From \
+                                     the file when it has one, else the planned effort.",
+                                );
+                            if resp.changed() || it.rpe.is_none() {
+                                it.rpe = Some(rpe);
+                            }
+                        } else {
+                            ui.label("");
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.separator();
+    let (attach, add, _) = counts(items);
+    let text = format!("Apply: attach {attach}, add {add}");
+    let mut message = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(attach + add > 0, egui::Button::new(text))
+            .clicked()
+        {
+            let (new, applied) = apply(plan, items);
+            out.push(Command::ReplaceSessions(
+                new.sessions,
+                "Import activities",
+                None,
+            ));
+            message = Some(format!(
+                "Imported: {} attached to planned sessions, {} unplanned added, {} left out.",
+                applied.attached, applied.added, applied.left
+            ));
+            panel.open = false;
+        }
+        if ui.button("Cancel").clicked() {
+            panel.open = false;
+        }
+    });
+    message
+}
+
+/// The row's "Use" choice: a planned session, unplanned, leave out (or a duplicate's note).
+fn row_use(ui: &mut Ui, n: usize, it: &mut Item, candidates: &[usize], plan: &crate::model::Plan) {
+    let current = match &it.decision {
+        Decision::Duplicate(i) => {
+            ui.label(format!(
+                "Already in the plan ({})",
+                plan.sessions
+                    .get(*i)
+                    .map(|s| s.activity.label())
+                    .unwrap_or_default()
+            ));
+            return;
+        }
+        Decision::Attach(i) => Use::Session(*i),
+        Decision::Choose(_) => Use::Undecided,
+        Decision::Unplanned => Use::Unplanned,
+        Decision::Ignore(_) => Use::Ignore,
+    };
+    let mut options: Vec<Use> = candidates.iter().map(|&i| Use::Session(i)).collect();
+    if candidates.len() > 1 {
+        options.insert(0, Use::Undecided);
+    }
+    options.push(Use::Unplanned);
+    options.push(Use::Ignore);
+    let name = |u: Use| match u {
+        Use::Session(i) => format!(
+            "Planned {}",
+            plan.sessions
+                .get(i)
+                .map(|s| s.activity.label())
+                .unwrap_or_default()
+        ),
+        Use::Undecided => "Choose a session…".into(),
+        Use::Unplanned => "Add as unplanned".into(),
+        Use::Ignore => "Leave out".into(),
+    };
+    let mut picked = None;
+    let resp = egui::ComboBox::from_id_salt(("import-use", n))
+        .selected_text(name(current))
+        .width(190.0)
+        .show_ui(ui, |ui| {
+            for &o in &options {
+                if ui.selectable_label(o == current, name(o)).clicked() && o != current {
+                    picked = Some(o);
+                }
+            }
+        });
+    let why = match &it.decision {
+        Decision::Ignore(why) => format!("Use: left out ({why})"),
+        Decision::Choose(_) => "Use: two or more planned sessions fit; choose one".into(),
+        _ => "Use".into(),
+    };
+    resp.response.on_hover_text(&why).widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::ComboBox,
+            true,
+            format!("Use {}", short_source(&it.activity.source)),
+        )
+    });
+    if let Some(p) = picked {
+        it.decision = match p {
+            Use::Session(i) => {
+                if it.rpe.is_none()
+                    && let Some(Activity::Run { rpe, .. } | Activity::Cross { rpe, .. }) =
+                        plan.sessions.get(i).map(|s| &s.activity)
+                {
+                    it.rpe = Some(*rpe);
+                }
+                Decision::Attach(i)
+            }
+            Use::Undecided => Decision::Choose(candidates.to_vec()),
+            Use::Unplanned => Decision::Unplanned,
+            Use::Ignore => Decision::Ignore("left out by you".into()),
+        };
+    }
+}

@@ -1,0 +1,112 @@
+//! Plan ▸ Re-plan from today…: after missed sessions, a bigger or smaller week than
+//! planned, or a symptom, the coming weeks are changed so every rule is back below
+//! caution; previewed week by week with a reason per change, applied as one undo step.
+
+use super::{UiState, ViewCtx};
+use crate::app::style;
+use crate::document::Command;
+use crate::model::week_start;
+use crate::replan::{Replan, replan};
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+/// The window's state; the proposal is computed when the plan or the first day changes.
+#[derive(Clone, Debug, Default)]
+pub struct ReplanPanel {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The first day that may change (default: today).
+    pub from: Option<NaiveDate>,
+    /// The proposal for (document state, from).
+    cache: Option<(u64, NaiveDate, Box<Replan>)>,
+}
+
+/// What re-planning does, at the top of its window.
+const ABOUT: &str = "Sessions done and days before the first day stay as they are. Runs \
+    planned after a red flag without an all-clear are dropped; then every week over its \
+    headroom is shortened to it, in date order, so a missed week is not made up with a \
+    catch-up spike. The race keeps its date and distance.";
+
+/// Shows the window; emits the re-plan as one command.
+pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    if !st.replan.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Re-plan")
+        .default_pos([300.0, 80.0])
+        .default_width(560.0)
+        .open(&mut open)
+        .show(ctx, |ui| body(ui, v, st, out));
+    st.replan.open &= open;
+}
+
+fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    ui.label(ABOUT);
+    let from = st.replan.from.unwrap_or(v.today);
+    if let Some(d) = st.fields.date(ui, "replan-from", "First day", from) {
+        st.replan.from = Some(d);
+    }
+    let from = st.replan.from.unwrap_or(v.today);
+    let state = v.doc.state();
+    if !st
+        .replan
+        .cache
+        .as_ref()
+        .is_some_and(|(s, f, _)| *s == state && *f == from)
+    {
+        st.replan.cache = Some((state, from, Box::new(replan(v.doc.plan(), from))));
+    }
+    let Some((_, _, r)) = &st.replan.cache else {
+        return;
+    };
+    ui.separator();
+    if r.changes.is_empty() {
+        ui.label(format!(
+            "Nothing to change: no rule reaches caution from {from} on that re-planning can fix."
+        ));
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("replan-changes")
+        .max_height(300.0)
+        .show(ui, |ui| {
+            let mut week = None;
+            for c in &r.changes {
+                if week != Some(week_start(c.date)) {
+                    week = Some(week_start(c.date));
+                    ui.label(RichText::new(format!("Week of {}", week_start(c.date))).strong());
+                }
+                let what = match &c.after {
+                    Some(after) => format!("{} becomes {}", c.before, after),
+                    None => format!("{}: dropped", c.before),
+                };
+                ui.label(format!("{}  {what}", c.date.format("%a %-d %b")));
+                ui.label(RichText::new(format!("    because {}", c.reason)).weak());
+            }
+            if !r.left.is_empty() {
+                ui.add_space(6.0);
+                ui.label(
+                    RichText::new("Not fixed by re-planning (see the warnings):")
+                        .color(style::severity_color(crate::analysis::Severity::Caution)),
+                );
+                for l in &r.left {
+                    ui.label(l);
+                }
+            }
+        });
+    let n = r.changes.len();
+    let text = format!("Apply {n} change{}", if n == 1 { "" } else { "s" });
+    ui.horizontal(|ui| {
+        if ui.add_enabled(n > 0, egui::Button::new(text)).clicked() {
+            out.push(Command::ReplaceSessions(
+                r.plan.sessions.clone(),
+                "Re-plan",
+                None,
+            ));
+            st.replan.open = false;
+        }
+        if ui.button("Cancel").clicked() {
+            st.replan.open = false;
+        }
+    });
+}

@@ -1,0 +1,123 @@
+//! Re-plan after reality: when sessions were missed, a week ran bigger or smaller than
+//! planned, or a symptom was logged, change the coming weeks so that every rule is back
+//! below `caution` — without making up what was missed, and keeping the race date.
+//!
+//! Two kinds of change, each with its reason:
+//! - **drop**: runs planned while a red flag (or calf pain above 5/10) has no all-clear;
+//!   the calf program stops on its own (see `calf`), and the return window plans the way
+//!   back once the criteria are met;
+//! - **shorten**: every week over its headroom is scaled down to it in date order (see
+//!   `analysis::headroom::fit`), so a smaller week than planned does not turn the next one
+//!   into a catch-up spike.
+//!
+//! Sessions before `from`, and sessions done, are never touched. What neither change can
+//! fix (calf imbalance, barefoot running, a shape within a week) is reported, not hidden.
+
+use crate::analysis::headroom::{fit, size_text};
+use crate::analysis::{Rule, Severity, analyze, describe};
+use crate::model::{Plan, Status, week_start};
+use chrono::NaiveDate;
+
+/// One change to a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The session's day.
+    pub date: NaiveDate,
+    /// The session as planned: "Long run 16 km".
+    pub before: String,
+    /// What it becomes ("Long run 13.9 km"), or `None` when it is dropped.
+    pub after: Option<String>,
+    /// Why.
+    pub reason: String,
+}
+
+/// What [`replan`] proposes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replan {
+    /// The plan with the changes made.
+    pub plan: Plan,
+    /// The changes, by date.
+    pub changes: Vec<Change>,
+    /// Warnings at caution or above from `from` on that the re-plan cannot fix.
+    pub left: Vec<String>,
+}
+
+/// Whether a session is one the re-plan may change: on or after `from`, not done.
+fn open(s: &crate::model::Session, from: NaiveDate) -> bool {
+    s.date >= from && s.status != Status::Done && s.actual.is_none()
+}
+
+/// Proposes the changes from `from` on (see the module's documentation).
+pub fn replan(plan: &Plan, from: NaiveDate) -> Replan {
+    let mut p = plan.clone();
+    let mut changes = Vec::new();
+    // Drop: runs the red-flag rule warns about (after a red flag or pain above the line,
+    // until an all-clear), from `from` on.
+    let report = analyze(&p);
+    let mut drop: Vec<(usize, String)> = Vec::new();
+    for w in report
+        .warnings
+        .iter()
+        .filter(|w| w.rule == Rule::RedFlag && w.severity >= Severity::Warning)
+    {
+        for &i in &w.sessions {
+            let s = &p.sessions[i];
+            if s.run().is_some() && open(s, from) && !drop.iter().any(|(j, _)| *j == i) {
+                drop.push((i, w.message.clone()));
+            }
+        }
+    }
+    drop.sort_by_key(|(i, _)| std::cmp::Reverse(*i));
+    for (i, why) in drop {
+        let s = p.sessions.remove(i);
+        changes.push(Change {
+            date: s.date,
+            before: describe(&s),
+            after: None,
+            reason: why,
+        });
+    }
+    // Shorten: every week over its headroom, in date order, the past left alone (a run
+    // scaled to a token jog is dropped instead).
+    let last = p.date_range().map_or(from, |(_, hi)| hi);
+    let fitted = fit(&p, from, last);
+    for e in &fitted.edits {
+        let week = fitted
+            .changed
+            .iter()
+            .find(|c| c.start == week_start(e.date));
+        let reason = match week {
+            Some(c) => format!(
+                "the week of {} down to {} so it stays within its headroom ({})",
+                c.start,
+                size_text(c.after, c.by_time),
+                c.limit
+            ),
+            None => e.reason.clone(),
+        };
+        changes.push(Change {
+            date: e.date,
+            before: e.before.clone(),
+            after: e.after.clone(),
+            reason: if e.after.is_none() {
+                format!("too short to be worth running once {reason}")
+            } else {
+                reason
+            },
+        });
+    }
+    p = fitted.plan;
+    changes.sort_by_key(|c| c.date);
+    let after = analyze(&p);
+    let left = after
+        .warnings
+        .iter()
+        .filter(|w| w.severity >= Severity::Caution && w.date >= from)
+        .map(|w| format!("{} {}: {}", w.date, w.rule.id(), w.message))
+        .collect();
+    Replan {
+        plan: p,
+        changes,
+        left,
+    }
+}

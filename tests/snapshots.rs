@@ -47,3 +47,46 @@ fn main_window_light() {
 fn main_window_dark() {
     snapshot(Theme::Dark, "main_window_dark");
 }
+
+/// A file dropped on the window, as winit hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// The import preview over the plan, after the fixtures' folder is dropped on the window
+/// (the README's picture of it).
+#[test]
+fn import_preview() {
+    // Opened from the fixtures (nothing is saved): a stable path in the status bar.
+    let path = PathBuf::from("tests/fixtures/import/plan.ron");
+    let config = AppConfig {
+        dialogs: Arc::new(RfdDialogs),
+        background: false,
+        today: NaiveDate::from_ymd_opt(2026, 3, 9),
+        watch_files: false,
+        template_dir: None,
+    };
+    let mut app = GradualApp::new(&egui::Context::default(), None, config, Some(path));
+    app.prefs.theme = Theme::Dark;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(24)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut GradualApp| app.show(ui), app);
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped("tests/fixtures/import".into())));
+    h.run();
+    h.remove_cursor();
+    h.run();
+    h.snapshot("import_preview");
+}

@@ -187,3 +187,28 @@ pub fn recent(plan: &Plan, n: usize) -> Option<Totals> {
     let from = crate::model::week_start(last) - chrono::Duration::days(7 * (n as i64 - 1));
     Some(between(plan, from, last))
 }
+
+/// Running distance and minutes per Monday–Sunday week from `start`, as planned: every
+/// run by its planned numbers, whether done, skipped or still to come; unplanned runs
+/// left out. Beside the analysed volume (what was run plus what is still planned) it
+/// shows how reality moved the plan.
+pub fn planned_running(plan: &Plan, start: chrono::NaiveDate, weeks: usize) -> Vec<(f64, f64)> {
+    let pace = plan.athlete.easy_pace;
+    let mut out = vec![(0.0, 0.0); weeks];
+    for s in &plan.sessions {
+        let w = (s.date - start).num_days();
+        if w < 0 || w as usize / 7 >= weeks || s.actual.as_ref().is_some_and(|a| a.unplanned) {
+            continue;
+        }
+        if let Activity::Run { km, minutes, .. } = &s.activity {
+            let m = minutes
+                .map(f64::from)
+                .or(km.map(|k| pace.minutes_for(k)))
+                .unwrap_or(0.0);
+            let o = &mut out[w as usize / 7];
+            o.0 += km.unwrap_or(0.0);
+            o.1 += m;
+        }
+    }
+    out
+}

@@ -83,3 +83,13 @@ pub fn week_color(s: Option<Severity>) -> Color32 {
         Some(s) => severity_color(s),
     }
 }
+
+/// The colour of a plan-vs-done band (green, amber, red as coaches know them).
+pub fn band_color(b: crate::analysis::adherence::Band) -> Color32 {
+    use crate::analysis::adherence::Band;
+    match b {
+        Band::Green => Color32::from_rgb(0x2e, 0xa0, 0x43),
+        Band::Amber => Color32::from_rgb(0xe0, 0xa8, 0x00),
+        Band::Red => Color32::from_rgb(0xd0, 0x30, 0x30),
+    }
+}

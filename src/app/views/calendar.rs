@@ -2,10 +2,11 @@
 //! on screen are laid out, so a 10-year plan scrolls as smoothly as a 10-week one.
 
 use super::{UiState, ViewCtx, WindowUi};
+use crate::analysis::adherence::{Band, Totals};
 use crate::analysis::headroom::{WeekHeadroom, size_text};
 use crate::app::style;
 use crate::document::Command;
-use crate::model::{Activity, Phase, RunKind, Session, Surface, week_start};
+use crate::model::{Activity, Phase, RunKind, Session, Status, Surface, week_start};
 use chrono::{Datelike, Duration, NaiveDate};
 use egui::{
     Align2, Color32, CornerRadius, FontId, Rect, Role, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
@@ -200,7 +201,10 @@ pub fn show(
             if let Some(w) = report.week_of(monday) {
                 let wi = report.day_index(monday).map(|d| d / 7);
                 let head = wi.and_then(|i| report.headroom.get(i));
-                let summary_text = week_summary(w, head);
+                let done = wi
+                    .and_then(|i| report.adherence.get(i))
+                    .filter(|t| t.sessions > 0);
+                let summary_text = week_summary(w, head, done);
                 let summary =
                     ui.interact(tot, ui.scope_id().with(("totals", monday)), Sense::hover());
                 summary.widget_info(|| egui::WidgetInfo::labeled(Role::Label, true, &summary_text));
@@ -255,6 +259,16 @@ pub fn show(
                             },
                         );
                     }
+                }
+                // Plan vs done so far, by time, in its band's colour.
+                if let Some((ratio, band)) = done.and_then(|t| t.time_ratio().zip(t.band())) {
+                    painter.text(
+                        tot.min + vec2(60.0, 66.0),
+                        Align2::LEFT_TOP,
+                        format!("done {:.0} %", ratio * 100.0),
+                        FontId::proportional(11.0),
+                        style::band_color(band),
+                    );
                 }
                 // The same count as the Warnings tab and the inspector.
                 let counts = crate::analysis::Report::count(
@@ -484,7 +498,9 @@ fn day_cell(
             cell.min + vec2(3.0, HEADER_H + k as f32 * (CHIP_H + 2.0)),
             vec2(cell.width() - 6.0, CHIP_H),
         );
-        chip(ui, st, s, i, r);
+        let band =
+            crate::analysis::adherence::session(s, plan.athlete.easy_pace).and_then(|t| t.band());
+        chip(ui, st, s, i, r, band);
     }
     if range.len() > shown {
         let more = range.len() - shown;
@@ -514,29 +530,65 @@ fn day_cell(
     }
 }
 
-fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
+/// What a session's chip says it is: planned, done as planned, done with imported
+/// numbers (the chip shows those), skipped, or unplanned; and in words, for its label.
+fn chip_texts(s: &Session, band: Option<Band>) -> (String, String) {
+    let planned = s.activity.label();
+    let unplanned = s.actual.as_ref().is_some_and(|a| a.unplanned);
+    let band_text = band
+        .map(|b| format!(", {} by time", b.name()))
+        .unwrap_or_default();
+    match (&s.actual, s.status) {
+        (Some(_), _) if unplanned => (
+            format!("+ {planned}"),
+            format!("Unplanned {planned} on {}, done", s.date),
+        ),
+        (Some(_), _) => {
+            let done = s.effective().activity.label();
+            (
+                format!("✔ {done}"),
+                format!("{planned} on {}, done {done}{band_text}", s.date),
+            )
+        }
+        (None, Status::Done) => (format!("✔ {planned}"), format!("{planned} on {}", s.date)),
+        (None, Status::Skipped) => (
+            format!("✖ {planned}"),
+            format!("{planned} on {}, skipped", s.date),
+        ),
+        (None, Status::Planned) => (planned.clone(), format!("{planned} on {}", s.date)),
+    }
+}
+
+fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect, band: Option<Band>) {
     let label = s.activity.label();
+    let (text, name) = chip_texts(s, band);
     let resp = ui.interact(
         r,
         ui.scope_id().with(("chip", index)),
         Sense::click_and_drag(),
     );
     let selected = st.selection == Some(index);
-    resp.widget_info(|| {
-        egui::WidgetInfo::selected(
-            Role::Button,
-            true,
-            selected,
-            format!("{label} on {}", s.date),
-        )
-    });
+    resp.widget_info(|| egui::WidgetInfo::selected(Role::Button, true, selected, &name));
     resp.dnd_set_drag_payload(DragChip(index));
     let mut fill = style::activity_color(&s.activity);
-    if s.status == crate::model::Status::Skipped {
+    if s.status == Status::Skipped {
         fill = fill.gamma_multiply(0.35);
     }
     let painter = ui.painter_at(r.expand(2.0));
     painter.rect_filled(r, CornerRadius::same(4), fill);
+    // Plan vs done: a stripe in the compliance colour along the chip's right edge.
+    if let Some(b) = band {
+        let stripe = Rect::from_min_max(pos2(r.right() - 5.0, r.top()), r.max);
+        painter.rect_filled(
+            stripe,
+            CornerRadius {
+                ne: 4,
+                se: 4,
+                ..Default::default()
+            },
+            style::band_color(b),
+        );
+    }
     if selected {
         painter.rect_stroke(
             r.expand(1.0),
@@ -547,28 +599,31 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
     } else if resp.hovered() {
         painter.rect_stroke(r, 4.0, Stroke::new(1.0, Color32::WHITE), StrokeKind::Inside);
     }
-    let mut text = label.clone();
-    if s.status == crate::model::Status::Done {
-        text = format!("✔ {text}");
-    }
+    let mut text = text;
     if s.generated {
         text.push_str(" ·");
     }
+    let shown = if s.actual.is_some() {
+        s.effective().activity.label()
+    } else {
+        label.clone()
+    };
     // Too narrow for the full label? Drop the unit ("Fartlek 3.4"), then abbreviate
     // ("Ftk 3.4", "S4 3×20"); the full label is in the tooltip and the inspector.
     let layout = |t: String| {
         ui.painter()
             .layout_no_wrap(t, FontId::proportional(12.0), Color32::WHITE)
     };
+    let room = r.width() - if band.is_some() { 12.0 } else { 8.0 };
     let mut galley = layout(text.clone());
     for shorter in [
-        label.trim_end_matches(" km").to_string(),
-        s.activity.short_label(),
+        shown.trim_end_matches(" km").to_string(),
+        s.effective().activity.short_label(),
     ] {
-        if galley.size().x <= r.width() - 8.0 {
+        if galley.size().x <= room {
             break;
         }
-        galley = layout(text.replace(&label, &shorter));
+        galley = layout(text.replace(&shown, &shorter));
     }
     let clip = painter.with_clip_rect(r.shrink(1.0));
     clip.galley(
@@ -604,8 +659,7 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
         }
     }
     resp.on_hover_text(format!(
-        "{label} — {}{}",
-        s.date,
+        "{name}{}",
         if s.note.is_empty() {
             String::new()
         } else {
@@ -615,7 +669,11 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect) {
 }
 
 /// A week's totals and headroom in words (the totals column's hover text and label).
-fn week_summary(w: &crate::analysis::Week, head: Option<&WeekHeadroom>) -> String {
+fn week_summary(
+    w: &crate::analysis::Week,
+    head: Option<&WeekHeadroom>,
+    done: Option<&Totals>,
+) -> String {
     let monday = w.start;
     let change = w
         .change_pct
@@ -626,6 +684,9 @@ fn week_summary(w: &crate::analysis::Week, head: Option<&WeekHeadroom>) -> Strin
         w.volume(),
         w.load
     );
+    if let Some(t) = done {
+        s.push_str(&format!(" {}", done_text(t)));
+    }
     let Some(h) = head else {
         return s;
     };
@@ -651,5 +712,25 @@ fn week_summary(w: &crate::analysis::Week, head: Option<&WeekHeadroom>) -> Strin
     for b in &h.blockers {
         s.push_str(&format!(" Not fixed by less running: {}.", b.text));
     }
+    s
+}
+
+/// Plan vs done of settled sessions in words: "Done: 130 of 150 planned minutes (87 %,
+/// green), 21.0 of 24.0 km, load 95 %."
+pub fn done_text(t: &Totals) -> String {
+    let mut s = format!(
+        "Done: {:.0} of {:.0} planned minutes",
+        t.done_minutes, t.planned_minutes
+    );
+    if let (Some(r), Some(b)) = (t.time_ratio(), t.band()) {
+        s.push_str(&format!(" ({:.0} %, {})", r * 100.0, b.name()));
+    }
+    if t.planned_km > 0.0 || t.done_km > 0.0 {
+        s.push_str(&format!(", {:.1} of {:.1} km", t.done_km, t.planned_km));
+    }
+    if let Some(r) = t.load_ratio() {
+        s.push_str(&format!(", load {:.0} %", r * 100.0));
+    }
+    s.push('.');
     s
 }

@@ -140,19 +140,47 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
                 "Running km a week"
             })
             .on_hover_text(
-                "Bar colour: the week's worst warning. Dashed: the week's headroom, the most \
-                 it can hold before the distance rules reach caution",
+                "Bar colour: the week's worst warning. Weeks with sessions done or skipped \
+                 have a grey bar first: the week as planned, beside what was run plus what \
+                 is still planned. Dashed: the week's headroom, the most it can hold before \
+                 the distance rules reach caution",
             );
+            // Weeks with something done or skipped: the plan as written (grey) beside
+            // what was run plus what is still planned (the analysed week).
+            let report = v.doc.report();
+            let planned = crate::analysis::adherence::planned_running(
+                v.doc.plan(),
+                points[0].start,
+                points.len(),
+            );
+            let settled = |i: usize| report.adherence.get(i).is_some_and(|t| t.sessions > 0);
+            let grey = ui.visuals().weak_text_color().gamma_multiply(0.6);
+            let as_planned: Vec<Bar> = (0..points.len())
+                .filter(|&i| settled(i))
+                .map(|i| {
+                    let (km, min) = planned[i];
+                    Bar::new(i as f64 - 0.2, if by_time { min } else { km })
+                        .fill(grey)
+                        .width(0.38)
+                        .name(format!("{} as planned", points[i].start))
+                })
+                .collect();
             let bars: Vec<Bar> = points
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    Bar::new(i as f64, volume(p))
+                    let (x, width) = if settled(i) {
+                        (i as f64 + 0.2, 0.38)
+                    } else {
+                        (i as f64, 0.75)
+                    };
+                    Bar::new(x, volume(p))
                         .fill(style::week_color(p.worst))
-                        .width(0.75)
+                        .width(width)
                         .name(p.start.to_string())
                 })
                 .collect();
+            let plan_chart = BarChart::new("as planned", as_planned);
             let pts = points.clone();
             let chart = BarChart::new("km", bars).element_formatter(Box::new(move |bar, _| {
                 let p = &pts[bar.argument.round() as usize];
@@ -183,6 +211,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
                 .allow_scroll(false)
                 .include_y(0.0)
                 .show(ui, |p| {
+                    p.bar_chart(plan_chart);
                     p.bar_chart(chart);
                     for steps in limits {
                         p.line(

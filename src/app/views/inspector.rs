@@ -365,6 +365,13 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             },
         );
     }
+    actual_section(ui, v, s, &mut |session| {
+        out.push(Command::UpdateSession {
+            index,
+            session,
+            merge: None,
+        })
+    });
     if let Some(n) = st
         .fields
         .text(ui, "note", "Note", &s.note, 170.0, |t| Ok(t.to_string()))
@@ -520,6 +527,52 @@ fn calf_test_result(
                     .weak(),
             );
         }
+    }
+}
+
+/// What was actually run (imported from a file), against the plan, with a way to take
+/// the imported numbers off again (the session goes back to planned).
+fn actual_section(ui: &mut Ui, v: &ViewCtx, s: &Session, edit: &mut dyn FnMut(Session)) {
+    let Some(a) = &s.actual else {
+        return;
+    };
+    ui.separator();
+    let km = a.km.map(|k| format!("{k:.2} km in ")).unwrap_or_default();
+    let rpe = a
+        .rpe
+        .map(|r| format!(", effort {r}/10"))
+        .unwrap_or_default();
+    let start = a
+        .start
+        .map(|t| format!(", started {}", t.format("%-d %b %H:%M")))
+        .unwrap_or_default();
+    let what = if a.unplanned {
+        "Unplanned, done"
+    } else {
+        "Done"
+    };
+    ui.label(format!("{what}: {km}{} min{rpe}{start}", a.minutes));
+    ui.label(RichText::new(format!("From {}", a.source)).small().weak());
+    if !a.unplanned
+        && let Some(t) = crate::analysis::adherence::session(s, v.doc.plan().athlete.easy_pace)
+    {
+        let text = super::calendar::done_text(&t);
+        match t.band() {
+            Some(b) => ui.label(RichText::new(text).color(crate::app::style::band_color(b))),
+            None => ui.label(text),
+        };
+    }
+    if !a.unplanned
+        && ui
+            .button("Remove the imported numbers")
+            .on_hover_text("The session goes back to planned; the file can be imported again.")
+            .clicked()
+    {
+        edit(Session {
+            actual: None,
+            status: Status::Planned,
+            ..s.clone()
+        });
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Entry {
     pub worst: Option<Severity>,
     /// Why it does not load, if it does not.
     pub error: Option<String>,
+    /// Plan vs done over the last four weeks with anything done or skipped.
+    pub lately: Option<crate::analysis::adherence::Totals>,
 }
 
 /// A folder of plans.
@@ -32,6 +34,9 @@ pub struct Roster {
     /// Its plans, sorted by athlete then plan name.
     pub entries: Vec<Entry>,
 }
+
+/// How many recent weeks the roster's plan-vs-done covers.
+pub const RECENT_WEEKS: usize = 4;
 
 fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -52,6 +57,7 @@ pub fn scan(folder: &Path) -> Roster {
         name: "not a plan file".into(),
         race: None,
         worst: None,
+        lately: None,
         error: Some(format!("{}: {why}", path.display())),
         canonical: canonical(&path),
         path,
@@ -66,6 +72,7 @@ pub fn scan(folder: &Path) -> Roster {
                 race: plan.race.as_ref().map(|r| r.date),
                 worst: analyze(&plan).worst(),
                 error: None,
+                lately: crate::analysis::adherence::recent(&plan, RECENT_WEEKS),
                 canonical: canonical(&path),
                 path,
             },
@@ -74,6 +81,7 @@ pub fn scan(folder: &Path) -> Roster {
                 name: "could not be read".into(),
                 race: None,
                 worst: None,
+                lately: None,
                 error: Some(e.to_string()),
                 canonical: canonical(&path),
                 path,

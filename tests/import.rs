@@ -278,3 +278,68 @@ fn the_command_line_imports_reports_and_never_duplicates() {
         modified
     );
 }
+
+/// The fixtures' plan with the folder imported (Thursday's choice left open).
+fn imported() -> gradual::model::Plan {
+    let p = plan();
+    let found = read(&[PathBuf::from(DIR)], &Progress::default());
+    apply(&p, &preview(&p, found.activities)).0
+}
+
+#[test]
+fn exports_roster_and_json_carry_plan_vs_done() {
+    use gradual::export::{ExportFormat, export};
+    let done = imported();
+    // CSV: the new columns come last; Monday ran 8.2 km in 47 of 48 planned minutes.
+    let csv = export(&done, ExportFormat::Csv);
+    let mut rows = csv.lines();
+    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
+    assert_eq!(
+        header[header.len() - 7..],
+        [
+            "actual_km",
+            "actual_minutes",
+            "actual_rpe",
+            "actual_source",
+            "unplanned",
+            "adherence_pct",
+            "adherence_band"
+        ]
+    );
+    let monday = rows.find(|r| r.starts_with("2026-03-02")).unwrap();
+    assert!(
+        monday.ends_with(",8.2,47,4,2026-03-02-easy.fit,false,98,green"),
+        "{monday}"
+    );
+    let unplanned = csv.lines().find(|r| r.starts_with("2026-03-06")).unwrap();
+    assert!(unplanned.contains(",true,,"), "{unplanned}");
+    // HTML: what was run beside what was planned, and the week's share in its colour.
+    let html = export(&done, ExportFormat::Html);
+    assert!(html.contains("✔ Easy 8.2 km (planned Easy 8 km)"), "{html}");
+    assert!(html.contains("band-green"));
+    assert!(html.contains("% of planned time (green)"));
+    // The roster: plan vs done lately.
+    let dir = tempfile::tempdir().unwrap();
+    gradual::format::save(&done, &dir.path().join("a.ron")).unwrap();
+    gradual::format::save(&plan(), &dir.path().join("b.ron")).unwrap();
+    let roster = gradual::roster::scan(dir.path());
+    let lately: Vec<_> = roster
+        .entries
+        .iter()
+        .map(|e| e.lately.map(|t| t.band()))
+        .collect();
+    assert_eq!(lately, [Some(Some(Band::Green)), None]);
+    // check --format json: per week and for the plan, additions only.
+    let o = gradual(&[
+        "check",
+        "--format",
+        "json",
+        dir.path().join("a.ron").to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let week = &v["plans"][0]["weeks"][0];
+    assert_eq!(week["adherence"]["band"], "green", "{week}");
+    assert_eq!(week["adherence"]["sessions"], 6);
+    assert!(week["run_km"].is_number(), "existing fields stay");
+    assert_eq!(v["plans"][0]["adherence"]["band"], "green");
+}

@@ -213,3 +213,43 @@ proptest! {
         let _ = Duration::days(0);
     }
 }
+
+fn gradual(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gradual"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_previews_then_writes_with_a_backup() {
+    let mut p = template_plan("half-marathon-novice", 25.0, Level::Novice);
+    settle(&mut p, 0, false);
+    settle(&mut p, 1, true);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missed.ron");
+    gradual::format::save(&p, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let f = path.to_str().unwrap();
+    let from = day(14).to_string();
+    let o = gradual(&["replan", f, "--from", &from, "--dry-run"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains(&format!("  week of {}", day(14))), "{out}");
+    assert!(out.contains("within its headroom"), "{out}");
+    assert!(out.contains("Dry run: nothing written."), "{out}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let o = gradual(&["replan", f, "--from", &from]);
+    assert_eq!(o.status.code(), Some(0));
+    let after = gradual::format::load(&path).unwrap();
+    assert_eq!(after, replan(&p, day(14)).plan);
+    assert!(gradual::format::backup_path(&path).exists());
+    // Again: nothing left to change, nothing written.
+    let o = gradual(&["replan", f, "--from", &from]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Nothing to change"), "{out}");
+    // A date it cannot read is refused with the form it wants.
+    let o = gradual(&["replan", f, "--from", "next week"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("YYYY-MM-DD"));
+}

@@ -304,6 +304,23 @@ fn round(x: f64, digits: i32) -> f64 {
     (x * f).round() / f
 }
 
+/// Plan vs done of settled sessions: planned and done amounts, the ratios, the band.
+fn adherence_json(t: &crate::analysis::adherence::Totals) -> serde_json::Value {
+    json!({
+        "sessions": t.sessions,
+        "planned_km": round(t.planned_km, 2),
+        "done_km": round(t.done_km, 2),
+        "planned_minutes": round(t.planned_minutes, 1),
+        "done_minutes": round(t.done_minutes, 1),
+        "planned_load": round(t.planned_load, 1),
+        "done_load": round(t.done_load, 1),
+        "time_pct": t.time_ratio().map(|r| round(r * 100.0, 1)),
+        "distance_pct": t.distance_ratio().map(|r| round(r * 100.0, 1)),
+        "load_pct": t.load_ratio().map(|r| round(r * 100.0, 1)),
+        "band": t.band().map(|b| b.name()),
+    })
+}
+
 fn write_json(
     out: &mut dyn Write,
     plans: &[(PathBuf, Plan, Report)],
@@ -317,7 +334,7 @@ fn write_json(
                 "file": path.display().to_string(),
                 "name": plan.name,
                 "athlete": plan.athlete.name,
-                "weeks": report.weeks.iter().map(|w| json!({
+                "weeks": report.weeks.iter().enumerate().map(|(i, w)| json!({
                     "start": w.start.to_string(),
                     "run_km": round(w.run_km, 2),
                     "run_minutes": round(w.run_minutes, 1),
@@ -328,7 +345,13 @@ fn write_json(
                     "time_only_minutes": round(w.time_only_minutes, 1),
                     "calf_pain": w.calf_pain,
                     "change_pct": w.change_pct.map(|x| round(x, 1)),
+                    "adherence": report.adherence.get(i).filter(|t| t.sessions > 0).map(adherence_json),
                 })).collect::<Vec<_>>(),
+                "adherence": plan
+                    .date_range()
+                    .map(|(lo, hi)| crate::analysis::adherence::between(plan, lo, hi))
+                    .filter(|t| t.sessions > 0)
+                    .map(|t| adherence_json(&t)),
                 "warnings": report.warnings.iter().map(|w| json!({
                     "rule": w.rule.id(),
                     "severity": w.severity.as_str(),

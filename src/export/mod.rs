@@ -268,11 +268,22 @@ pub fn csv(plan: &Plan) -> String {
         "calf_load",
         "generated",
         "note",
+        "actual_km",
+        "actual_minutes",
+        "actual_rpe",
+        "actual_source",
+        "unplanned",
+        "adherence_pct",
+        "adherence_band",
     ])
     .expect("writing to memory");
     for (i, s) in plan.sessions.iter().enumerate() {
         let sl = &report.sessions[i];
         let block = plan.block_on(s.date);
+        // Plan vs done: what was run (imported) and how close it came, by time.
+        let actual = s.actual.as_ref();
+        let done = crate::analysis::adherence::session(s, plan.athlete.easy_pace)
+            .filter(|t| t.planned_minutes > 0.0);
         // The activity-specific columns; those that do not apply stay empty.
         let mut c = ActivityColumns::default();
         let ty = match &s.activity {
@@ -354,6 +365,21 @@ pub fn csv(plan: &Plan) -> String {
             format!("{:.0}", sl.calf_load),
             s.generated.to_string(),
             csv_text(&s.note),
+            actual
+                .map(|a| a.km.map(fmt_km).unwrap_or_default())
+                .unwrap_or_default(),
+            actual.map(|a| a.minutes.to_string()).unwrap_or_default(),
+            actual
+                .and_then(|a| a.rpe.map(|r| r.to_string()))
+                .unwrap_or_default(),
+            actual.map(|a| csv_text(&a.source)).unwrap_or_default(),
+            actual.is_some_and(|a| a.unplanned).to_string(),
+            done.and_then(|t| t.time_ratio())
+                .map(|r| format!("{:.0}", r * 100.0))
+                .unwrap_or_default(),
+            done.and_then(|t| t.band())
+                .map(|b| b.name().to_string())
+                .unwrap_or_default(),
         ])
         .expect("writing to memory");
     }
@@ -412,6 +438,8 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
 .cross {{ background: #5f6b7d; }} .calf {{ background: #a84a6e; }} .rest {{ background: #8a8a8a; }} .skipped {{ opacity: 0.4; }}
 .sev-info {{ color: #3b82c4; }} .sev-caution {{ color: #a87a0a; }} .sev-warning {{ color: #d0500e; }} .sev-danger {{ color: #c92a2a; }}
 .ev {{ color: #666; font-size: 7.5pt; }} .muted {{ color: #666; }}
+.band-green {{ border-right: 1.5mm solid #2ea043; }} .band-amber {{ border-right: 1.5mm solid #e0a800; }} .band-red {{ border-right: 1.5mm solid #d03030; }}
+.done-green {{ color: #1f7a33; }} .done-amber {{ color: #a87a0a; }} .done-red {{ color: #c92a2a; }}
 </style></head><body>
 <h1>{name}</h1>
 <p>{athlete} ({level}){race}</p>
@@ -468,9 +496,25 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
                 } else {
                     ""
                 };
+                let band = crate::analysis::adherence::session(s, plan.athlete.easy_pace)
+                    .and_then(|t| t.band())
+                    .map(|b| format!(" band-{}", b.name()))
+                    .unwrap_or_default();
+                let text = match &s.actual {
+                    Some(a) if a.unplanned => format!("+ {} (unplanned)", s.activity.label()),
+                    Some(_) => format!(
+                        "✔ {} (planned {})",
+                        s.effective().activity.label(),
+                        s.activity.label()
+                    ),
+                    None if s.status == crate::model::Status::Done => {
+                        format!("✔ {}", s.activity.label())
+                    }
+                    None => s.activity.label(),
+                };
                 h.push_str(&format!(
-                    "<span class=\"s {class}{skipped}\">{}</span>",
-                    esc(&s.activity.label())
+                    "<span class=\"s {class}{skipped}{band}\">{}</span>",
+                    esc(&text)
                 ));
             }
             h.push_str("</td>");
@@ -483,8 +527,20 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
             .worst
             .map(|s| format!("<br><span class=\"sev-{s}\">{s}</span>"))
             .unwrap_or_default();
+        let done = report
+            .day_index(w.start)
+            .and_then(|d| report.adherence.get(d / 7))
+            .and_then(|t| t.time_ratio().zip(t.band()))
+            .map(|(r, b)| {
+                format!(
+                    "<br><span class=\"done-{b}\">done {:.0} % of planned time ({b})</span>",
+                    r * 100.0,
+                    b = b.name()
+                )
+            })
+            .unwrap_or_default();
         h.push_str(&format!(
-            "<td>{:.1} km ({change})<br>load {:.0}<br>calf {:.0}{worst}</td></tr>\n",
+            "<td>{:.1} km ({change})<br>load {:.0}<br>calf {:.0}{worst}{done}</td></tr>\n",
             w.run_km, w.load, w.calf_load
         ));
     }

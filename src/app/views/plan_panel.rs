@@ -380,6 +380,19 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
 fn block_tools(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>, i: usize) {
     let plan = v.doc.plan();
     let b = &plan.blocks[i];
+    // The block's plan vs done so far (sessions done or skipped).
+    let done = crate::analysis::adherence::between(plan, b.start, b.last_day());
+    if done.sessions > 0 {
+        let text = format!("Block so far. {}", super::calendar::done_text(&done));
+        match done.band() {
+            Some(band) => ui.label(
+                egui::RichText::new(text)
+                    .small()
+                    .color(crate::app::style::band_color(band)),
+            ),
+            None => ui.label(egui::RichText::new(text).small()),
+        };
+    }
     ui.horizontal(|ui| {
         let mut pct = match &st.block_scale {
             Some((bi, _, p)) if *bi == i => *p,

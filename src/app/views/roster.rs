@@ -42,6 +42,11 @@ pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<Path
             .map(|d| format!(" · race {}", d.format("%-d %b %Y")))
             .unwrap_or_default();
         let label = format!("{} — {}{race}", e.athlete, e.name);
+        // Plan vs done lately, in its band's colour, after the name.
+        let lately = e
+            .lately
+            .and_then(|t| t.time_ratio().zip(t.band()))
+            .map(|(r, b)| (format!("{:.0} %", r * 100.0), b));
         ui.horizontal(|ui| {
             let (dot, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
             ui.painter().circle_filled(dot.center(), 5.0, color);
@@ -53,6 +58,15 @@ pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<Path
                 });
             if resp.clicked() && !selected {
                 open = Some(e.path.clone());
+            }
+            if let Some((pct, band)) = &lately {
+                ui.label(RichText::new(pct).small().color(style::band_color(*band)))
+                    .on_hover_text(format!(
+                        "Done {pct} of the planned time over the last {} weeks with sessions \
+                     done or skipped ({})",
+                        crate::roster::RECENT_WEEKS,
+                        band.name()
+                    ));
             }
         });
     }

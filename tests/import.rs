@@ -343,3 +343,53 @@ fn exports_roster_and_json_carry_plan_vs_done() {
     assert!(week["run_km"].is_number(), "existing fields stay");
     assert_eq!(v["plans"][0]["adherence"]["band"], "green");
 }
+
+#[test]
+fn a_garmin_export_with_zips_inside_is_read() {
+    use std::io::Write;
+    // Garmin's bulk export keeps the uploaded FIT files in zip parts inside its archive.
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut inner = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    inner.start_file("2026-03-02-easy.fit", opts).unwrap();
+    inner
+        .write_all(&std::fs::read(fixture("2026-03-02-easy.fit")).unwrap())
+        .unwrap();
+    inner.start_file("broken.fit", opts).unwrap();
+    inner.write_all(b"not a fit file").unwrap();
+    let inner = inner.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garmin.zip");
+    let mut outer = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    outer
+        .start_file(
+            "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip",
+            opts,
+        )
+        .unwrap();
+    outer.write_all(&inner).unwrap();
+    outer
+        .start_file("DI_CONNECT/DI-Connect-Fitness/summary.json", opts)
+        .unwrap();
+    outer.write_all(b"{}").unwrap();
+    outer.finish().unwrap();
+    let progress = Progress::default();
+    let found = read(std::slice::from_ref(&path), &progress);
+    let part = format!(
+        "{}/DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip",
+        path.display()
+    );
+    assert_eq!(found.activities.len(), 1, "{found:#?}");
+    // An activity is known by its file's name (re-importing from elsewhere matches).
+    assert_eq!(found.activities[0].source, "2026-03-02-easy.fit");
+    assert_eq!(found.activities[0].km, Some(8.2));
+    assert_eq!(found.errors.len(), 1);
+    assert_eq!(found.errors[0].file, format!("{part}/broken.fit"));
+    assert_eq!(
+        found.skipped.len(),
+        1,
+        "the JSON summary is not an activity"
+    );
+    let (done, total) = progress.get();
+    assert_eq!(done, total, "the progress bar ends full");
+}

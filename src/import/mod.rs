@@ -257,7 +257,24 @@ fn read_zip(p: &Path, send: &Sender, out: &mut Found, progress: &Progress) {
             return;
         }
     };
-    let zip_name = name_of(p);
+    read_archive(&mut archive, &name_of(p), send, out, progress, 0);
+}
+
+/// A zip inside an export (Garmin's bulk export keeps its FIT files in
+/// `UploadedFiles_*.zip` parts inside the outer archive) is unpacked in memory up to this
+/// size.
+pub const MAX_INNER_ZIP_BYTES: u64 = 1 << 30;
+
+/// Sends every activity file of an archive to the parsers; zips inside it (one level
+/// deep) are read the same way.
+fn read_archive<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    zip_name: &str,
+    send: &Sender,
+    out: &mut Found,
+    progress: &Progress,
+    depth: u8,
+) {
     progress.total.fetch_add(archive.len(), Ordering::Relaxed);
     for k in 0..archive.len() {
         let mut entry = match archive.by_index(k) {
@@ -273,6 +290,33 @@ fn read_zip(p: &Path, send: &Sender, out: &mut Found, progress: &Progress) {
         };
         let entry_name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let name = format!("{zip_name}/{entry_name}");
+        if !entry.is_dir() && entry_name.to_ascii_lowercase().ends_with(".zip") && depth == 0 {
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            let mut b = Vec::new();
+            let inner = (&mut entry)
+                .take(MAX_INNER_ZIP_BYTES + 1)
+                .read_to_end(&mut b)
+                .map_err(|e| format!("cannot unpack it: {e}"))
+                .and_then(|n| {
+                    if n as u64 > MAX_INNER_ZIP_BYTES {
+                        Err(format!(
+                            "an archive inside the archive over {} MiB: unpack it and import its folder",
+                            MAX_INNER_ZIP_BYTES >> 20
+                        ))
+                    } else {
+                        zip::ZipArchive::new(std::io::Cursor::new(b))
+                            .map_err(|e| format!("not a zip archive Gradual can read: {e}"))
+                    }
+                });
+            match inner {
+                Ok(mut a) => read_archive(&mut a, &name, send, out, progress, depth + 1),
+                Err(message) => out.errors.push(FileError {
+                    file: name,
+                    message,
+                }),
+            }
+            continue;
+        }
         if entry.is_dir() || format_of(&entry_name).is_none() {
             progress.done.fetch_add(1, Ordering::Relaxed);
             if !entry.is_dir() {

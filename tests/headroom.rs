@@ -372,24 +372,13 @@ proptest! {
 
 #[test]
 fn templates_are_clear_by_construction() {
-    use gradual::templates::{Anchor, Params, all, generate};
-    for e in all(None) {
+    for e in gradual::templates::all(None) {
         for (base, level) in [
             (e.template.base_km.0, Level::Novice),
             (e.template.base_km.1, Level::Experienced),
             (e.template.base_km.0 * 0.6, Level::Returning),
         ] {
-            let p = generate(
-                &e.template,
-                &Params {
-                    anchor: Anchor::Start(day(0)),
-                    base_km: base,
-                    level,
-                    athlete: "A".into(),
-                    name: None,
-                    calf: true,
-                },
-            );
+            let p = from_template(&e.template, base, level);
             let r = analyze(&p);
             let bad: Vec<_> = r
                 .warnings

@@ -9,22 +9,12 @@ use gradual::analysis::headroom::is_distance_rule;
 use gradual::analysis::{Rule, Severity, analyze};
 use gradual::model::*;
 use gradual::replan::replan;
-use gradual::templates::{Anchor, Params, all, generate};
+use gradual::templates::all;
 use proptest::prelude::*;
 
 fn template_plan(id: &str, base: f64, level: Level) -> Plan {
     let e = all(None).into_iter().find(|e| e.id == id).unwrap();
-    generate(
-        &e.template,
-        &Params {
-            anchor: Anchor::Start(day(0)),
-            base_km: base,
-            level,
-            athlete: "A".into(),
-            name: None,
-            calf: true,
-        },
-    )
+    from_template(&e.template, base, level)
 }
 
 /// Marks the runs of the week starting on day `w * 7` as done (with what was planned) or

@@ -10,11 +10,12 @@ use gradual::app::{AppConfig, GradualApp, Theme};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-fn snapshot(theme: Theme, name: &str) {
+/// The window on `plan` in `theme`, with today fixed, rendering with wgpu.
+fn window(plan: &str, today: NaiveDate, theme: Theme) -> Harness<'static, GradualApp> {
     let config = AppConfig {
         dialogs: Arc::new(RfdDialogs),
         background: false,
-        today: NaiveDate::from_ymd_opt(2026, 1, 21),
+        today: Some(today),
         watch_files: false,
         template_dir: None,
     };
@@ -22,7 +23,7 @@ fn snapshot(theme: Theme, name: &str) {
         &egui::Context::default(),
         None,
         config,
-        Some(PathBuf::from("plans/half-marathon.ron")),
+        Some(PathBuf::from(plan)),
     );
     app.prefs.theme = theme;
     let mut h = Harness::builder()
@@ -31,6 +32,12 @@ fn snapshot(theme: Theme, name: &str) {
         .wgpu()
         .build_ui_state(|ui, app: &mut GradualApp| app.show(ui), app);
     h.run();
+    h
+}
+
+fn snapshot(theme: Theme, name: &str) {
+    let day = NaiveDate::from_ymd_opt(2026, 1, 21).unwrap();
+    let mut h = window("plans/half-marathon.ron", day, theme);
     h.get_by_label("Long 15 km on 2026-01-25").click();
     h.run();
     h.remove_cursor();
@@ -66,22 +73,8 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn import_preview() {
     // Opened from the fixtures (nothing is saved): a stable path in the status bar.
-    let path = PathBuf::from("tests/fixtures/import/plan.ron");
-    let config = AppConfig {
-        dialogs: Arc::new(RfdDialogs),
-        background: false,
-        today: NaiveDate::from_ymd_opt(2026, 3, 9),
-        watch_files: false,
-        template_dir: None,
-    };
-    let mut app = GradualApp::new(&egui::Context::default(), None, config, Some(path));
-    app.prefs.theme = Theme::Dark;
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(24)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut GradualApp| app.show(ui), app);
-    h.run();
+    let day = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+    let mut h = window("tests/fixtures/import/plan.ron", day, Theme::Dark);
     h.input_mut()
         .dropped_files
         .push(Arc::new(Dropped("tests/fixtures/import".into())));

@@ -134,3 +134,19 @@ pub fn one(report: &Report, rule: Rule) -> &Warning {
 pub fn severity(report: &Report, rule: Rule) -> Option<Severity> {
     of(report, rule).iter().map(|w| w.severity).max()
 }
+
+/// A plan generated from `template` from day 0, with the calf program.
+pub fn from_template(template: &gradual::templates::Template, base_km: f64, level: Level) -> Plan {
+    use gradual::templates::{Anchor, Params, generate};
+    generate(
+        template,
+        &Params {
+            anchor: Anchor::Start(day(0)),
+            base_km,
+            level,
+            athlete: "A".into(),
+            name: None,
+            calf: true,
+        },
+    )
+}

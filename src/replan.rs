@@ -2,10 +2,13 @@
 //! planned, or a symptom was logged, change the coming weeks so that every rule is back
 //! below `caution` — without making up what was missed, and keeping the race date.
 //!
-//! Two kinds of change, each with its reason:
+//! Three kinds of change, each with its reason:
 //! - **drop**: runs planned while a red flag (or calf pain above 5/10) has no all-clear;
 //!   the calf program stops on its own (see `calf`), and the return window plans the way
 //!   back once the criteria are met;
+//! - **shift**: cross-training or calf work that loads the calves right before a run (or
+//!   shares a run's day) moves to the nearest day, within three, where it raises no
+//!   warning (`analysis::headroom::better_days`, the inspector's "Move to" buttons);
 //! - **shorten**: every week over its headroom is scaled down to it in date order (see
 //!   `analysis::headroom::fit`), so a smaller week than planned does not turn the next one
 //!   into a catch-up spike.
@@ -13,7 +16,7 @@
 //! Sessions before `from`, and sessions done, are never touched. What neither change can
 //! fix (calf imbalance, barefoot running, a shape within a week) is reported, not hidden.
 
-use crate::analysis::headroom::{fit, size_text};
+use crate::analysis::headroom::{better_days, fit, size_text};
 use crate::analysis::{Rule, Severity, analyze, describe};
 use crate::model::{Plan, Status, week_start};
 use chrono::NaiveDate;
@@ -47,6 +50,50 @@ fn open(s: &crate::model::Session, from: NaiveDate) -> bool {
     s.date >= from && s.status != Status::Done && s.actual.is_none()
 }
 
+/// Moves calf-loading sessions placed before (or on the day of) a run to the nearest day
+/// where they raise no warning, one at a time (each move changes the next one's options).
+fn shift(p: &mut Plan, from: NaiveDate, changes: &mut Vec<Change>) {
+    let placement = |r: Rule| matches!(r, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay);
+    // Each session is tried once, found again by its day and content after a move.
+    let mut tried: Vec<crate::model::Session> = Vec::new();
+    loop {
+        let report = analyze(p);
+        let next = p.sessions.iter().enumerate().find_map(|(i, s)| {
+            if s.run().is_some() || !open(s, from) || tried.contains(s) {
+                return None;
+            }
+            report
+                .warnings
+                .iter()
+                .find(|w| {
+                    w.severity >= Severity::Caution && placement(w.rule) && w.sessions.contains(&i)
+                })
+                .map(|w| (i, w.message.clone()))
+        });
+        let Some((i, why)) = next else {
+            return;
+        };
+        tried.push(p.sessions[i].clone());
+        let Some(day) = better_days(p, &report, i).into_iter().find(|d| *d >= from) else {
+            continue;
+        };
+        // As a move in the window does it: last on its new day.
+        let mut s = p.sessions.remove(i);
+        let before = format!("{} on {}", describe(&s), s.date.format("%a %-d %b"));
+        let date = s.date;
+        s.date = day;
+        changes.push(Change {
+            date,
+            before,
+            after: Some(format!("{} on {}", describe(&s), day.format("%a %-d %b"))),
+            reason: why,
+        });
+        tried.push(s.clone());
+        p.sessions.push(s);
+        p.canonicalize();
+    }
+}
+
 /// Proposes the changes from `from` on (see the module's documentation).
 pub fn replan(plan: &Plan, from: NaiveDate) -> Replan {
     let mut p = plan.clone();
@@ -77,6 +124,7 @@ pub fn replan(plan: &Plan, from: NaiveDate) -> Replan {
             reason: why,
         });
     }
+    shift(&mut p, from, &mut changes);
     // Shorten: every week over its headroom, in date order, the past left alone (a run
     // scaled to a token jog is dropped instead).
     let last = p.date_range().map_or(from, |(_, hi)| hi);

@@ -243,3 +243,63 @@ fn the_command_line_previews_then_writes_with_a_backup() {
     assert_ne!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stderr).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn calf_loading_cross_training_before_a_run_is_shifted_to_a_day_that_raises_nothing() {
+    let mut p = with_baseline(Level::Experienced, 30.0, 12.0);
+    p.sessions = vec![
+        easy(1, 8.0),
+        easy(3, 8.0),
+        cross(4, CrossKind::Plyometrics, 30, 7, false),
+        run(5, RunKind::Long, 12.0),
+        easy(8, 8.0),
+        easy(10, 8.0),
+        run(12, RunKind::Long, 12.0),
+    ];
+    p.canonicalize();
+    let before = analyze(&p);
+    assert!(
+        before
+            .warnings
+            .iter()
+            .any(|w| w.rule == Rule::CalfCrossTraining && w.severity >= Severity::Caution),
+        "{:#?}",
+        before.warnings
+    );
+    let r = replan(&p, day(0));
+    let moved: Vec<_> = r
+        .changes
+        .iter()
+        .filter(|c| c.before.starts_with("Plyometrics"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{:#?}", r.changes);
+    assert_eq!(moved[0].date, day(4));
+    assert!(
+        moved[0]
+            .after
+            .as_deref()
+            .is_some_and(|a| a.contains(" on "))
+    );
+    let after = analyze(&r.plan);
+    assert!(
+        !after
+            .warnings
+            .iter()
+            .any(|w| w.rule == Rule::CalfCrossTraining && w.severity >= Severity::Caution),
+        "{:#?}",
+        after.warnings
+    );
+    assert_eq!(
+        r.plan.sessions.len(),
+        p.sessions.len(),
+        "moved, not dropped"
+    );
+    // From a later day the session is in the past: left where it is.
+    let later = replan(&p, day(5));
+    assert!(
+        later
+            .changes
+            .iter()
+            .all(|c| !c.before.starts_with("Plyometrics"))
+    );
+}

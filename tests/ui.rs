@@ -1633,3 +1633,45 @@ fn replan_after_a_missed_week_previews_by_week_and_applies_as_one_step() {
     h.run();
     assert_eq!(h.state().doc.plan(), &before, "one undo step");
 }
+
+#[test]
+fn without_a_file_dialog_a_typed_path_imports_and_reading_shows_progress() {
+    use gradual::app::views::import_panel::ImportPanel;
+    use gradual::import::Progress;
+    use std::sync::atomic::Ordering;
+    let (_dir, path) = import_plan();
+    let dialogs = Arc::new(FakeDialogs::default());
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Unavailable);
+    let mut h = harness(app_with(Some(&path), dialogs));
+    h.run();
+    // While files are read: a progress bar with the count.
+    let progress = Arc::new(Progress::default());
+    progress.total.store(10, Ordering::Relaxed);
+    progress.done.store(4, Ordering::Relaxed);
+    h.state_mut().ui.import = ImportPanel::reading(progress);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("4 of 10 files")
+            .next()
+            .is_some(),
+        "the progress bar says how far"
+    );
+    h.state_mut().ui.import = ImportPanel::default();
+    h.run();
+    menu(&mut h, "File", "Import activities…");
+    h.get_by_label_contains("Import activities");
+    type_into(
+        &mut h,
+        "File path",
+        "tests/fixtures/import/2026-03-04-tempo.gpx",
+    );
+    h.get_by_role_and_label(egui::Role::Button, "Import")
+        .click();
+    h.run();
+    h.run();
+    h.get_by_label_contains("1 activity read: 1 attach to planned sessions");
+}

@@ -91,7 +91,12 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Cl
         writeln!(report, "  {}", safe(&line(plan, it)))?;
     }
     for e in &found.errors {
-        writeln!(report, "  not read: {}: {}", safe(&e.file), e.message)?;
+        writeln!(
+            report,
+            "  not read: {}: {}",
+            safe(&e.file),
+            safe(&e.message)
+        )?;
     }
     if !found.skipped.is_empty() {
         writeln!(

@@ -155,12 +155,11 @@ fn body(
         } else {
             done as f32 / total as f32
         };
-        ui.label("Reading the activity files…");
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .text(format!("{done} of {total} files"))
-                .show_percentage(),
-        );
+        // In words too: screen readers do not read the bar's text.
+        ui.label(format!(
+            "Reading the activity files: {done} of {total} files…"
+        ));
+        ui.add(egui::ProgressBar::new(fraction).show_percentage());
         // Nothing else wakes the window while the workers read: look again shortly.
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(100));

@@ -83,3 +83,17 @@ fn import_preview() {
     h.run();
     h.snapshot("import_preview");
 }
+
+/// The re-plan window on a plan whose second week was missed (the README's picture).
+#[test]
+fn replan_preview() {
+    let day = NaiveDate::from_ymd_opt(2026, 1, 19).unwrap();
+    let mut h = window("tests/fixtures/replan/missed.ron", day, Theme::Dark);
+    h.get_by_role_and_label(egui::Role::Button, "Plan").click();
+    h.run();
+    h.get_by_label("Re-plan from today…").click();
+    h.run();
+    h.remove_cursor();
+    h.run();
+    h.snapshot("replan_preview");
+}

@@ -23,7 +23,8 @@ pub struct ReplanPanel {
 
 /// What re-planning does, at the top of its window.
 const ABOUT: &str = "Sessions done and days before the first day stay as they are. Runs \
-    planned after a red flag without an all-clear are dropped; then every week over its \
+    planned after a red flag without an all-clear are dropped; cross-training that loads \
+    the calves right before a run moves to a nearby day; then every week over its \
     headroom is shortened to it, in date order, so a missed week is not made up with a \
     catch-up spike. The race keeps its date and distance.";
 
@@ -70,18 +71,31 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         .id_salt("replan-changes")
         .max_height(300.0)
         .show(ui, |ui| {
-            let mut week = None;
-            for c in &r.changes {
-                if week != Some(week_start(c.date)) {
-                    week = Some(week_start(c.date));
-                    ui.label(RichText::new(format!("Week of {}", week_start(c.date))).strong());
+            // Week by week; a reason shared by a whole week is said once, under its title.
+            let mut rest = &r.changes[..];
+            while let Some(first) = rest.first() {
+                let monday = week_start(first.date);
+                let n = rest
+                    .iter()
+                    .take_while(|c| week_start(c.date) == monday)
+                    .count();
+                let (week, tail) = rest.split_at(n);
+                rest = tail;
+                ui.label(RichText::new(format!("Week of {monday}")).strong());
+                let shared = week.iter().all(|c| c.reason == first.reason);
+                if shared {
+                    ui.label(RichText::new(format!("because {}", first.reason)).weak());
                 }
-                let what = match &c.after {
-                    Some(after) => format!("{} becomes {}", c.before, after),
-                    None => format!("{}: dropped", c.before),
-                };
-                ui.label(format!("{}  {what}", c.date.format("%a %-d %b")));
-                ui.label(RichText::new(format!("    because {}", c.reason)).weak());
+                for c in week {
+                    let what = match &c.after {
+                        Some(after) => format!("{} becomes {}", c.before, after),
+                        None => format!("{}: dropped", c.before),
+                    };
+                    ui.label(format!("{}  {what}", c.date.format("%a %-d %b")));
+                    if !shared {
+                        ui.label(RichText::new(format!("    because {}", c.reason)).weak());
+                    }
+                }
             }
             if !r.left.is_empty() {
                 ui.add_space(6.0);

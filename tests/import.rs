@@ -124,8 +124,32 @@ fn activities_attach_to_the_planned_session_of_their_day_and_kind() {
         decision("2026-03-05-run.tcx"),
         Decision::Choose(vec![thu, thu + 1])
     );
-    // Nothing planned on Friday: an unplanned session.
-    assert_eq!(decision("2026-03-06-extra.gpx.gz"), Decision::Unplanned);
+    // Nothing planned on Friday, but Thursday's two runs are a day away and not done: it
+    // asks (attach one of them, or add it as unplanned).
+    assert_eq!(
+        decision("2026-03-06-extra.gpx.gz"),
+        Decision::Choose(vec![thu, thu + 1])
+    );
+    // Attached to Thursday's recovery run, that session moves to the day it was run.
+    let mut late = items.clone();
+    let fri = late
+        .iter()
+        .position(|i| i.activity.source == "2026-03-06-extra.gpx.gz")
+        .unwrap();
+    late[fri].decision = Decision::Attach(thu + 1);
+    let (moved, n) = apply(&p, &late);
+    assert_eq!((n.attached, n.added), (6, 0));
+    let recovery: Vec<_> = moved
+        .sessions
+        .iter()
+        .filter(|s| s.activity.label().starts_with("Recovery"))
+        .collect();
+    assert_eq!(recovery.len(), 1);
+    assert_eq!(recovery[0].date.to_string(), "2026-03-06");
+    assert_eq!(recovery[0].actual.as_ref().unwrap().km, Some(5.0));
+    // The user adds it as unplanned instead (the rest of this test).
+    let mut items = items;
+    items[fri].decision = Decision::Unplanned;
     // The Monday run a second time in the same import: left out.
     let mondays: Vec<_> = items
         .iter()
@@ -199,9 +223,7 @@ fn adherence_bands_follow_the_compliance_colours() {
     ] {
         assert_eq!(Band::of(ratio), band, "{ratio}");
     }
-    let p = plan();
-    let found = read(&[PathBuf::from(DIR)], &Progress::default());
-    let (mut done, _) = apply(&p, &preview(&p, found.activities));
+    let mut done = imported();
     // Thursday: one run skipped, the other still planned (not counted yet).
     let thu = done
         .sessions
@@ -279,11 +301,19 @@ fn the_command_line_imports_reports_and_never_duplicates() {
     );
 }
 
-/// The fixtures' plan with the folder imported (Thursday's choice left open).
+/// The fixtures' plan with the folder imported (Thursday's choice left open, Friday's run
+/// added as unplanned).
 fn imported() -> gradual::model::Plan {
     let p = plan();
     let found = read(&[PathBuf::from(DIR)], &Progress::default());
-    apply(&p, &preview(&p, found.activities)).0
+    let mut items = preview(&p, found.activities);
+    // The Friday run is added as unplanned (the window asks; see above).
+    for it in &mut items {
+        if it.activity.source == "2026-03-06-extra.gpx.gz" {
+            it.decision = Decision::Unplanned;
+        }
+    }
+    apply(&p, &items).0
 }
 
 #[test]

@@ -1479,6 +1479,15 @@ fn import_a_folder_choose_a_session_and_apply_as_one_undo_step() {
         .expect("the easy run is offered")
         .click();
     h.run();
+    // Friday: nothing planned, but Thursday's recovery run is near and not done: it asks;
+    // add it as unplanned.
+    h.get_by_label("Use 2026-03-06-extra.gpx.gz").click();
+    h.run();
+    h.query_all_by_label("Add as unplanned")
+        .last()
+        .expect("unplanned is offered")
+        .click();
+    h.run();
     let apply = h.get_by(|n| {
         n.role() == egui::Role::Button && n.label().is_some_and(|l| l.starts_with("Apply: attach"))
     });

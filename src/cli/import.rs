@@ -44,11 +44,22 @@ fn line(plan: &Plan, it: &Item) -> String {
     };
     match &it.decision {
         Decision::Attach(i) => format!("{what}  done for: {}{rpe}", planned(plan, *i)),
-        Decision::Choose(c) => format!(
+        Decision::Choose(c) if c.iter().all(|&i| plan.sessions[i].date == a.date) => format!(
             "{what}  not attached: {} planned sessions fit ({}); choose in the window (File > Import activities…)",
             c.len(),
             c.iter()
                 .map(|&i| planned(plan, i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Decision::Choose(c) => format!(
+            "{what}  not attached: nothing of its kind planned that day, but not done nearby: {}; attach it or add it as unplanned in the window (File > Import activities…)",
+            c.iter()
+                .map(|&i| format!(
+                    "{} on {}",
+                    planned(plan, i),
+                    plan.sessions[i].date.format("%a %-d %b")
+                ))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

@@ -515,8 +515,39 @@ pub fn preview(plan: &Plan, activities: Vec<Imported>) -> Vec<Item> {
             rpe,
         });
     }
+    // Nothing planned that day: a planned session of the same kind a day or two away, not
+    // done, may be this one (run on Tuesday instead of Monday). Ask rather than add an
+    // unplanned session next to a planned one that still counts.
+    for it in items.iter_mut() {
+        if it.decision != Decision::Unplanned {
+            continue;
+        }
+        let a = &it.activity;
+        let mut near: Vec<usize> = plan
+            .sessions
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                let days = (s.date - a.date).num_days().abs();
+                (1..=NEARBY_DAYS).contains(&days)
+                    && s.actual.is_none()
+                    && s.status != Status::Done
+                    && same_kind(s, a.sport)
+                    && !taken.contains(i)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        near.sort_by_key(|&i| ((plan.sessions[i].date - a.date).num_days().abs(), i));
+        if !near.is_empty() {
+            it.decision = Decision::Choose(near);
+        }
+    }
     items
 }
+
+/// How many days from an activity a planned session, not done, is offered for it when
+/// nothing of its kind was planned on its own day.
+pub const NEARBY_DAYS: i64 = 2;
 
 fn to_actual(a: &Imported, rpe: Option<u8>, unplanned: bool) -> Actual {
     Actual {
@@ -584,10 +615,12 @@ pub fn apply(plan: &Plan, items: &[Item]) -> (Plan, Applied) {
     let mut n = Applied::default();
     for it in items {
         match &it.decision {
-            Decision::Attach(i) if *i < p.sessions.len() => {
+            Decision::Attach(i) if *i < p.sessions.len() && p.sessions[*i].actual.is_none() => {
                 let s = &mut p.sessions[*i];
                 s.actual = Some(to_actual(&it.activity, it.rpe, false));
                 s.status = Status::Done;
+                // Run on another day than planned: the session moves to the day it was run.
+                s.date = it.activity.date;
                 n.attached += 1;
             }
             Decision::Unplanned => {

@@ -312,14 +312,20 @@ fn row_use(ui: &mut Ui, n: usize, it: &mut Item, candidates: &[usize], plan: &cr
     }
     options.push(Use::Unplanned);
     options.push(Use::Ignore);
+    let day = it.activity.date;
     let name = |u: Use| match u {
-        Use::Session(i) => format!(
-            "Planned {}",
-            plan.sessions
-                .get(i)
-                .map(|s| s.activity.label())
-                .unwrap_or_default()
-        ),
+        Use::Session(i) => match plan.sessions.get(i) {
+            // Planned on another day: say which (attaching moves it to the day it was run).
+            Some(s) if s.date != day => {
+                format!(
+                    "Planned {}, {}",
+                    s.activity.label(),
+                    s.date.format("%a %-d")
+                )
+            }
+            Some(s) => format!("Planned {}", s.activity.label()),
+            None => String::new(),
+        },
         Use::Undecided => "Choose a session…".into(),
         Use::Unplanned => "Add as unplanned".into(),
         Use::Ignore => "Leave out".into(),
@@ -337,7 +343,15 @@ fn row_use(ui: &mut Ui, n: usize, it: &mut Item, candidates: &[usize], plan: &cr
         });
     let why = match &it.decision {
         Decision::Ignore(why) => format!("Use: left out ({why})"),
-        Decision::Choose(_) => "Use: two or more planned sessions fit; choose one".into(),
+        Decision::Choose(c)
+            if c.iter()
+                .all(|&i| plan.sessions.get(i).is_some_and(|s| s.date == day)) =>
+        {
+            "Use: two or more planned sessions fit; choose one".into()
+        }
+        Decision::Choose(_) => "Use: nothing of its kind was planned that day, but a session \
+            nearby is not done: attach it there (it moves to this day) or add it as unplanned"
+            .into(),
         _ => "Use".into(),
     };
     resp.response.on_hover_text(&why).widget_info(|| {

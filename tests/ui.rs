@@ -1437,27 +1437,30 @@ fn calf_loading_cross_training_before_a_long_run_offers_days_to_move_to() {
     );
 }
 
-/// The import fixtures' plan, copied so nothing writes into the fixtures.
-fn import_plan() -> (tempfile::TempDir, std::path::PathBuf) {
+/// The import fixtures' plan, copied so nothing writes into the fixtures, open in the
+/// window with `answer` queued for the first file dialog.
+fn import_window(
+    answer: Option<DialogOutcome>,
+) -> (
+    tempfile::TempDir,
+    Harness<'static, GradualApp>,
+    Arc<FakeDialogs>,
+) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     std::fs::copy("tests/fixtures/import/plan.ron", &path).unwrap();
-    (dir, path)
+    let dialogs = Arc::new(FakeDialogs::default());
+    dialogs.answers.lock().unwrap().extend(answer);
+    let mut h = harness(app_with(Some(&path), dialogs.clone()));
+    h.run();
+    (dir, h, dialogs)
 }
 
 #[test]
 fn import_a_folder_choose_a_session_and_apply_as_one_undo_step() {
-    let (_dir, path) = import_plan();
-    let dialogs = Arc::new(FakeDialogs::default());
-    dialogs
-        .answers
-        .lock()
-        .unwrap()
-        .push_back(DialogOutcome::Picked(
-            Path::new("tests/fixtures/import").to_path_buf(),
-        ));
-    let mut h = harness(app_with(Some(&path), dialogs.clone()));
-    h.run();
+    let (_dir, mut h, dialogs) = import_window(Some(DialogOutcome::Picked(
+        Path::new("tests/fixtures/import").to_path_buf(),
+    )));
     let before = h.state().doc.plan().clone();
     let planned_km = week_km(&h, "2026-03-02");
     menu(&mut h, "File", "Import activities…");
@@ -1546,13 +1549,7 @@ impl egui::DroppedFile for Dropped {
 
 #[test]
 fn dropping_an_export_archive_on_the_window_previews_it() {
-    let (_dir, path) = import_plan();
-    let (mut h, _) = {
-        let dialogs = Arc::new(FakeDialogs::default());
-        let mut h = harness(app_with(Some(&path), dialogs.clone()));
-        h.run();
-        (h, dialogs)
-    };
+    let (_dir, mut h, _) = import_window(None);
     h.input_mut()
         .dropped_files
         .push(Arc::new(Dropped("tests/fixtures/import/export.zip".into())));
@@ -1648,15 +1645,7 @@ fn without_a_file_dialog_a_typed_path_imports_and_reading_shows_progress() {
     use gradual::app::views::import_panel::ImportPanel;
     use gradual::import::Progress;
     use std::sync::atomic::Ordering;
-    let (_dir, path) = import_plan();
-    let dialogs = Arc::new(FakeDialogs::default());
-    dialogs
-        .answers
-        .lock()
-        .unwrap()
-        .push_back(DialogOutcome::Unavailable);
-    let mut h = harness(app_with(Some(&path), dialogs));
-    h.run();
+    let (_dir, mut h, _) = import_window(Some(DialogOutcome::Unavailable));
     // While files are read: a progress bar with the count.
     let progress = Arc::new(Progress::default());
     progress.total.store(10, Ordering::Relaxed);

@@ -446,6 +446,12 @@ fn same_activity(a: &Actual, b: &Imported) -> bool {
     }
 }
 
+/// Whether planned session `i` could be activity `a`: the same kind, not done, nothing
+/// attached, not taken by another activity of this import.
+fn open(i: usize, s: &Session, a: &Imported, taken: &[usize]) -> bool {
+    s.actual.is_none() && s.status != Status::Done && same_kind(s, a.sport) && !taken.contains(&i)
+}
+
 /// Decides what each activity would do: duplicates of what the plan (or this import)
 /// already holds, the one planned session of the same day and kind, a choice when there
 /// are several, an unplanned session when there is none.
@@ -492,13 +498,7 @@ pub fn preview(plan: &Plan, activities: Vec<Imported>) -> Vec<Item> {
             .sessions
             .iter()
             .enumerate()
-            .filter(|(i, s)| {
-                s.date == a.date
-                    && s.actual.is_none()
-                    && s.status != Status::Done
-                    && same_kind(s, a.sport)
-                    && !taken.contains(i)
-            })
+            .filter(|(i, s)| s.date == a.date && open(*i, s, &a, &taken))
             .map(|(i, _)| i)
             .collect();
         let (decision, rpe) = match candidates.as_slice() {
@@ -528,12 +528,8 @@ pub fn preview(plan: &Plan, activities: Vec<Imported>) -> Vec<Item> {
             .iter()
             .enumerate()
             .filter(|(i, s)| {
-                let days = (s.date - a.date).num_days().abs();
-                (1..=NEARBY_DAYS).contains(&days)
-                    && s.actual.is_none()
-                    && s.status != Status::Done
-                    && same_kind(s, a.sport)
-                    && !taken.contains(i)
+                (1..=NEARBY_DAYS).contains(&(s.date - a.date).num_days().abs())
+                    && open(*i, s, a, &taken)
             })
             .map(|(i, _)| i)
             .collect();

@@ -4,7 +4,7 @@
 
 use gradual::analysis::adherence::{Band, Totals};
 use gradual::analysis::analyze;
-use gradual::import::{Decision, Progress, Sport, apply, preview, read};
+use gradual::import::{Decision, Progress, Sport, apply, apply_marking, missed, preview, read};
 use gradual::model::{CrossKind, Status};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -422,4 +422,81 @@ fn a_garmin_export_with_zips_inside_is_read() {
     );
     let (done, total) = progress.get();
     assert_eq!(done, total, "the progress bar ends full");
+}
+
+#[test]
+fn runs_with_no_activity_between_the_first_and_last_one_read_are_missed() {
+    let p = plan();
+    // Monday's file and the export (Saturday and Sunday); Saturday's left out: the runs
+    // from Tuesday to Saturday were not run.
+    let found = read(
+        &[fixture("2026-03-02-easy.fit"), fixture("export.zip")],
+        &Progress::default(),
+    );
+    let mut items = preview(&p, found.activities);
+    items.retain(|it| it.activity.source != "2026-03-07-easy.fit");
+    let names = |ix: &[usize]| -> Vec<String> {
+        ix.iter()
+            .map(|&i| format!("{} {}", p.sessions[i].date, p.sessions[i].activity.label()))
+            .collect()
+    };
+    assert_eq!(
+        names(&missed(&p, &items)),
+        [
+            "2026-03-04 Tempo 8 km",
+            "2026-03-05 Easy 6 km",
+            "2026-03-05 Recovery 4 km",
+            "2026-03-07 Easy 6 km"
+        ],
+        "runs only (Tuesday's ride is not a watch's to judge), from Monday to Sunday"
+    );
+    let (done, n) = apply_marking(&p, &items, &missed(&p, &items));
+    assert_eq!((n.attached, n.skipped), (2, 4));
+    // The week's plan vs done says so.
+    let week = analyze(&done).adherence[0];
+    assert_eq!(week.band(), Some(Band::Amber), "{week:?}");
+    // Without marking, nothing is skipped.
+    assert_eq!(apply(&p, &items).1.skipped, 0);
+    // A run still offered to an activity waiting for a choice is not called missed.
+    let found = read(
+        &[
+            fixture("2026-03-02-easy.fit"),
+            fixture("2026-03-05-run.tcx"),
+        ],
+        &Progress::default(),
+    );
+    let thursday = preview(&p, found.activities);
+    assert_eq!(names(&missed(&p, &thursday)), ["2026-03-04 Tempo 8 km"]);
+}
+
+#[test]
+fn the_command_line_names_runs_without_an_activity_and_marks_them_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy(fixture("plan.ron"), &path).unwrap();
+    let f = path.to_str().unwrap();
+    let mon = fixture("2026-03-02-easy.fit").display().to_string();
+    let weekend = fixture("export.zip").display().to_string();
+    // Monday, then Saturday and Sunday: Wednesday's and Thursday's runs have no activity
+    // (Tuesday's ride is not a run: left alone).
+    let o = gradual(&["import", f, &mon, &weekend, "--dry-run"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let listed: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("no activity for"))
+        .collect();
+    assert_eq!(listed.len(), 3, "{out}");
+    assert!(listed[0].starts_with("  2026-03-04  no activity for: Tempo run 8 km (still planned; --mark-missed marks it skipped)"), "{out}");
+    let o = gradual(&["import", f, &mon, &weekend, "--mark-missed"]);
+    assert_eq!(o.status.code(), Some(1), "the zip holds a broken file");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains(", 3 missed runs marked skipped;"), "{out}");
+    let p = gradual::format::load(&path).unwrap();
+    let skipped: Vec<String> = p
+        .sessions
+        .iter()
+        .filter(|s| s.status == Status::Skipped)
+        .map(|s| s.date.to_string())
+        .collect();
+    assert_eq!(skipped, ["2026-03-04", "2026-03-05", "2026-03-05"]);
 }

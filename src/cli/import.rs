@@ -2,7 +2,7 @@
 //! folders and zip exports, onto the plan's sessions.
 
 use super::{CliResult, EXIT_OK, EXIT_WARNINGS, Target, load, safe, write_plan};
-use crate::import::{Decision, Item, Progress, apply, preview, read};
+use crate::import::{Decision, Item, Progress, apply_marking, missed, preview, read};
 use crate::model::Plan;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -16,6 +16,10 @@ pub struct ImportArgs {
     /// Activity files (.fit, .gpx, .tcx, also .gz), folders of them, or zip exports.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Mark the planned runs that have no activity, between the first and the last
+    /// activity read, as skipped (left as planned they still count as run).
+    #[arg(long)]
+    pub mark_missed: bool,
     /// Print what would change without writing anything.
     #[arg(long)]
     pub dry_run: bool,
@@ -121,15 +125,35 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Cl
             }
         )?;
     }
-    let (new_plan, n) = apply(plan, &items);
+    let not_run = missed(plan, &items);
+    for &i in &not_run {
+        writeln!(
+            report,
+            "  {}  no activity for: {}{}",
+            plan.sessions[i].date,
+            safe(&planned(plan, i)),
+            if args.mark_missed {
+                " (marked skipped)"
+            } else {
+                " (still planned; --mark-missed marks it skipped)"
+            }
+        )?;
+    }
+    let marking = if args.mark_missed { &not_run[..] } else { &[] };
+    let (new_plan, n) = apply_marking(plan, &items, marking);
     writeln!(
         report,
-        "{} activit{} read: {} attached to planned sessions, {} added as unplanned, {} left; {} file{} not read.",
+        "{} activit{} read: {} attached to planned sessions, {} added as unplanned, {} left{}; {} file{} not read.",
         items.len(),
         if items.len() == 1 { "y" } else { "ies" },
         n.attached,
         n.added,
         n.left,
+        if n.skipped > 0 {
+            format!(", {} missed runs marked skipped", n.skipped)
+        } else {
+            String::new()
+        },
         found.errors.len(),
         if found.errors.len() == 1 { "" } else { "s" },
     )?;
@@ -142,7 +166,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Cl
         writeln!(report, "Dry run: nothing written.")?;
         return Ok(status);
     }
-    if n.attached + n.added > 0 {
+    if n.attached + n.added + n.skipped > 0 {
         write_plan(&new_plan, &target, Some((&args.plan, &loaded)), out, report)?;
     }
     Ok(status)

@@ -601,14 +601,73 @@ pub struct Applied {
     pub added: usize,
     /// Activities left: duplicates, ignored, or a choice not made.
     pub left: usize,
+    /// Planned runs without an activity marked skipped.
+    pub skipped: usize,
+}
+
+/// Planned runs the import shows were not run: still planned, nothing attached, on a day
+/// from the first to the last activity read (the watch was in use), and not offered to an
+/// activity still waiting for a choice. A watch records runs; other sessions (strength,
+/// yoga) often are not recorded, so they are left alone.
+pub fn missed(plan: &Plan, items: &[Item]) -> Vec<usize> {
+    let days = items
+        .iter()
+        .filter(|it| !matches!(it.decision, Decision::Ignore(_)));
+    let (Some(first), Some(last)) = (
+        days.clone().map(|it| it.activity.date).min(),
+        days.map(|it| it.activity.date).max(),
+    ) else {
+        return Vec::new();
+    };
+    let mut taken = vec![false; plan.sessions.len()];
+    for it in items {
+        let claimed: &[usize] = match &it.decision {
+            Decision::Attach(j) | Decision::Duplicate(j) => std::slice::from_ref(j),
+            Decision::Choose(c) => c,
+            _ => &[],
+        };
+        for &j in claimed {
+            if let Some(t) = taken.get_mut(j) {
+                *t = true;
+            }
+        }
+    }
+    let claimed = |i: usize| taken[i];
+    plan.sessions
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            s.run().is_some()
+                && s.status == Status::Planned
+                && s.actual.is_none()
+                && s.date >= first
+                && s.date <= last
+                && !claimed(*i)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The plan with the items applied: attached activities become the sessions' actual
 /// numbers (and mark them done), unplanned ones new sessions; choices not made, duplicates
 /// and ignored items change nothing. The plan comes back in canonical order.
 pub fn apply(plan: &Plan, items: &[Item]) -> (Plan, Applied) {
+    apply_marking(plan, items, &[])
+}
+
+/// [`apply`], and the sessions `missed` (see [`missed`]) marked skipped.
+pub fn apply_marking(plan: &Plan, items: &[Item], missed: &[usize]) -> (Plan, Applied) {
     let mut p = plan.clone();
     let mut n = Applied::default();
+    for &i in missed {
+        if let Some(s) = p.sessions.get_mut(i)
+            && s.status == Status::Planned
+            && s.actual.is_none()
+        {
+            s.status = Status::Skipped;
+            n.skipped += 1;
+        }
+    }
     for it in items {
         match &it.decision {
             Decision::Attach(i) if *i < p.sessions.len() && p.sessions[*i].actual.is_none() => {

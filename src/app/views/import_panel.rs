@@ -7,7 +7,9 @@
 use super::ViewCtx;
 use crate::app::style;
 use crate::document::Command;
-use crate::import::{Decision, FileError, Imported, Item, Progress, apply, preview};
+use crate::import::{
+    Decision, FileError, Imported, Item, Progress, apply_marking, missed, preview,
+};
 use crate::model::Activity;
 use egui::{RichText, Ui};
 use std::sync::Arc;
@@ -31,6 +33,10 @@ pub struct ImportPanel {
     pub skipped: Vec<String>,
     /// The document state the preview was made against.
     state: Option<u64>,
+    /// Mark the planned runs the import shows were missed as skipped.
+    pub mark_missed: bool,
+    /// Those runs for the current decisions (recomputed when one changes).
+    missed: Option<Vec<usize>>,
 }
 
 impl ImportPanel {
@@ -51,6 +57,9 @@ impl ImportPanel {
         self.errors = found.errors;
         self.skipped = found.skipped;
         self.state = None;
+        // TrainingPeaks' compliance colouring shows a planned workout not completed in red:
+        // coaches read a run without an activity as missed. The user can untick it.
+        self.mark_missed = true;
     }
 
     /// Previews again when the plan changed since the last preview (indices move).
@@ -70,6 +79,7 @@ impl ImportPanel {
             })
             .collect();
         self.state = Some(state);
+        self.missed = None;
     }
 }
 
@@ -217,7 +227,11 @@ fn body(
     }
     ui.separator();
     let ImportPanel {
-        items, candidates, ..
+        items,
+        candidates,
+        mark_missed,
+        missed: missed_cache,
+        ..
     } = panel;
     egui::ScrollArea::vertical()
         .id_salt("import-items")
@@ -240,7 +254,9 @@ fn body(
                         ));
                         ui.label(short_source(&it.activity.source))
                             .on_hover_text(&it.activity.source);
-                        row_use(ui, n, it, &candidates[n], plan);
+                        if row_use(ui, n, it, &candidates[n], plan) {
+                            *missed_cache = None;
+                        }
                         if matches!(it.decision, Decision::Attach(_) | Decision::Unplanned) {
                             let mut rpe = it.rpe.unwrap_or(crate::import::DEFAULT_RPE);
                             let resp = ui
@@ -261,22 +277,64 @@ fn body(
                 });
         });
     ui.separator();
+    let missed_runs = missed_cache.get_or_insert_with(|| missed(plan, items));
+    if !missed_runs.is_empty() {
+        let days: Vec<String> = missed_runs
+            .iter()
+            .map(|&i| {
+                let s = &plan.sessions[i];
+                format!("{} {}", s.date.format("%a %-d %b"), s.activity.label())
+            })
+            .collect();
+        ui.checkbox(
+            mark_missed,
+            format!(
+                "Mark the {} planned run{} with no activity in these days as skipped",
+                days.len(),
+                if days.len() == 1 { "" } else { "s" }
+            ),
+        )
+        .on_hover_text(format!(
+            "Between the first and the last activity read, these runs have none: {}. \
+             Left as planned they would still count as run. Untick if the watch was not \
+             worn for them.",
+            days.join(", ")
+        ));
+    }
+    let marking: Vec<usize> = if *mark_missed {
+        missed_runs.clone()
+    } else {
+        Vec::new()
+    };
     let (attach, add, _) = counts(items);
-    let text = format!("Apply: attach {attach}, add {add}");
+    let text = if marking.is_empty() {
+        format!("Apply: attach {attach}, add {add}")
+    } else {
+        format!(
+            "Apply: attach {attach}, add {add}, mark {} skipped",
+            marking.len()
+        )
+    };
     let mut message = None;
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(attach + add > 0, egui::Button::new(text))
+            .add_enabled(attach + add + marking.len() > 0, egui::Button::new(text))
             .clicked()
         {
-            let (new, applied) = apply(plan, items);
+            let (new, applied) = apply_marking(plan, items, &marking);
             out.push(Command::ReplaceSessions(
                 new.sessions,
                 "Import activities",
                 None,
             ));
+            let skipped = if applied.skipped > 0 {
+                format!(", {} missed runs marked skipped", applied.skipped)
+            } else {
+                String::new()
+            };
             message = Some(format!(
-                "Imported: {} attached to planned sessions, {} unplanned added, {} left out.",
+                "Imported: {} attached to planned sessions, {} unplanned added, {} left out{skipped}. \
+                 Plan > Re-plan from today… fits the coming weeks to what was run.",
                 applied.attached, applied.added, applied.left
             ));
             panel.open = false;
@@ -289,7 +347,14 @@ fn body(
 }
 
 /// The row's "Use" choice: a planned session, unplanned, leave out (or a duplicate's note).
-fn row_use(ui: &mut Ui, n: usize, it: &mut Item, candidates: &[usize], plan: &crate::model::Plan) {
+/// Returns whether the user changed it.
+fn row_use(
+    ui: &mut Ui,
+    n: usize,
+    it: &mut Item,
+    candidates: &[usize],
+    plan: &crate::model::Plan,
+) -> bool {
     let current = match &it.decision {
         Decision::Duplicate(i) => {
             ui.label(format!(
@@ -299,7 +364,7 @@ fn row_use(ui: &mut Ui, n: usize, it: &mut Item, candidates: &[usize], plan: &cr
                     .map(|s| s.activity.label())
                     .unwrap_or_default()
             ));
-            return;
+            return false;
         }
         Decision::Attach(i) => Use::Session(*i),
         Decision::Choose(_) => Use::Undecided,
@@ -377,4 +442,5 @@ fn row_use(ui: &mut Ui, n: usize, it: &mut Item, candidates: &[usize], plan: &cr
             Use::Ignore => Decision::Ignore("left out by you".into()),
         };
     }
+    picked.is_some()
 }

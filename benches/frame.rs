@@ -1,6 +1,7 @@
 //! Frame time: one full frame of the window (all panels, charts, the visible calendar
 //! rows) on a 2-year plan, headless through `egui::Context::run_ui`; plus a frame right
-//! after an edit (re-analysis included) and a frame scrolled to the end of a 10-year plan.
+//! after an edit (re-analysis included), a frame scrolled to the end of a 10-year plan, and
+//! a frame with the preview of a 1,000-activity import open.
 //! Run with `cargo bench --bench frame`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -64,6 +65,32 @@ fn frames(c: &mut Criterion) {
             });
             frame(&ctx, &mut two);
         })
+    });
+
+    // An export of 1,000 activities previewed: one a day from the plan's first day.
+    let ctx_i = egui::Context::default();
+    let mut importing = app(104, &ctx_i);
+    let first = importing.doc.plan().sessions[0].date;
+    let activities = (0..1000)
+        .map(|k| gradual::import::Imported {
+            source: format!("{k:04}.fit"),
+            start: None,
+            date: first + chrono::Duration::days(k % 728),
+            sport: gradual::import::Sport::Run,
+            km: Some(8.0),
+            minutes: 48.0,
+            rpe: None,
+        })
+        .collect();
+    importing.ui.import.found(gradual::import::Found {
+        activities,
+        ..Default::default()
+    });
+    for _ in 0..3 {
+        frame(&ctx_i, &mut importing);
+    }
+    c.bench_function("frame/2y with a 1,000-activity import preview", |b| {
+        b.iter(|| frame(&ctx_i, &mut importing))
     });
 
     let ctx10 = egui::Context::default();

@@ -500,3 +500,57 @@ fn the_command_line_names_runs_without_an_activity_and_marks_them_when_asked() {
         .collect();
     assert_eq!(skipped, ["2026-03-04", "2026-03-05", "2026-03-05"]);
 }
+
+#[test]
+fn a_run_recorded_without_distance_keeps_the_plan_in_kilometres() {
+    use gradual::model::{Activity, Actual, Session};
+    let mut p = plan();
+    // Monday's 8 km (48 min at the easy pace) run on a treadmill: 24 minutes, no distance.
+    let mon = p
+        .sessions
+        .iter()
+        .position(|s| s.date.to_string() == "2026-03-02")
+        .unwrap();
+    p.sessions[mon].status = Status::Done;
+    p.sessions[mon].actual = Some(Actual {
+        km: None,
+        minutes: 24,
+        rpe: None,
+        source: "treadmill.fit".into(),
+        start: None,
+        unplanned: false,
+    });
+    // And an unplanned 30-minute treadmill run on Friday.
+    let mut extra = Session::new(
+        "2026-03-06".parse().unwrap(),
+        Activity::Run {
+            kind: gradual::model::RunKind::Easy,
+            km: None,
+            minutes: Some(30),
+            rpe: 3,
+            surface: Default::default(),
+            footwear: Default::default(),
+        },
+    );
+    extra.status = Status::Done;
+    extra.actual = Some(Actual {
+        km: None,
+        minutes: 30,
+        rpe: None,
+        source: "extra.fit".into(),
+        start: None,
+        unplanned: true,
+    });
+    p.sessions.push(extra);
+    p.canonicalize();
+    let r = analyze(&p);
+    let week = &r.weeks[0];
+    assert_eq!(week.time_only_minutes, 0.0, "still judged in km: {week:?}");
+    // 4 km for Monday (half the planned time), 5 km for Friday (30 min at 6:00 / km),
+    // and the other runs as planned: 8 + 6 + 4 + 6 + 14.
+    assert!(
+        (week.run_km - (4.0 + 5.0 + 8.0 + 6.0 + 4.0 + 6.0 + 14.0)).abs() < 1e-9,
+        "{}",
+        week.run_km
+    );
+}

@@ -72,15 +72,41 @@ impl Plan {
     }
 
     /// The plan as it happened so far: every session with actual numbers carries them
-    /// (see [`Session::effective`]); the plan itself when nothing was recorded.
+    /// (see [`Session::effective`]); the plan itself when nothing was recorded. A run
+    /// recorded without a distance is given one: its planned distance scaled by the time
+    /// run, or for an unplanned run its time at the athlete's easy pace.
     pub fn effective(&self) -> std::borrow::Cow<'_, Plan> {
         if self.sessions.iter().all(|s| s.actual.is_none()) {
             return std::borrow::Cow::Borrowed(self);
         }
         let mut p = self.clone();
+        let pace = self.athlete.easy_pace;
         for s in &mut p.sessions {
-            if s.actual.is_some() {
-                *s = s.effective();
+            let Some(a) = s.actual.clone() else {
+                continue;
+            };
+            let planned = s.activity.clone();
+            *s = s.effective();
+            // A run recorded without a distance (a treadmill without a foot pod) counts
+            // its planned distance scaled by the time run, or an unplanned one its time at
+            // the easy pace: one such run must not turn the plan's distance rules into
+            // minutes (a week with a time-only run is judged in minutes).
+            if a.km.is_none()
+                && let Activity::Run { km, .. } = &mut s.activity
+            {
+                let minutes = f64::from(a.minutes.max(1));
+                *km = match planned {
+                    Activity::Run {
+                        km: Some(k),
+                        minutes: m,
+                        ..
+                    } if !a.unplanned => {
+                        let planned_minutes = m.map(f64::from).unwrap_or(pace.minutes_for(k));
+                        Some(k * minutes / planned_minutes.max(1.0))
+                    }
+                    _ if a.unplanned => Some(minutes / pace.minutes_for(1.0)),
+                    _ => None,
+                };
             }
         }
         std::borrow::Cow::Owned(p)

@@ -1669,6 +1669,15 @@ fn without_a_file_dialog_a_typed_path_imports_and_reading_shows_progress() {
     h.run();
     menu(&mut h, "File", "Import activities…");
     h.get_by_label_contains("Import activities");
+    // Typing starts in the field, which suggests the plan's folder.
+    h.run();
+    let field = h.get_by_label("File path");
+    assert!(field.is_focused());
+    assert!(
+        field.value().is_some_and(|v| v.ends_with('/')),
+        "{:?}",
+        field.value()
+    );
     type_into(
         &mut h,
         "File path",

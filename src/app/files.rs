@@ -216,12 +216,16 @@ impl GradualApp {
                     None => self.pending.push(Pending::Dialog(purpose, task)),
                     Some(DialogOutcome::Cancelled) => {}
                     Some(DialogOutcome::Unavailable) => {
-                        let text = self
-                            .doc
-                            .path
-                            .as_ref()
-                            .map(|p| p.display().to_string())
-                            .unwrap_or_default();
+                        // Suggest the plan's file, or for activities the plan's folder.
+                        let path = self.doc.path.as_deref();
+                        let text = match purpose {
+                            Purpose::Import => path
+                                .and_then(Path::parent)
+                                .filter(|d| !d.as_os_str().is_empty())
+                                .map(|d| format!("{}/", d.display())),
+                            _ => path.map(|p| p.display().to_string()),
+                        }
+                        .unwrap_or_default();
                         self.modal = Some(Modal::PathPrompt { purpose, text });
                     }
                     Some(DialogOutcome::Picked(path)) => self.picked(ctx, purpose, path),

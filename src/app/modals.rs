@@ -88,12 +88,22 @@ impl GradualApp {
             Purpose::Import => "Import activities".to_string(),
             _ => format!("{verb} plan"),
         });
-        ui.label("No file dialog is available on this desktop. Type the file's path:");
+        ui.label(match purpose {
+            Purpose::Import => {
+                "No file dialog is available on this desktop. Type the path of an activity \
+                 file, a folder of them or an export archive:"
+            }
+            _ => "No file dialog is available on this desktop. Type the file's path:",
+        });
         let mut t = text.to_string();
         let l = ui.label("File path");
         let resp = ui
             .add(egui::TextEdit::singleline(&mut t).desired_width(460.0))
             .labelled_by(l.id);
+        // Typing starts in the field (nothing else in the dialog takes keys).
+        if ctx.memory(|m| m.focused().is_none()) {
+            resp.request_focus();
+        }
         if t != text {
             self.modal = Some(Modal::PathPrompt {
                 purpose: purpose.clone(),

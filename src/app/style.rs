@@ -93,3 +93,17 @@ pub fn band_color(b: crate::analysis::adherence::Band) -> Color32 {
         Band::Red => Color32::from_rgb(0xd0, 0x30, 0x30),
     }
 }
+
+/// A band's colour for text on the panel's background: the stripe colours are too pale
+/// to read on white, so the light theme gets darker ones (those of the HTML export).
+pub fn band_text_color(b: crate::analysis::adherence::Band, visuals: &egui::Visuals) -> Color32 {
+    use crate::analysis::adherence::Band;
+    if visuals.dark_mode {
+        return band_color(b);
+    }
+    match b {
+        Band::Green => Color32::from_rgb(0x1f, 0x7a, 0x33),
+        Band::Amber => Color32::from_rgb(0xa8, 0x7a, 0x0a),
+        Band::Red => Color32::from_rgb(0xc9, 0x2a, 0x2a),
+    }
+}

@@ -267,7 +267,7 @@ pub fn show(
                         Align2::LEFT_TOP,
                         format!("done {:.0} %", ratio * 100.0),
                         FontId::proportional(11.0),
-                        style::band_color(band),
+                        style::band_text_color(band, &visuals),
                     );
                 }
                 // The same count as the Warnings tab and the inspector.

@@ -184,8 +184,8 @@ fn body(
         .filter(|it| matches!(it.decision, Decision::Duplicate(_)))
         .count();
     ui.label(format!(
-        "{} activit{} read: {attach} attach to planned sessions, {add} become unplanned sessions, \
-         {choose} need your choice, {dups} already in the plan.",
+        "{} activit{} read: {attach} attach to planned sessions, {add} to add as unplanned, \
+         {choose} awaiting your choice, {dups} already in the plan.",
         panel.items.len(),
         if panel.items.len() == 1 { "y" } else { "ies" }
     ));

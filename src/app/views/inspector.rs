@@ -558,7 +558,9 @@ fn actual_section(ui: &mut Ui, v: &ViewCtx, s: &Session, edit: &mut dyn FnMut(Se
     {
         let text = super::calendar::done_text(&t);
         match t.band() {
-            Some(b) => ui.label(RichText::new(text).color(crate::app::style::band_color(b))),
+            Some(b) => ui.label(
+                RichText::new(text).color(crate::app::style::band_text_color(b, ui.visuals())),
+            ),
             None => ui.label(text),
         };
     }

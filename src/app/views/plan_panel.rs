@@ -388,7 +388,7 @@ fn block_tools(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command
             Some(band) => ui.label(
                 egui::RichText::new(text)
                     .small()
-                    .color(crate::app::style::band_color(band)),
+                    .color(crate::app::style::band_text_color(band, ui.visuals())),
             ),
             None => ui.label(egui::RichText::new(text).small()),
         };

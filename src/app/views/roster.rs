@@ -60,13 +60,17 @@ pub fn show(ui: &mut Ui, roster: &Roster, current: Option<&Path>) -> Option<Path
                 open = Some(e.path.clone());
             }
             if let Some((pct, band)) = &lately {
-                ui.label(RichText::new(pct).small().color(style::band_color(*band)))
-                    .on_hover_text(format!(
-                        "Done {pct} of the planned time over the last {} weeks with sessions \
+                ui.label(
+                    RichText::new(pct)
+                        .small()
+                        .color(style::band_text_color(*band, ui.visuals())),
+                )
+                .on_hover_text(format!(
+                    "Done {pct} of the planned time over the last {} weeks with sessions \
                      done or skipped ({})",
-                        crate::roster::RECENT_WEEKS,
-                        band.name()
-                    ));
+                    crate::roster::RECENT_WEEKS,
+                    band.name()
+                ));
             }
         });
     }

@@ -1,102 +1,11 @@
 //! `gradual symptom` and `gradual return`: log how a calf feels, with the article's
 //! advice; a return-to-running block once the entry criteria are met.
 
-use super::{CliResult, EXIT_NOT_READY, EXIT_OK, Target, date_arg, load, safe, write_plan};
+use super::{CliResult, EXIT_NOT_READY, EXIT_OK, OneOf, Target, date_arg, load, safe, write_plan};
 use crate::analysis::{Severity, Warning, analyze};
 use crate::model::{BodyArea, Plan, RedFlag, Side, Symptom, When};
-use clap::ValueEnum;
 use std::io::{self, Write};
 use std::path::PathBuf;
-
-/// Body areas for the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-#[allow(missing_docs)]
-pub enum AreaArg {
-    Calf,
-    Achilles,
-    Shin,
-    Foot,
-    Knee,
-    Hamstring,
-    Hip,
-    Other,
-}
-
-impl From<AreaArg> for BodyArea {
-    fn from(a: AreaArg) -> Self {
-        match a {
-            AreaArg::Calf => BodyArea::Calf,
-            AreaArg::Achilles => BodyArea::Achilles,
-            AreaArg::Shin => BodyArea::Shin,
-            AreaArg::Foot => BodyArea::Foot,
-            AreaArg::Knee => BodyArea::Knee,
-            AreaArg::Hamstring => BodyArea::Hamstring,
-            AreaArg::Hip => BodyArea::Hip,
-            AreaArg::Other => BodyArea::Other,
-        }
-    }
-}
-
-/// When it hurt, for the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-#[allow(missing_docs)]
-pub enum WhenArg {
-    During,
-    After,
-    NextMorning,
-}
-
-impl From<WhenArg> for When {
-    fn from(w: WhenArg) -> Self {
-        match w {
-            WhenArg::During => When::During,
-            WhenArg::After => When::After,
-            WhenArg::NextMorning => When::NextMorning,
-        }
-    }
-}
-
-/// Red flags for the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-#[allow(missing_docs)]
-pub enum FlagArg {
-    Swelling,
-    SeverePain,
-    PinsAndNeedles,
-    Numbness,
-    Redness,
-    Pop,
-}
-
-impl From<FlagArg> for RedFlag {
-    fn from(f: FlagArg) -> Self {
-        match f {
-            FlagArg::Swelling => RedFlag::Swelling,
-            FlagArg::SeverePain => RedFlag::SeverePain,
-            FlagArg::PinsAndNeedles => RedFlag::PinsAndNeedles,
-            FlagArg::Numbness => RedFlag::Numbness,
-            FlagArg::Redness => RedFlag::Redness,
-            FlagArg::Pop => RedFlag::Pop,
-        }
-    }
-}
-
-/// A leg, for the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-#[allow(missing_docs)]
-pub enum SideArg {
-    Left,
-    Right,
-}
-
-impl From<SideArg> for Side {
-    fn from(s: SideArg) -> Self {
-        match s {
-            SideArg::Left => Side::Left,
-            SideArg::Right => Side::Right,
-        }
-    }
-}
 
 /// Arguments of `gradual symptom`.
 #[derive(Debug, clap::Args)]
@@ -107,20 +16,20 @@ pub struct SymptomArgs {
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub date: chrono::NaiveDate,
     /// Where it hurts.
-    #[arg(long, value_enum)]
-    pub area: AreaArg,
+    #[arg(long, value_parser = OneOf(&BodyArea::ALL))]
+    pub area: BodyArea,
     /// Pain, 0 (none) to 10 (worst).
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub pain: u8,
     /// When it hurt.
-    #[arg(long, value_enum)]
-    pub when: Option<WhenArg>,
+    #[arg(long, value_parser = OneOf(&When::ALL))]
+    pub when: Option<When>,
     /// Which leg.
-    #[arg(long, value_enum)]
-    pub side: Option<SideArg>,
+    #[arg(long, value_parser = OneOf(&Side::ALL))]
+    pub side: Option<Side>,
     /// A red flag (repeat for several).
-    #[arg(long = "flag", value_enum)]
-    pub flags: Vec<FlagArg>,
+    #[arg(long = "flag", value_parser = OneOf(&RedFlag::ALL))]
+    pub flags: Vec<RedFlag>,
     /// It was a cramp.
     #[arg(long)]
     pub cramp: bool,
@@ -160,12 +69,12 @@ pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     let target = Target::of(args.output.as_ref(), &args.plan);
     let (out, report) = target.streams(out, err);
     let s = Symptom {
-        flags: args.flags.iter().map(|&f| f.into()).collect(),
-        when: args.when.map(Into::into),
-        side: args.side.map(Into::into),
+        flags: args.flags.clone(),
+        when: args.when,
+        side: args.side,
         cramp: args.cramp,
         note: args.note.clone(),
-        ..Symptom::new(args.date, args.area.into(), args.pain)
+        ..Symptom::new(args.date, args.area, args.pain)
     };
     let mut new_plan = plan.clone();
     new_plan.symptoms.push(s.clone());

@@ -1,33 +1,11 @@
 //! `gradual export`: a plan as a calendar (ICS), a spreadsheet (CSV) or a printable page
 //! (HTML).
 
-use super::{CliError, CliResult, EXIT_OK, load, safe_path};
+use super::{CliError, CliResult, EXIT_OK, OneOf, load, safe_path};
 use crate::export::ExportFormat;
 use crate::format;
-use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Export formats for the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// iCalendar, one all-day event per session.
-    Ics,
-    /// One row per session.
-    Csv,
-    /// A printable page.
-    Html,
-}
-
-impl From<FormatArg> for ExportFormat {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Ics => ExportFormat::Ics,
-            FormatArg::Csv => ExportFormat::Csv,
-            FormatArg::Html => ExportFormat::Html,
-        }
-    }
-}
 
 /// Arguments of `gradual export`.
 #[derive(Debug, clap::Args)]
@@ -35,8 +13,8 @@ pub struct ExportArgs {
     /// The plan.
     pub plan: PathBuf,
     /// The format.
-    #[arg(long = "to", value_enum)]
-    pub format: FormatArg,
+    #[arg(long = "to", value_parser = OneOf(&ExportFormat::ALL))]
+    pub format: ExportFormat,
     /// Where to write (atomically; never over a plan); `-` for standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: PathBuf,
@@ -55,7 +33,7 @@ fn is_plan(path: &Path, input: &Path) -> bool {
 /// Runs `gradual export`; returns the exit status.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     let plan = load(&args.plan)?.plan;
-    let format: ExportFormat = args.format.into();
+    let format = args.format;
     let text = crate::export::export(&plan, format);
     if args.output == Path::new("-") {
         out.write_all(text.as_bytes())?;

@@ -6,9 +6,9 @@
 //! Text meant for a terminal has control characters escaped ([`safe`]): a name in a
 //! plan from someone else cannot hide the output or write the clipboard.
 //!
-//! One policy for enums: the core knows nothing of clap, so each enum an argument takes
-//! (`LevelArg`, `AreaArg`, `FormatArg`, …) is mirrored here with a `From` into the
-//! core's type; the compiler then flags a core variant the command line misses.
+//! One policy for enums: the core knows nothing of clap, so an argument that takes a core
+//! enum parses it with [`OneOf`] over the enum's `ALL` list, by the kebab-case of its
+//! variant names (`next-morning`), as clap's own `ValueEnum` would.
 
 mod calf;
 mod care;
@@ -20,11 +20,9 @@ mod new;
 mod replan;
 
 pub use calf::{CalfArgs, CalfTestArgs, calf, calf_test};
-pub use care::{
-    AreaArg, FlagArg, ReturnArgs, SideArg, SymptomArgs, WhenArg, return_to_running, symptom,
-};
+pub use care::{ReturnArgs, SymptomArgs, return_to_running, symptom};
 pub use check::{CheckArgs, ColorChoice, OutputFormat, check, expand_paths};
-pub use export::{ExportArgs, FormatArg, export};
+pub use export::{ExportArgs, export};
 pub use headroom::{HeadroomArgs, headroom};
 pub use import::{ImportArgs, import};
 pub use new::{NewArgs, new};
@@ -32,7 +30,7 @@ pub use replan::ReplanArgs;
 
 use crate::format::{self, LoadError, Loaded, SaveError, Saved};
 use crate::model::Plan;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -217,24 +215,51 @@ pub fn date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     crate::model::parse_date(s)
 }
 
-/// Levels for the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LevelArg {
-    /// Novice.
-    Novice,
-    /// Returning after a layoff.
-    Returning,
-    /// Experienced.
-    Experienced,
+/// A clap parser for a core enum: the kebab-case of its variants' names (`NextMorning`
+/// is `next-morning`); `--help` and errors list them.
+#[derive(Clone)]
+pub struct OneOf<T: 'static>(pub &'static [T]);
+
+/// `NextMorning` → `next-morning`.
+fn kebab(v: &impl std::fmt::Debug) -> String {
+    let mut out = String::new();
+    for (i, c) in format!("{v:?}").chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
-impl From<LevelArg> for crate::model::Level {
-    fn from(l: LevelArg) -> Self {
-        match l {
-            LevelArg::Novice => crate::model::Level::Novice,
-            LevelArg::Returning => crate::model::Level::Returning,
-            LevelArg::Experienced => crate::model::Level::Experienced,
-        }
+impl<T: Copy + std::fmt::Debug + Send + Sync + 'static> clap::builder::TypedValueParser
+    for OneOf<T>
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let names: Vec<String> = self.0.iter().map(kebab).collect();
+        clap::builder::PossibleValuesParser::new(names.clone())
+            .parse_ref(cmd, arg, value)
+            .map(|v| {
+                let i = names.iter().position(|n| *n == v);
+                self.0[i.expect("the parser accepted one of the names")]
+            })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0
+                .iter()
+                .map(|v| clap::builder::PossibleValue::new(kebab(v))),
+        ))
     }
 }
 
@@ -336,5 +361,37 @@ pub fn counts(report: &crate::analysis::Report) -> String {
         "no warnings".into()
     } else {
         parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod one_of_tests {
+    use super::*;
+    use crate::model::{RedFlag, When};
+    use clap::builder::TypedValueParser;
+
+    #[test]
+    fn core_enums_parse_by_their_kebab_case_names() {
+        let cmd = clap::Command::new("t");
+        let p = OneOf(&When::ALL);
+        let parse = |s: &str| p.parse_ref(&cmd, None, std::ffi::OsStr::new(s));
+        assert_eq!(parse("next-morning").unwrap(), When::NextMorning);
+        assert!(parse("NextMorning").is_err());
+        let names: Vec<String> = OneOf(&RedFlag::ALL)
+            .possible_values()
+            .unwrap()
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "swelling",
+                "severe-pain",
+                "pins-and-needles",
+                "numbness",
+                "redness",
+                "pop"
+            ]
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! `gradual new`: a plan from a template, anchored to a start or race date.
 
 use super::{
-    CliError, CliResult, EXIT_OK, LevelArg, Target, counts, date_arg, safe, safe_path, write_plan,
+    CliError, CliResult, EXIT_OK, OneOf, Target, counts, date_arg, safe, safe_path, write_plan,
 };
 use crate::analysis::analyze;
 use crate::templates::{self, Anchor, Params};
@@ -28,8 +28,8 @@ pub struct NewArgs {
     #[arg(long, value_name = "KM", required_unless_present = "list")]
     pub base_km: Option<f64>,
     /// The athlete's level (default: the template's).
-    #[arg(long, value_enum)]
-    pub level: Option<LevelArg>,
+    #[arg(long, value_parser = OneOf(&crate::model::Level::ALL))]
+    pub level: Option<crate::model::Level>,
     /// The athlete's name.
     #[arg(long, default_value = "Runner")]
     pub athlete: String,
@@ -102,7 +102,7 @@ pub fn new(args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResul
     let params = Params {
         anchor,
         base_km: base,
-        level: args.level.map(Into::into).unwrap_or(entry.template.level),
+        level: args.level.unwrap_or(entry.template.level),
         athlete: args.athlete.clone(),
         name: args.name.clone(),
         calf: !args.no_calf,

@@ -18,6 +18,9 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// All formats, in menu order.
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Ics, ExportFormat::Csv, ExportFormat::Html];
+
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {

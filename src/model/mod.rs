@@ -881,6 +881,9 @@ pub enum Side {
 }
 
 impl Side {
+    /// Both, in display order.
+    pub const ALL: [Side; 2] = [Side::Left, Side::Right];
+
     /// Plain-language name.
     pub fn name(self) -> &'static str {
         match self {

@@ -10,7 +10,7 @@ mod rules;
 
 pub use rules::{
     ARTICLE, ARTICLE_TITLE, EPS, REFERENCE_WEEKS, RULES, Rule, RuleInfo, SPIKE_WINDOW_DAYS,
-    all_clear_after, area_name, describe, stops_running,
+    all_clear_after, describe, stops_running,
 };
 
 use crate::model::{Activity, Plan, Thresholds, week_start};

@@ -1972,25 +1972,11 @@ pub fn all_clear_after<'a>(plan: &'a Plan, s: &Symptom) -> Option<&'a Symptom> {
         .min_by_key(|o| o.date)
 }
 
-/// A body area's name in messages.
-pub fn area_name(a: BodyArea) -> &'static str {
-    match a {
-        BodyArea::Calf => "Calf",
-        BodyArea::Achilles => "Achilles",
-        BodyArea::Shin => "Shin",
-        BodyArea::Foot => "Foot",
-        BodyArea::Knee => "Knee",
-        BodyArea::Hamstring => "Hamstring",
-        BodyArea::Hip => "Hip",
-        BodyArea::Other => "Other",
-    }
-}
-
 /// red-flag (the article; Silbernagel et al. 2007): the symptom itself, and the runs
 /// planned in the days after it until an all-clear log.
 fn red_flag(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
     for s in &plan.symptoms {
-        let area = area_name(s.area);
+        let area = s.area.name();
         if !s.flags.is_empty() {
             let flags: Vec<_> = s.flags.iter().map(|f| f.name()).collect();
             out.push(warning(
@@ -2079,7 +2065,7 @@ fn pain_monitoring(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
                     Vec::new(),
                     format!(
                         "{} pain {}/10 on {} after {}/10 on {}: it is not settling; hold your running and calf work where they are, or ease off, until it falls",
-                        area_name(area),
+                        area.name(),
                         b.pain,
                         b.date,
                         a.pain,

@@ -362,28 +362,17 @@ impl GradualApp {
             Command::AddSymptom(s) => Some(s.clone()),
             _ => None,
         };
-        let generated_before = self
-            .doc
-            .plan()
-            .sessions
-            .iter()
-            .filter(|s| s.generated)
-            .count();
+        // Only a logged symptom reports whether the calf program was rescheduled.
+        let generated = |p: &Plan| p.sessions.iter().filter(|s| s.generated).count();
+        let generated_before = logged.as_ref().map(|_| generated(self.doc.plan()));
         let result = self.doc.handle(cmd);
         if let Some(s) = logged.filter(|_| result.is_some()) {
             self.ui.selected_symptom = self.doc.plan().symptoms.iter().position(|x| *x == s);
             self.ui.selection = None;
-            let generated = self
-                .doc
-                .plan()
-                .sessions
-                .iter()
-                .filter(|s| s.generated)
-                .count();
             self.status = format!(
                 "Logged {}{}.",
                 views::symptoms::label(&s),
-                if generated != generated_before {
+                if Some(generated(self.doc.plan())) != generated_before {
                     "; the calf program was rescheduled"
                 } else {
                     ""

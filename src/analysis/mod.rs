@@ -209,6 +209,9 @@ pub struct Report {
     pub run_limits: Vec<Option<headroom::RunLimit>>,
     /// Plan vs done per week (settled sessions only), parallel to `weeks`.
     pub adherence: Vec<adherence::Totals>,
+    /// Running km and minutes per week as planned (see [`adherence::planned_running`]),
+    /// parallel to `weeks`; empty while nothing is done or skipped.
+    pub planned_running: Vec<(f64, f64)>,
 }
 
 impl Report {
@@ -528,6 +531,7 @@ pub fn analyze(plan: &Plan) -> Report {
         headroom: Vec::new(),
         run_limits: Vec::new(),
         adherence: Vec::new(),
+        planned_running: Vec::new(),
     };
     if clipped {
         report.notes.push(format!(
@@ -552,5 +556,8 @@ pub fn analyze(plan: &Plan) -> Report {
     }
     (report.headroom, report.run_limits) = headroom::compute(plan, &t, &report, None);
     report.adherence = adherence::weeks(planned, start, report.weeks.len());
+    if report.adherence.iter().any(|t| t.sessions > 0) {
+        report.planned_running = adherence::planned_running(planned, start, report.weeks.len());
+    }
     report
 }

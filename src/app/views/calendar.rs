@@ -532,7 +532,7 @@ fn day_cell(
 
 /// What a session's chip says it is: planned, done as planned, done with imported
 /// numbers (the chip shows those), skipped, or unplanned; and in words, for its label.
-fn chip_texts(s: &Session, band: Option<Band>) -> (String, String) {
+fn chip_texts(s: &Session, done: &str, band: Option<Band>) -> (String, String) {
     let planned = s.activity.label();
     let unplanned = s.actual.as_ref().is_some_and(|a| a.unplanned);
     let band_text = band
@@ -543,13 +543,10 @@ fn chip_texts(s: &Session, band: Option<Band>) -> (String, String) {
             format!("+ {planned}"),
             format!("Unplanned {planned} on {}, done", s.date),
         ),
-        (Some(_), _) => {
-            let done = s.effective().activity.label();
-            (
-                format!("✔ {done}"),
-                format!("{planned} on {}, done {done}{band_text}", s.date),
-            )
-        }
+        (Some(_), _) => (
+            format!("✔ {done}"),
+            format!("{planned} on {}, done {done}{band_text}", s.date),
+        ),
         (None, Status::Done) => (format!("✔ {planned}"), format!("{planned} on {}", s.date)),
         (None, Status::Skipped) => (
             format!("✖ {planned}"),
@@ -561,7 +558,11 @@ fn chip_texts(s: &Session, band: Option<Band>) -> (String, String) {
 
 fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect, band: Option<Band>) {
     let label = s.activity.label();
-    let (text, name) = chip_texts(s, band);
+    // What the chip shows: what was run when it was imported, else what is planned.
+    let done = s.actual.as_ref().map(|_| s.effective().activity);
+    let shown_activity = done.as_ref().unwrap_or(&s.activity);
+    let shown = shown_activity.label();
+    let (text, name) = chip_texts(s, &shown, band);
     let resp = ui.interact(
         r,
         ui.scope_id().with(("chip", index)),
@@ -603,11 +604,6 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect, band:
     if s.generated {
         text.push_str(" ·");
     }
-    let shown = if s.actual.is_some() {
-        s.effective().activity.label()
-    } else {
-        label.clone()
-    };
     // Too narrow for the full label? Drop the unit ("Fartlek 3.4"), then abbreviate
     // ("Ftk 3.4", "S4 3×20"); the full label is in the tooltip and the inspector.
     let layout = |t: String| {
@@ -616,13 +612,15 @@ fn chip(ui: &mut Ui, st: &mut UiState, s: &Session, index: usize, r: Rect, band:
     };
     let room = r.width() - if band.is_some() { 12.0 } else { 8.0 };
     let mut galley = layout(text.clone());
-    for shorter in [
-        shown.trim_end_matches(" km").to_string(),
-        s.effective().activity.short_label(),
-    ] {
+    // The shorter labels are made only when the chip is too narrow.
+    for k in 0..2 {
         if galley.size().x <= room {
             break;
         }
+        let shorter = match k {
+            0 => shown.trim_end_matches(" km").to_string(),
+            _ => shown_activity.short_label(),
+        };
         galley = layout(text.replace(&shown, &shorter));
     }
     let clip = painter.with_clip_rect(r.shrink(1.0));

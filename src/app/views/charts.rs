@@ -37,6 +37,9 @@ pub struct WeekPoint {
     pub calf_pain: Option<u8>,
     /// The week's headroom in km, and in minutes (the week's runs scaled to it).
     pub headroom: Option<(f64, f64)>,
+    /// The week's running as planned (km, minutes), when anything in it is done or
+    /// skipped: drawn beside what was run plus what is still planned.
+    pub as_planned: Option<(f64, f64)>,
 }
 
 /// The data the charts plot, straight from the report (x = week index).
@@ -54,6 +57,11 @@ pub fn series(report: &Report) -> Vec<WeekPoint> {
             acwr: w.acwr_week,
             worst: w.worst,
             calf_pain: w.calf_pain,
+            as_planned: report
+                .adherence
+                .get(i)
+                .filter(|t| t.sessions > 0)
+                .and(report.planned_running.get(i).copied()),
             headroom: report.headroom.get(i).and_then(|h| {
                 // The week's runs scale together: km and minutes by the same factor.
                 let m = h.max_volume?;
@@ -147,29 +155,25 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
             );
             // Weeks with something done or skipped: the plan as written (grey) beside
             // what was run plus what is still planned (the analysed week).
-            let report = v.doc.report();
-            let planned = crate::analysis::adherence::planned_running(
-                v.doc.plan(),
-                points[0].start,
-                points.len(),
-            );
-            let settled = |i: usize| report.adherence.get(i).is_some_and(|t| t.sessions > 0);
             let grey = ui.visuals().weak_text_color().gamma_multiply(0.6);
-            let as_planned: Vec<Bar> = (0..points.len())
-                .filter(|&i| settled(i))
-                .map(|i| {
-                    let (km, min) = planned[i];
-                    Bar::new(i as f64 - 0.2, if by_time { min } else { km })
-                        .fill(grey)
-                        .width(0.38)
-                        .name(format!("{} as planned", points[i].start))
+            let as_planned: Vec<Bar> = points
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let (km, min) = p.as_planned?;
+                    Some(
+                        Bar::new(i as f64 - 0.2, if by_time { min } else { km })
+                            .fill(grey)
+                            .width(0.38)
+                            .name(format!("{} as planned", p.start)),
+                    )
                 })
                 .collect();
             let bars: Vec<Bar> = points
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let (x, width) = if settled(i) {
+                    let (x, width) = if p.as_planned.is_some() {
                         (i as f64 + 0.2, 0.38)
                     } else {
                         (i as f64, 0.75)

@@ -71,7 +71,8 @@ def fit_bytes(start, sport, sub_sport, km, moving_min, elapsed_min, rpe=None, re
     s.total_timer_time = moving_min * 60
     s.total_distance = km * 1000
     if rpe is not None:
-        s.workout_rpe = rpe
+        # The FIT profile: "Common Borg CR10 / 0-10 RPE scale, multiplied 10x" (scale 1).
+        s.workout_rpe = rpe * 10
     b.add(s)
     a = ActivityMessage()
     a.timestamp = ms(end)

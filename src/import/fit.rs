@@ -63,10 +63,11 @@ fn session(r: &FitDataRecord, source: &str) -> Result<Option<Imported>, String> 
         .and_then(number)
         .filter(|m| *m > 0.0)
         .map(|m| m / 1000.0);
-    // workout_rpe is CR-10 × 10 in the file; the profile's scale brings it to 0–10.
+    // The FIT profile: "Common Borg CR10 / 0-10 RPE scale, multiplied 10x", with no
+    // scale to undo it (fitparser reads 40 for an effort of 4): divided here.
     let rpe = field("workout_rpe")
         .and_then(number)
-        .map(|r| r.round())
+        .map(|r| (r / 10.0).round())
         .filter(|r| (1.0..=10.0).contains(r))
         .map(|r| r as u8);
     Ok(Some(Imported {

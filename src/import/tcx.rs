@@ -114,8 +114,6 @@ pub(super) fn read(bytes: &[u8], source: &str) -> Result<Vec<Imported>, String> 
             path.last().expect("not empty")
         ));
     }
-    if out.is_empty() && current.is_none() {
-        // No activity of a sport plans hold; not an error.
-    }
+    // No activity of a sport plans hold is not an error: nothing to import.
     Ok(out)
 }

@@ -18,8 +18,9 @@ fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * EARTH_RADIUS_M * h.sqrt().asin()
 }
 
-/// The plan's sport for a GPX `<type>` (Strava and Garmin write "running", "cycling",
-/// "Run", "9"); no type is read as a run, what GPX exports mostly are.
+/// The plan's sport for a GPX `<type>` (Garmin writes "running", "cycling"; Strava words
+/// or its numbers: 1 ride, 4 hike, 9 run, 10 walk, 16 swim, 23 rowing, as other importers
+/// of its exports read them); no type is read as a run, what GPX exports mostly are.
 fn sport(t: Option<&str>) -> Option<Sport> {
     let t = t.unwrap_or("running").trim().to_ascii_lowercase();
     Some(match t.as_str() {
@@ -27,8 +28,8 @@ fn sport(t: Option<&str>) -> Option<Sport> {
         "cycling" | "ride" | "biking" | "1" | "virtualride" => Sport::Cross(CrossKind::Cycling),
         "walking" | "walk" | "10" => Sport::Cross(CrossKind::Walking),
         "hiking" | "hike" | "4" => Sport::Cross(CrossKind::Hiking),
-        "swimming" | "swim" => Sport::Cross(CrossKind::Swimming),
-        "rowing" => Sport::Cross(CrossKind::Rowing),
+        "swimming" | "swim" | "16" => Sport::Cross(CrossKind::Swimming),
+        "rowing" | "row" | "23" => Sport::Cross(CrossKind::Rowing),
         _ => return None,
     })
 }

@@ -21,7 +21,7 @@ fn text(v: &Value) -> Option<String> {
 /// The plan's sport for a FIT sport and sub-sport; `None` for sports plans do not hold.
 fn sport(sport: &str, sub: &str) -> Option<Sport> {
     Some(match (sport, sub) {
-        ("running" | "trail_running", _) => Sport::Run,
+        ("running", _) => Sport::Run, // road, trail, treadmill, track: sub-sports
         ("cycling" | "e_biking", _) => Sport::Cross(CrossKind::Cycling),
         ("walking", _) => Sport::Cross(CrossKind::Walking),
         ("hiking", _) => Sport::Cross(CrossKind::Hiking),

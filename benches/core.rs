@@ -1,5 +1,5 @@
 //! Core benchmarks: analysis, headroom (on its own; `analyze` includes it), parse +
-//! validate, and save, for 1-, 2-, 5- and 10-year plans.
+//! validate, save, and a re-plan after a missed week, for 1-, 2-, 5- and 10-year plans.
 //! Run with `cargo bench --bench core`; compare ratios within one run (shared cores).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -31,6 +31,22 @@ fn core(c: &mut Criterion) {
             BenchmarkId::new("parse+validate", format!("{years}y")),
             &text,
             |b, t| b.iter(|| format::parse(black_box(t), Path::new("bench.ron")).unwrap()),
+        );
+        // Halfway through, the first half done except one missed week just before it.
+        let mut missed = plan.clone();
+        let (lo, hi) = missed.date_range().unwrap();
+        let from = gradual::model::week_start(lo + (hi - lo) / 2);
+        for s in &mut missed.sessions {
+            if s.date < from - chrono::Duration::days(7) {
+                s.status = gradual::model::Status::Done;
+            } else if s.date < from {
+                s.status = gradual::model::Status::Skipped;
+            }
+        }
+        c.bench_with_input(
+            BenchmarkId::new("replan after a missed week", format!("{years}y")),
+            &missed,
+            |b, p| b.iter(|| gradual::replan::replan(black_box(p), from)),
         );
         let path = dir.path().join(format!("{years}y.ron"));
         c.bench_with_input(

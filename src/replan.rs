@@ -16,7 +16,7 @@
 //! Sessions before `from`, and sessions done, are never touched. What neither change can
 //! fix (calf imbalance, barefoot running, a shape within a week) is reported, not hidden.
 
-use crate::analysis::headroom::{better_days, fit, size_text};
+use crate::analysis::headroom::{better_days_from, fit, size_text};
 use crate::analysis::{Rule, Severity, analyze, describe};
 use crate::model::{Plan, Status, week_start};
 use chrono::NaiveDate;
@@ -54,10 +54,11 @@ fn open(s: &crate::model::Session, from: NaiveDate) -> bool {
 /// where they raise no warning, one at a time (each move changes the next one's options).
 fn shift(p: &mut Plan, from: NaiveDate, changes: &mut Vec<Change>) {
     let placement = |r: Rule| matches!(r, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay);
-    // Each session is tried once, found again by its day and content after a move.
+    // Each session is tried once, found again by its day and content after a move; the
+    // plan is analysed again only when a move changed it.
     let mut tried: Vec<crate::model::Session> = Vec::new();
+    let mut report = analyze(p);
     loop {
-        let report = analyze(p);
         let next = p.sessions.iter().enumerate().find_map(|(i, s)| {
             if s.run().is_some() || !open(s, from) || tried.contains(s) {
                 return None;
@@ -74,7 +75,7 @@ fn shift(p: &mut Plan, from: NaiveDate, changes: &mut Vec<Change>) {
             return;
         };
         tried.push(p.sessions[i].clone());
-        let Some(day) = better_days(p, &report, i).into_iter().find(|d| *d >= from) else {
+        let Some(&day) = better_days_from(p, &report, i, from, 1).first() else {
             continue;
         };
         // As a move in the window does it: last on its new day.
@@ -91,6 +92,7 @@ fn shift(p: &mut Plan, from: NaiveDate, changes: &mut Vec<Change>) {
         tried.push(s.clone());
         p.sessions.push(s);
         p.canonicalize();
+        report = analyze(p);
     }
 }
 

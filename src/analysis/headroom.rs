@@ -293,6 +293,18 @@ pub fn is_distance_rule(rule: Rule) -> bool {
 /// above, nearest first (e.g. calf-loading cross-training the day before a key run).
 /// Empty when the session is in no such warning now, or no nearby day helps.
 pub fn better_days(plan: &Plan, report: &Report, i: usize) -> Vec<NaiveDate> {
+    better_days_from(plan, report, i, NaiveDate::MIN, usize::MAX)
+}
+
+/// [`better_days`] on or after `from`, stopping after `max` (each day tried is a whole
+/// analysis of the plan with the session moved).
+pub fn better_days_from(
+    plan: &Plan,
+    report: &Report,
+    i: usize,
+    from: NaiveDate,
+    max: usize,
+) -> Vec<NaiveDate> {
     let Some(s) = plan.sessions.get(i) else {
         return Vec::new();
     };
@@ -307,7 +319,7 @@ pub fn better_days(plan: &Plan, report: &Report, i: usize) -> Vec<NaiveDate> {
     let mut out = Vec::new();
     for k in [1i64, -1, 2, -2, 3, -3] {
         let day = s.date + chrono::Duration::days(k);
-        if !crate::model::date_in_range(day) {
+        if !crate::model::date_in_range(day) || day < from {
             continue;
         }
         // As a move does it: last on its new day.
@@ -318,6 +330,9 @@ pub fn better_days(plan: &Plan, report: &Report, i: usize) -> Vec<NaiveDate> {
         let last = moved.sessions.len() - 1;
         if !in_warning(&analyze(&moved), last) {
             out.push(day);
+            if out.len() >= max {
+                break;
+            }
         }
     }
     out

@@ -474,6 +474,7 @@ impl GradualApp {
             doc: &self.doc,
             today,
             templates: &self.templates,
+            background: self.config.background,
         };
         if self.prefs.show_plan {
             egui::Panel::left("plan")

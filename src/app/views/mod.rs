@@ -30,6 +30,8 @@ pub struct ViewCtx<'a> {
     pub today: NaiveDate,
     /// The templates (built-in and the user's), read off the UI thread; empty until read.
     pub templates: &'a [crate::templates::Entry],
+    /// Slow work (a re-plan) runs on a worker thread; false in tests (done at once).
+    pub background: bool,
 }
 
 /// Which tab the bottom panel shows.

@@ -27,7 +27,16 @@ pub struct NewFromTemplate {
     pub date: NaiveDate,
     /// Athlete name.
     pub athlete: String,
+    /// The preview for the choices above: (template count and chosen id, choices without
+    /// this cache),
+    /// the plan, its peak week km and warnings at caution or above. Generating a plan
+    /// (fitted to its headroom, with a calf program) takes most of a millisecond: made
+    /// when a choice changes, not every frame.
+    preview: Option<Box<PreviewCache>>,
 }
+
+/// See [`NewFromTemplate`]'s `preview`.
+type PreviewCache = ((usize, String), NewFromTemplate, Plan, f64, usize);
 
 impl NewFromTemplate {
     /// A closed window with defaults around `today`.
@@ -40,7 +49,38 @@ impl NewFromTemplate {
             to_race: false,
             date: today,
             athlete: "Runner".into(),
+            preview: None,
         }
+    }
+
+    /// The generated plan for the current choices, its peak week and serious warnings.
+    fn preview(&mut self, entries: &[Entry]) -> Option<(&Plan, f64, usize)> {
+        let key = NewFromTemplate {
+            preview: None,
+            ..self.clone()
+        };
+        let list = (
+            entries.len(),
+            entries.get(self.selected).map(|e| e.id.clone())?,
+        );
+        let stale = !self
+            .preview
+            .as_ref()
+            .is_some_and(|p| p.0 == list && p.1 == key);
+        if stale {
+            let plan = self.generate(entries)?;
+            let report = analyze(&plan);
+            let peak = report.weeks.iter().map(|w| w.run_km).fold(0.0, f64::max);
+            let serious = report
+                .warnings
+                .iter()
+                .filter(|w| w.severity >= Severity::Caution)
+                .count();
+            self.preview = Some(Box::new((list, key, plan, peak, serious)));
+        }
+        self.preview
+            .as_deref()
+            .map(|(_, _, p, peak, n)| (p, *peak, *n))
     }
 
     /// The plan the current choices make from `entries`.
@@ -202,17 +242,9 @@ fn new_body(ui: &mut Ui, entries: &[Entry], win: &mut WindowUi, st: &mut UiState
     ) {
         win.new_template.athlete = n;
     }
-    let plan = win.new_template.generate(entries)?;
-    let report = analyze(&plan);
-    let peak = report.weeks.iter().map(|w| w.run_km).fold(0.0, f64::max);
-    let serious = report
-        .warnings
-        .iter()
-        .filter(|w| w.severity >= Severity::Caution)
-        .count();
-    let (lo_d, hi_d) = plan
-        .date_range()
-        .unwrap_or((win.new_template.date, win.new_template.date));
+    let day = win.new_template.date;
+    let (plan, peak, serious) = win.new_template.preview(entries)?;
+    let (lo_d, hi_d) = plan.date_range().unwrap_or((day, day));
     ui.label(format!(
         "{} weeks, {} to {}; peak {:.0} km a week; {} sessions with a calf program; {}.",
         entry.template.weeks(),
@@ -226,7 +258,7 @@ fn new_body(ui: &mut Ui, entries: &[Entry], win: &mut WindowUi, st: &mut UiState
             format!("{serious} warnings to look at")
         }
     ));
-    ui.button("Create plan").clicked().then_some(plan)
+    ui.button("Create plan").clicked().then(|| plan.clone())
 }
 
 /// Shows "Save as template"; returns the template to save (with its name) when the

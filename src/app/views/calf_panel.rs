@@ -24,6 +24,14 @@ const STOPS: &str = "It stops after a red flag or calf pain above 5/10 until a l
 const LADDER_SOURCE: &str = "The ladder is a synthesis of Alfredson 1998, Beyer 2015 and \
     heel-raise norms, not a trial protocol.";
 
+/// A schedule and its preview for (document state, options); `None` for a plan with
+/// nothing to place around.
+type Cached = (
+    u64,
+    Options,
+    Option<(calf::Schedule, Vec<calf::WeekChange>)>,
+);
+
 /// The panel's settings (UI state, not part of the plan).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CalfPanel {
@@ -37,6 +45,9 @@ pub struct CalfPanel {
     pub from: Option<chrono::NaiveDate>,
     /// Last day; `None` = the plan's last day.
     pub to: Option<chrono::NaiveDate>,
+    /// The schedule and its preview for (document state, options): made when either
+    /// changes, not every frame.
+    cache: Option<Box<Cached>>,
 }
 
 impl CalfPanel {
@@ -129,7 +140,20 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     if st.calf.stage.is_none() {
         ui.label(RichText::new(format!("Why: {reason}")).small());
     }
-    let Some(schedule) = calf::schedule(plan, &st.calf.options()) else {
+    let (state, opts) = (v.doc.state(), st.calf.options());
+    if !st
+        .calf
+        .cache
+        .as_ref()
+        .is_some_and(|c| c.0 == state && c.1 == opts)
+    {
+        let made = calf::schedule(plan, &opts).map(|s| {
+            let changes = calf::preview(plan, &s);
+            (s, changes)
+        });
+        st.calf.cache = Some(Box::new((state, opts, made)));
+    }
+    let Some((schedule, changes)) = st.calf.cache.as_ref().and_then(|c| c.2.as_ref()) else {
         ui.label("Add sessions first: the program is placed around your runs.");
         return;
     };
@@ -148,7 +172,6 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             )),
         );
     }
-    let changes = calf::preview(plan, &schedule);
     let count = |f: fn(&calf::WeekChange) -> usize| changes.iter().map(f).sum::<usize>();
     let (added, moved, removed, changed) = (
         count(|c| c.added.len()),
@@ -228,7 +251,7 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                         ui.label(RichText::new(h).strong());
                     }
                     ui.end_row();
-                    for c in &changes {
+                    for c in changes {
                         let w = &c.plan;
                         ui.label(w.start.format("%-d %b %Y").to_string());
                         ui.label(format!("S{}", w.stage));

@@ -69,7 +69,7 @@ fn line(plan: &Plan, it: &Item) -> String {
         ),
         Decision::Unplanned => format!(
             "{what}  added as an unplanned {} (RPE {})",
-            a.sport.name(),
+            a.sport.name().to_lowercase(),
             it.rpe.unwrap_or(crate::import::DEFAULT_RPE)
         ),
         Decision::Duplicate(i) => format!("{what}  already in the plan ({})", planned(plan, *i)),

@@ -29,10 +29,10 @@ pub enum Sport {
 }
 
 impl Sport {
-    /// "run", "cycling", …
+    /// "Run", or the cross-training kind's name ("Cycling", …).
     pub fn name(self) -> &'static str {
         match self {
-            Sport::Run => "run",
+            Sport::Run => "Run",
             Sport::Cross(k) => k.name(),
         }
     }

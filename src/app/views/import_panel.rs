@@ -98,18 +98,7 @@ fn activity_text(a: &Imported) -> String {
         .start
         .map(|t| format!(" at {}", t.format("%H:%M")))
         .unwrap_or_default();
-    format!(
-        "{}{time}: {km}{:.0} min",
-        capitalized(a.sport.name()),
-        a.minutes
-    )
-}
-
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    format!("{}{time}: {km}{:.0} min", a.sport.name(), a.minutes)
 }
 
 /// The file's name without its folders (the full path is in the hover text).

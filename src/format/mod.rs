@@ -188,6 +188,12 @@ fn not_regular(meta: &fs::Metadata) -> Option<&'static str> {
 /// pipe, never reads a device without end. The type is checked on the opened file (opened
 /// without blocking), so a pipe swapped in after a check cannot hang the caller.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    read_regular_max(path, MAX_FILE_BYTES)
+}
+
+/// [`read_regular`] with another bound: at most `max` + 1 bytes (so the caller can tell a
+/// file over `max`); activity files may be bigger than plans.
+pub fn read_regular_max(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     use std::io::Read;
     let meta = fs::metadata(path)?;
     if let Some(what) = not_regular(&meta) {
@@ -205,7 +211,7 @@ pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
         return Err(io::Error::other(format!("{what}, not a regular file")));
     }
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    file.take(max + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

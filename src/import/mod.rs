@@ -224,11 +224,8 @@ fn produce(p: &Path, send: &Sender, out: &mut Found, progress: &Progress) {
         out.skipped.push(name);
         return;
     }
-    let bytes = std::fs::File::open(p).and_then(|f| {
-        let mut b = Vec::new();
-        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut b)?;
-        Ok(b)
-    });
+    // Never blocks on a pipe named like an activity file; bounded like a zip entry.
+    let bytes = crate::format::read_regular_max(p, MAX_FILE_BYTES);
     match bytes {
         Ok(b) => {
             let _ = send.send((name, b));

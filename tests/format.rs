@@ -249,9 +249,9 @@ fn broken_files_name_line_column_and_what_to_do() {
         ),
         (
             "settings: ()",
-            "settings: (long_run_caution_pct: 50.0)",
+            "settings: (long_run_caution_pct: 150.0)",
             Some((23, 5)),
-            "long_run_caution_pct (50) is above long_run_warning_pct (30)",
+            "long_run_caution_pct (150) is above long_run_warning_pct (100)",
             "",
         ),
         (

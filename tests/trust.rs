@@ -51,7 +51,7 @@ fn without_a_baseline_the_first_30_days_are_not_spikes() {
     let mut p = with_baseline(Level::Novice, 15.0, 5.0);
     p.sessions = vec![easy(0, 5.0), easy(3, 10.0)];
     let r = analyze(&p);
-    assert_eq!(severity(&r, Rule::LongRunSpike), Some(Severity::Warning));
+    assert_eq!(severity(&r, Rule::LongRunSpike), Some(Severity::Caution));
     assert!(of(&r, Rule::NoBaseline).is_empty());
 }
 
@@ -92,13 +92,13 @@ fn a_plan_starting_mid_week_does_not_compare_a_partial_week() {
     p.sessions[1].date = day(2);
     assert_eq!(
         severity(&analyze(&p), Rule::WeeklyIncrease),
-        Some(Severity::Warning)
+        Some(Severity::Caution)
     );
     // A Monday rest day does not make the first week partial.
     p.sessions[0].date = day(1);
     assert_eq!(
         severity(&analyze(&p), Rule::WeeklyIncrease),
-        Some(Severity::Warning)
+        Some(Severity::Caution)
     );
 }
 
@@ -251,7 +251,7 @@ fn only_the_goal_race_is_a_planned_peak() {
         .expect("tune-up spike");
     assert_eq!(
         tune_up.severity,
-        Severity::Danger,
+        Severity::Warning,
         "21.1 after 10 km: +111 %"
     );
     assert!(tune_up.message.contains("a race counts like any other run"));
@@ -259,7 +259,7 @@ fn only_the_goal_race_is_a_planned_peak() {
     let mut p = race_plan();
     p.race = None;
     let r = analyze(&p);
-    assert_eq!(severity(&r, Rule::LongRunSpike), Some(Severity::Danger));
+    assert_eq!(severity(&r, Rule::LongRunSpike), Some(Severity::Warning));
 }
 
 #[test]
@@ -346,15 +346,19 @@ fn runs_after_a_red_flag_are_warned() {
         3,
         vec![RedFlag::Swelling],
     )]);
-    let ws = of(&r, Rule::RedFlag);
+    assert_eq!(
+        one(&r, Rule::RedFlag).severity,
+        Severity::Danger,
+        "the symptom itself"
+    );
+    let ws = of(&r, Rule::BeforeAllClear);
     assert_eq!(ws.len(), 2, "{ws:#?}");
-    assert_eq!(ws[0].severity, Severity::Danger, "the symptom itself");
-    let runs = ws[1];
+    let runs = ws[0];
     assert_eq!((runs.severity, runs.date), (Severity::Warning, day(12)));
     assert_eq!(
         runs.sessions,
         vec![1, 2],
-        "days 12 and 16; not the same day, not day 18"
+        "days 12 and 16 (within 7 days); not the same day"
     );
     assert!(
         runs.message
@@ -362,50 +366,84 @@ fn runs_after_a_red_flag_are_warned() {
         "{}",
         runs.message
     );
+    // Day 18, still without an all-clear: protected, at caution.
+    assert_eq!(
+        (ws[1].severity, ws[1].sessions.clone()),
+        (Severity::Caution, vec![3])
+    );
+    assert!(
+        ws[1]
+            .message
+            .contains("the calf log with swelling on 2026-01-15")
+            && ws[1].message.contains("no all-clear logged since"),
+        "{}",
+        ws[1].message
+    );
     // An all-clear log (same area, pain ≤ 2, no flags) on day 14 ends it.
     let r = runs_after(vec![
         symptom(10, BodyArea::Calf, 3, vec![RedFlag::Swelling]),
         symptom(14, BodyArea::Calf, 2, vec![]),
     ]);
-    let runs = of(&r, Rule::RedFlag)
-        .into_iter()
-        .find(|w| w.severity == Severity::Warning)
-        .unwrap();
+    let runs = one(&r, Rule::BeforeAllClear);
     assert_eq!(runs.sessions, vec![1]);
+    assert!(
+        runs.message.contains("before the all-clear on 2026-01-19"),
+        "{}",
+        runs.message
+    );
     // Pain 3 is not an all-clear.
     let r = runs_after(vec![
         symptom(10, BodyArea::Calf, 3, vec![RedFlag::Swelling]),
         symptom(14, BodyArea::Calf, 3, vec![]),
     ]);
-    assert!(
-        of(&r, Rule::RedFlag)
-            .iter()
-            .any(|w| w.sessions == vec![1, 2])
-    );
+    let ws = of(&r, Rule::BeforeAllClear);
+    assert!(ws.iter().any(|w| w.sessions == vec![1, 2]));
+    assert!(ws.iter().any(|w| w.sessions == vec![3]));
 }
 
 #[test]
 fn a_pop_is_a_danger_and_high_calf_pain_stops_running() {
     let r = runs_after(vec![symptom(11, BodyArea::Calf, 4, vec![RedFlag::Pop])]);
-    let w = &of(&r, Rule::RedFlag)[0];
+    let w = one(&r, Rule::RedFlag);
     assert_eq!(w.severity, Severity::Danger);
     assert!(w.message.contains("a pop felt or heard"), "{}", w.message);
-    // Calf pain 6 without flags: a warning, and the week's runs are told not to run through it.
-    let r = runs_after(vec![symptom(11, BodyArea::Achilles, 6, vec![])]);
-    let ws = of(&r, Rule::RedFlag);
-    assert_eq!(ws.len(), 2);
-    assert!(ws.iter().all(|w| w.severity == Severity::Warning));
-    assert!(
-        ws[1].message.contains("do not run through it"),
-        "{}",
-        ws[1].message
+    // A pop suggests a tear: every run of the next 14 days is a warning.
+    let runs = one(&r, Rule::BeforeAllClear);
+    assert_eq!(
+        (runs.severity, runs.sessions.clone()),
+        (Severity::Warning, vec![1, 2, 3])
     );
-    // Pain 5 is acceptable (pain-monitoring model): nothing.
+    // Calf pain 6 without flags: a warning, and the runs are told not to run through it.
+    let r = runs_after(vec![symptom(11, BodyArea::Achilles, 6, vec![])]);
+    assert_eq!(one(&r, Rule::RedFlag).severity, Severity::Warning);
+    let runs = one(&r, Rule::BeforeAllClear);
+    assert_eq!(runs.severity, Severity::Warning);
+    assert!(
+        runs.message.contains("rest until it settles"),
+        "{}",
+        runs.message
+    );
+    // Pain 5 is a strain: not a red flag, but the advice says no running on it, so the
+    // runs after it are a caution until an all-clear.
     let r = runs_after(vec![symptom(11, BodyArea::Calf, 5, vec![])]);
     assert!(of(&r, Rule::RedFlag).is_empty());
+    let runs = one(&r, Rule::BeforeAllClear);
+    assert_eq!(
+        (runs.severity, runs.sessions.clone()),
+        (Severity::Caution, vec![1, 2, 3])
+    );
+    assert!(
+        runs.message.contains("no running on a strain"),
+        "{}",
+        runs.message
+    );
+    // Pain 3 is mild: nothing.
+    let r = runs_after(vec![symptom(11, BodyArea::Calf, 3, vec![])]);
+    assert!(of(&r, Rule::BeforeAllClear).is_empty());
     // Knee pain 9 is not a calf red flag.
     let r = runs_after(vec![symptom(11, BodyArea::Knee, 9, vec![])]);
     assert!(of(&r, Rule::RedFlag).is_empty());
+    assert!(of(&r, Rule::BeforeAllClear).is_empty());
 }
 
 #[test]
@@ -485,7 +523,7 @@ fn distance_rules_compare_minutes_for_time_only_runs() {
     ];
     let r = analyze(&p);
     let w = one(&r, Rule::LongRunSpike);
-    assert_eq!(w.severity, Severity::Warning, "+67 %");
+    assert_eq!(w.severity, Severity::Caution, "+67 %");
     assert!(
         w.message.starts_with("Long run 50 min is +67 %"),
         "{}",
@@ -499,7 +537,7 @@ fn distance_rules_compare_minutes_for_time_only_runs() {
     assert_eq!(r.weeks[0].run_km, 0.0);
     assert_eq!(r.weeks[0].time_only_minutes, 60.0);
     assert_eq!(r.weeks[1].run_minutes, 50.0);
-    // Weekly increase by minutes: 60 → 80 minutes is +33 % → warning for a novice.
+    // Weekly increase by minutes: 60 → 80 minutes is +33 % → caution.
     p.sessions.push(timed(9, RunKind::Easy, 30));
     let r = analyze(&p);
     let w = one(&r, Rule::WeeklyIncrease);
@@ -553,10 +591,18 @@ fn help_shows_the_thresholds_in_force() {
     let t = Rule::WeeklyIncrease.thresholds(&novice);
     assert!(
         t.contains("more than 10 % over the highest")
-            && t.contains("note; more than 20 %: warning"),
+            && t.contains("note; more than 20 %: caution;"),
         "{t}"
     );
-    assert!(!t.contains("caution"), "no caution band for novices: {t}");
+    assert!(!t.contains("warning"), "no warning line by default: {t}");
+    assert!(t.contains("return ladder's step (+40 %)"), "{t}");
+    let spike = Rule::LongRunSpike.thresholds(&novice);
+    assert!(
+        spike.contains("more than 10 % longer") && spike.contains("more than 100 %: warning."),
+        "{spike}"
+    );
+    assert!(!spike.contains("danger"), "{spike}");
+    s.weekly_increase_warning_pct = Some(30.0);
     let expert = Thresholds::resolve(&s, Level::Experienced);
     assert!(
         Rule::WeeklyIncrease
@@ -572,6 +618,13 @@ fn help_shows_the_thresholds_in_force() {
             .contains("more than 15 % longer")
     );
     assert!(Rule::Acwr.thresholds(&t).ends_with(": caution"));
+    // Every rule says why it sits where it does, and the ladder names all four rungs.
+    for r in gradual::analysis::RULES {
+        assert!(r.rung.len() > 20, "{}: {}", r.id, r.rung);
+    }
+    let rungs: Vec<Severity> = gradual::analysis::LADDER.iter().map(|(s, _)| *s).collect();
+    assert_eq!(rungs, Severity::ALL);
+    assert!(gradual::analysis::LADDER[3].1.contains("red flags only"));
 }
 
 #[test]
@@ -607,21 +660,24 @@ fn the_red_flag_window_is_seven_days() {
     p.sessions = vec![easy(17, 6.0), easy(18, 6.0)];
     p.symptoms = vec![symptom(10, BodyArea::Calf, 2, vec![RedFlag::Numbness])];
     let r = analyze(&p);
-    let runs = of(&r, Rule::RedFlag)
-        .into_iter()
-        .find(|w| w.severity == Severity::Warning)
-        .unwrap()
-        .clone();
+    let at = |r: &Report, sev: Severity| -> Vec<usize> {
+        of(r, Rule::BeforeAllClear)
+            .iter()
+            .filter(|w| w.severity == sev)
+            .flat_map(|w| w.sessions.clone())
+            .collect()
+    };
     assert_eq!(
-        runs.sessions,
+        at(&r, Severity::Warning),
         vec![0],
         "day 17 is the 7th day after; day 18 is not"
     );
+    assert_eq!(
+        at(&r, Severity::Caution),
+        vec![1],
+        "protected until an all-clear"
+    );
     p.settings.red_flag_days = Some(8);
     let r = analyze(&p);
-    assert!(
-        of(&r, Rule::RedFlag)
-            .iter()
-            .any(|w| w.sessions == vec![0, 1])
-    );
+    assert_eq!(at(&r, Severity::Warning), vec![0, 1]);
 }

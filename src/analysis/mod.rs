@@ -9,8 +9,9 @@ pub mod headroom;
 mod rules;
 
 pub use rules::{
-    ARTICLE, ARTICLE_TITLE, EPS, REFERENCE_WEEKS, RULES, Rule, RuleInfo, SPIKE_WINDOW_DAYS,
-    all_clear_after, describe, stops_running,
+    ARTICLE, ARTICLE_TITLE, EPS, LADDER, REFERENCE_WEEKS, RULES, Rule, RuleInfo, SPIKE_WINDOW_DAYS,
+    STRAIN_PAIN, all_clear_after, describe, is_all_clear, is_strain, log_name, needs_all_clear,
+    protection, stops_running, uncleared_on,
 };
 
 use crate::model::{Activity, Plan, Thresholds, week_start};

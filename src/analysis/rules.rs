@@ -2,9 +2,11 @@
 //! Every rule's evidence lives in [`RULES`], next to the code that applies it, and its
 //! thresholds in force are described by [`Rule::thresholds`].
 //!
-//! Severities follow the strength of the evidence: a cohort or trial result can reach
-//! `warning`, expert opinion stays at `caution`, and a rule the evidence does not support
-//! for runners (the load ratio, the 10 % line) speaks at `info`.
+//! Severities follow the strength of the evidence ([`LADDER`]): `info` for conventions
+//! without evidence of effect, `caution` for a significant association, a consistent
+//! trend or expert opinion, `warning` for a strong association or a known mechanism
+//! acting on injured or deconditioned tissue, `danger` for red flags only. Each rule says
+//! why it sits where it does ([`RuleInfo::rung`]).
 
 use super::{Report, Severity, Warning};
 use crate::model::{
@@ -69,8 +71,10 @@ pub enum Rule {
     NoRestDay,
     /// Long runs: drink to thirst.
     Hydration,
-    /// Symptoms that need a professional, and runs planned after them.
+    /// Symptoms that need a professional.
     RedFlag,
+    /// Runs planned after an injury log and before an all-clear log.
+    BeforeAllClear,
     /// Calf or Achilles pain that is not settling.
     PainMonitoring,
     /// No baseline: the first weeks are compared with nothing.
@@ -88,7 +92,29 @@ pub struct RuleInfo {
     pub title: &'static str,
     /// Sources and how strong they are.
     pub evidence: &'static str,
+    /// Why the rule speaks at the severities it does (its rung on [`LADDER`]).
+    pub rung: &'static str,
 }
+
+/// The severity ladder: which strength of evidence each severity stands for.
+pub const LADDER: [(Severity, &str); 4] = [
+    (
+        Severity::Info,
+        "a convention without evidence of effect (the 10 % rule, the load ratio in runners, hydration)",
+    ),
+    (
+        Severity::Caution,
+        "a significant association with injury (a single run more than 10 % longer than any in the last 30 days), a consistent trend (a week more than 30 % over the previous weeks), or expert opinion (calf-loading work right before a run)",
+    ),
+    (
+        Severity::Warning,
+        "a strong association (a single run more than twice the longest of the last 30 days: HRR 2.28), or a known mechanism acting on injured or deconditioned tissue (above the caps after a break, running on before an all-clear)",
+    ),
+    (
+        Severity::Danger,
+        "red flags only: see a doctor or physiotherapist",
+    ),
+];
 
 /// Every rule, in the order of [`Rule`].
 pub const RULES: &[RuleInfo] = &[
@@ -97,24 +123,28 @@ pub const RULES: &[RuleInfo] = &[
         id: "long-run-spike",
         title: "Long-run spike",
         evidence: "Frandsen et al., BJSM 2025 (Garmin-RUNSAFE, 5,205 runners, 18 months): single runs more than 10 % longer than the longest of the previous 30 days raised the rate of overuse injury (HRR 1.64 for 10–30 %, 1.52 for 30–100 %, 2.28 for more than 100 %).",
+        rung: "caution above +10 %: a significant association (HRR 1.64); warning above +100 %: a strong one (HRR 2.28). Runs +30–100 % stay at caution: that group's HRR (1.52) was not above the +10–30 % group's.",
     },
     RuleInfo {
         rule: Rule::WeeklyIncrease,
         id: "weekly-increase",
         title: "Weekly increase",
         evidence: "Weak evidence, so mostly notes: in Buist et al. 2008 (532 novice runners) a programme built on the 10 % rule did not prevent injuries (20.8 % vs 20.3 %), and Frandsen et al. 2025 found no link between week-to-week change and injury. Nielsen et al., JOSPT 2014 (874 novice runners): increases over 30 % went with more distance-related injuries (HR 1.59, 95 % CI 0.96–2.66, a trend). The 10 / 20 / 30 % lines are Gradual's defaults, not trial results.",
+        rung: "info above +10 %: the 10 % rule on its own did not prevent injuries; caution above +20 %, under the +30 % where a trend (not a significant association) was seen. It never ranks above a single run's spike of the same size.",
     },
     RuleInfo {
         rule: Rule::Acwr,
         id: "acwr",
         title: "Acute:chronic load ratio",
         evidence: "Exponentially weighted 7- and 28-day loads (Williams et al., BJSM 2017). In runners the ratio did not predict injuries (Frandsen et al., BJSM 2025: higher ratios went with fewer injuries), so it is a chart and a note by default. The 1.5 line is a team-sport convention (Gabbett 2016), and the ratio's validity is disputed (Lolli 2019; Impellizzeri 2020, 2021).",
+        rung: "info: in runners the ratio did not predict injuries, so it is a chart and a note.",
     },
     RuleInfo {
         rule: Rule::Monotony,
         id: "monotony",
         title: "Monotony",
         evidence: "A note, not a warning: the evidence is about illness, not injury. Foster 1998 (25 athletes): most illnesses followed weeks in which an athlete's training strain (weekly load × monotony, monotony = mean ÷ SD of daily load) went above their own usual level. The 2.0 monotony line is a common convention and Gradual's default; a week is flagged only when its strain is above both the previous four weeks' and what a week of their load would reach at that line, so a light or unchanged steady week is not. Calf program sessions (short strength work on rest days, as the article advises) are not counted.",
+        rung: "info: the evidence is about illness in a small sample, not injury.",
     },
     RuleInfo {
         rule: Rule::NewIntensity,
@@ -125,6 +155,7 @@ pub const RULES: &[RuleInfo] = &[
             article!(),
             "); faster running and hills load the calf and Achilles more than easy running. The 4-week gap and the novice limit of two quality runs a week are Gradual's defaults."
         ),
+        rung: "caution: expert advice (the article); no trial sets the 4-week gap or the novice limit.",
     },
     RuleInfo {
         rule: Rule::ReturnAfterBreak,
@@ -135,6 +166,7 @@ pub const RULES: &[RuleInfo] = &[
             article!(),
             "). Restarting at about half the previous volume and rebuilding over three weeks (about 50, 70 and 85 %) is coaching practice, not a trial result."
         ),
+        rung: "warning: load above the caps acts on deconditioned tissue after a break; the 50 / 70 / 85 % lines are coaching practice.",
     },
     RuleInfo {
         rule: Rule::BarefootTransition,
@@ -145,6 +177,7 @@ pub const RULES: &[RuleInfo] = &[
             article!(),
             "); a gradual transition over weeks is the usual advice. The 10 % and 3 km lines are Gradual's defaults."
         ),
+        rung: "caution: the article's advice on a known extra load on the calf and Achilles; the lines are Gradual's.",
     },
     RuleInfo {
         rule: Rule::CalfCrossTraining,
@@ -155,6 +188,7 @@ pub const RULES: &[RuleInfo] = &[
             article!(),
             "): strength work, jumping and hard cycling can leave the calves fatigued for the run that follows."
         ),
+        rung: "caution: expert opinion on placement.",
     },
     RuleInfo {
         rule: Rule::CalfWorkOnRunDay,
@@ -165,6 +199,7 @@ pub const RULES: &[RuleInfo] = &[
             article!(),
             ")."
         ),
+        rung: "caution: expert opinion on placement (the article).",
     },
     RuleInfo {
         rule: Rule::CalfImbalance,
@@ -175,12 +210,14 @@ pub const RULES: &[RuleInfo] = &[
             article!(),
             "). The test repeats within about ±6 reps from one day to the next (Hébert-Losier et al., Physiotherapy 2017, 95 % limits of agreement), so smaller differences may be test error; typical results there were a median of 24 reps for men and 21 for women. The 5-rep and 10 % lines are Gradual's defaults."
         ),
+        rung: "caution when the difference is beyond the test's day-to-day error, info within it: the article's advice, not an injury association.",
     },
     RuleInfo {
         rule: Rule::NoRestDay,
         id: "no-rest-day",
         title: "No rest day",
         evidence: "Rest days let muscles and tendons adapt; running every day leaves the calves no recovery. Coaching practice; seven days in a row is Gradual's default line.",
+        rung: "caution: coaching practice.",
     },
     RuleInfo {
         rule: Rule::Hydration,
@@ -191,6 +228,7 @@ pub const RULES: &[RuleInfo] = &[
             article!(),
             " names dehydration as a cause of cramps and advises drinking on runs over an hour. Later studies did not find dehydration or blood electrolytes behind exercise cramps (Schwellnus et al., BJSM 2004: ultramarathon runners; BJSM 2011: 210 Ironman triathletes); cramping went with faster racing and earlier cramps. Drinking to thirst is the consensus advice (Hew-Butler et al., Clin J Sport Med 2015)."
         ),
+        rung: "info: later studies question dehydration as the cause of cramps.",
     },
     RuleInfo {
         rule: Rule::RedFlag,
@@ -199,20 +237,34 @@ pub const RULES: &[RuleInfo] = &[
         evidence: concat!(
             "Do not run through a calf injury. Swelling, severe pain, pins and needles, numbness, redness or a pop felt in the calf (the sign of a tear) need a doctor or physiotherapist (",
             article!(),
-            "). Pain above 5/10 is unacceptable in the pain-monitoring model (Silbernagel et al., AJSM 2007)."
+            "). Bruising and not being able to bear weight are signs of a tear too (physiotherapy sources). Calf swelling with warmth or redness, above all without an injury, can be a blood clot (deep vein thrombosis, NHS), which needs a doctor the same day. Pain above 5/10 is unacceptable in the pain-monitoring model (Silbernagel et al., AJSM 2007)."
         ),
+        rung: "danger: red flags only (see a professional); calf or Achilles pain above 5/10 without a flag: warning (unacceptable in the pain-monitoring model).",
+    },
+    RuleInfo {
+        rule: Rule::BeforeAllClear,
+        id: "before-all-clear",
+        title: "Running before the all-clear",
+        evidence: concat!(
+            "Do not run through a calf injury; come back only when the calf is strong and walking is comfortable (",
+            article!(),
+            "). Gradual protects every run after a red flag, calf or Achilles pain above 5/10 or a strain (4–5/10) until a later log of that area with pain 2/10 or less and no flags, Gradual's all-clear line, within what the pain-monitoring model counts as safe (Silbernagel et al., AJSM 2007). A pop, bruising or not bearing weight can mean a tear (physiotherapy sources), which keeps the first line longer. The 7 and 14 days are Gradual's defaults, not trial results."
+        ),
+        rung: "warning in the first days after a red flag or pain above 5/10 (7 days; 14 after signs of a tear): running on injured tissue; caution after that, until an all-clear log (it may only be missing), and after a strain at 4–5/10.",
     },
     RuleInfo {
         rule: Rule::PainMonitoring,
         id: "pain-monitoring",
         title: "Pain not settling",
-        evidence: "Pain-monitoring model (Silbernagel et al., AJSM 2007, 38 patients with Achilles tendinopathy): running could continue with pain up to 5/10 that settles by the next morning, with no negative effects compared with rest; pain that is higher the next day means reducing the load. Gradual's default: pain of 3 or more on two logs in a row, not falling, is a caution.",
+        evidence: "Pain-monitoring model (Silbernagel et al., AJSM 2007, 38 patients with Achilles tendinopathy): running could continue with pain up to 5/10 that settles by the next morning, with no negative effects compared with rest; pain that is higher the next day means reducing the load. The model comes from Achilles tendinopathy; Gradual uses it for the calf by analogy. Gradual's default: pain of 3 or more on two logs in a row, not falling, is a caution (cramps are not counted).",
+        rung: "caution: a clinical model from Achilles tendinopathy, used here by analogy.",
     },
     RuleInfo {
         rule: Rule::NoBaseline,
         id: "no-baseline",
         title: "No baseline",
         evidence: "Spikes are judged against what the athlete ran before (Frandsen et al. 2025: the previous 30 days); without the current weekly distance and longest run, the plan's first weeks have nothing to be compared with.",
+        rung: "info: nothing is wrong, the first weeks just have nothing to be compared with.",
     },
 ];
 
@@ -237,24 +289,30 @@ impl Rule {
     pub fn thresholds(self, t: &Thresholds) -> String {
         let p = |x: f64| format!("{} %", fmt_km(x));
         match self {
-            Rule::LongRunSpike => format!(
-                "a run more than {} longer than the longest of the previous {SPIKE_WINDOW_DAYS} days: caution; more than {}: warning; more than {}: danger. Judged once {SPIKE_WINDOW_DAYS} days of the plan (or the baseline) lie behind a run; by minutes when time-only runs are involved; the goal race is a note",
-                p(t.long_run_caution_pct),
-                p(t.long_run_warning_pct),
-                p(t.long_run_danger_pct)
-            ),
-            Rule::WeeklyIncrease => {
-                // Novices have no caution band: their warning line is the caution line.
-                let caution = if t.weekly_increase_caution_pct < t.weekly_increase_warning_pct {
-                    format!("more than {}: caution; ", p(t.weekly_increase_caution_pct))
+            Rule::LongRunSpike => {
+                let danger = if t.long_run_danger_pct.is_finite() {
+                    format!("; more than {}: danger", p(t.long_run_danger_pct))
                 } else {
                     String::new()
                 };
                 format!(
-                    "a full week's running more than {} over the highest of the previous four full weeks: note; {caution}more than {}: warning; increases of {} km or less are ignored; the goal race's week is not judged",
+                    "a run more than {} longer than the longest of the previous {SPIKE_WINDOW_DAYS} days: caution; more than {}: warning{danger}. Judged once {SPIKE_WINDOW_DAYS} days of the plan (or the baseline) lie behind a run; by minutes when time-only runs are involved; the goal race is a note, and not what later runs are compared with",
+                    p(t.long_run_caution_pct),
+                    p(t.long_run_warning_pct),
+                )
+            }
+            Rule::WeeklyIncrease => {
+                let warning = if t.weekly_increase_warning_pct.is_finite() {
+                    format!("; more than {}: warning", p(t.weekly_increase_warning_pct))
+                } else {
+                    String::new()
+                };
+                format!(
+                    "a full week's running more than {} over the highest of the previous four full weeks: note; more than {}: caution{warning}; increases of {} km or less are ignored; the goal race itself is left out of its week; in the three weeks after a break, compared with the weeks since the return, up to the return ladder's step (+{})",
                     p(t.weekly_increase_info_pct),
-                    p(t.weekly_increase_warning_pct),
-                    fmt_km(t.weekly_increase_floor_km)
+                    p(t.weekly_increase_caution_pct),
+                    fmt_km(t.weekly_increase_floor_km),
+                    p(return_step_pct(t))
                 )
             }
             Rule::Acwr => format!(
@@ -266,7 +324,7 @@ impl Rule {
                 t.monotony_caution, t.monotony_caution
             ),
             Rule::NewIntensity => format!(
-                "first quality run after {} days without one, or more than {} quality runs in a week for a novice: caution (the goal race is not counted)",
+                "first quality run after {} days without one, more than {} quality runs in a week for a novice, or a quality run within {EASY_AFTER_CLEAR_DAYS} days of the all-clear after a calf or Achilles injury: caution (the goal race is not counted)",
                 t.quality_gap_days, t.novice_max_quality_per_week
             ),
             Rule::ReturnAfterBreak => format!(
@@ -302,8 +360,12 @@ impl Rule {
                 fmt_km(t.hydration_minutes)
             ),
             Rule::RedFlag => format!(
-                "any red flag (swelling, severe pain, pins and needles, numbness, redness, a pop): danger; calf or Achilles pain above {}/10: warning; runs in the {} days after either, until a log with pain 2 or less and no flags: warning",
-                t.calf_pain_warning, t.red_flag_days
+                "any red flag (swelling, severe pain, pins and needles, numbness, redness, a pop, bruising, not bearing weight): danger; calf or Achilles pain above {}/10 (not a cramp): warning",
+                t.calf_pain_warning
+            ),
+            Rule::BeforeAllClear => format!(
+                "runs after a red flag or calf or Achilles pain above {}/10: warning for {} days ({} after a pop, bruising or not bearing weight), then caution; after a strain ({}–{}/10, not a cramp): caution; until a log of that area with pain 2 or less and no flags",
+                t.calf_pain_warning, t.red_flag_days, t.tear_days, STRAIN_PAIN, t.calf_pain_warning
             ),
             Rule::PainMonitoring => format!(
                 "calf or Achilles pain of {} or more on two logs in a row without falling: caution",
@@ -421,6 +483,44 @@ fn pct(x: f64) -> String {
     format!("{x:.0} %")
 }
 
+/// A threshold as written in settings: "10 %", "12.5 %".
+fn line(x: f64) -> String {
+    format!("{} %", fmt_km(x))
+}
+
+/// A measured percentage with enough decimals not to seem to contradict the `lines` it
+/// is judged by: "+10.2 %" next to "keep within +10 %", where "+10 %" would read as
+/// within it; "+94 %" far from any line.
+fn pct_vs(x: f64, lines: &[f64]) -> String {
+    for decimals in 0..=2 {
+        let f = 10f64.powi(decimals);
+        let r = (x * f).round() / f;
+        let agrees = lines
+            .iter()
+            .filter(|l| l.is_finite())
+            .all(|&l| exceeds(x, l) == (r > l + EPS));
+        if agrees {
+            return format!("{r:.*} %", decimals as usize);
+        }
+    }
+    format!("{x:.3} %")
+}
+
+/// Pain (0–10) at or above which a calf or Achilles log (not a cramp) counts as a strain:
+/// RICE and no running on it (the article).
+pub const STRAIN_PAIN: u8 = 4;
+
+/// The largest step of the return ladder between two weeks back, in % (70 after 50 is
+/// +40 %): in the three weeks after a break the weekly-increase rule allows it.
+fn return_step_pct(t: &Thresholds) -> f64 {
+    let lines = [t.return_max_pct, t.return_week2_pct, t.return_week3_pct];
+    lines
+        .windows(2)
+        .filter(|w| w[0] > 0.0)
+        .map(|w| (w[1] / w[0] - 1.0) * 100.0)
+        .fold(0.0, f64::max)
+}
+
 /// A volume as people say it: "31.0 km" or "95 min".
 fn amount(x: f64, by_time: bool) -> String {
     if by_time {
@@ -437,6 +537,7 @@ const BY_TIME: &str = "compared by time, as time-only runs are involved";
 pub(super) fn undated(plan: &Plan, t: &Thresholds, report: &mut Report) {
     calf_imbalance(plan, t, &mut report.warnings);
     red_flag(plan, t, &mut report.warnings);
+    before_all_clear(plan, t, &mut report.warnings);
     pain_monitoring(plan, t, &mut report.warnings);
 }
 
@@ -648,7 +749,9 @@ pub(super) fn limits(
 }
 
 /// Per day of the span: the longest run with a distance, the longest by minutes, and
-/// whether a time-only run was among them.
+/// whether a time-only run was among them. The goal race is left out: it is a planned
+/// peak, not training that later runs may build on (a long run the week after a half
+/// marathon is judged against the training before it).
 struct DayRuns {
     km: Vec<f64>,
     minutes: Vec<f64>,
@@ -663,7 +766,7 @@ fn day_runs(c: &Ctx) -> DayRuns {
         timed: vec![false; n],
     };
     for d in 0..n {
-        for i in c.runs_on(d) {
+        for i in c.runs_on(d).filter(|&i| !c.is_goal(i)) {
             r.km[d] = r.km[d].max(c.size(i, false));
             r.minutes[d] = r.minutes[d].max(c.size(i, true));
             r.timed[d] |= c.time_only(i);
@@ -735,9 +838,6 @@ fn long_run_spike(c: &mut Ctx) {
     let runs = day_runs(c);
     let mut found = Vec::new();
     for d in 0..n {
-        if runs.minutes[d] <= 0.0 {
-            continue;
-        }
         for i in c.runs_on(d).collect::<Vec<_>>() {
             let Some(r) = spike_ref(c, &runs, d, i) else {
                 continue;
@@ -792,7 +892,7 @@ fn long_run_spike(c: &mut Ctx) {
                     severity,
                     format!(
                         "keep single runs within +{} of it",
-                        pct(c.t.long_run_caution_pct)
+                        line(c.t.long_run_caution_pct)
                     ),
                 )
             };
@@ -804,7 +904,14 @@ fn long_run_spike(c: &mut Ctx) {
                     "{} run {} is +{} over your longest run of the previous {SPIKE_WINDOW_DAYS} days ({}{source}); {advice}",
                     run.kind.name(),
                     amount(size, by_time),
-                    pct(spike),
+                    pct_vs(
+                        spike,
+                        &[
+                            c.t.long_run_caution_pct,
+                            c.t.long_run_warning_pct,
+                            c.t.long_run_danger_pct
+                        ]
+                    ),
                     amount(prev, by_time),
                 ),
             ));
@@ -862,20 +969,17 @@ fn long_run_bounds(
         let Some(r) = spike_ref(c, runs, d, i) else {
             continue;
         };
-        // Fixed: the days before the week, the baseline, the goal race within the week.
-        let mut fixed = runs.series(r.by_time)[r.lo..ws.max(r.lo)]
+        // Fixed: the days before the week, the baseline.
+        let fixed = runs.series(r.by_time)[r.lo..ws.max(r.lo)]
             .iter()
             .copied()
             .fold(r.stand_in.unwrap_or(0.0), f64::max);
-        // Scaling: the week's own earlier runs.
-        let mut scaling = 0.0f64;
-        for e in (ws.max(r.lo)..d).flat_map(|e| c.runs_on(e)) {
-            if c.is_goal(e) {
-                fixed = fixed.max(c.size(e, r.by_time));
-            } else {
-                scaling = scaling.max(c.size(e, r.by_time));
-            }
-        }
+        // Scaling: the week's own earlier runs (the goal race is no reference).
+        let scaling = (ws.max(r.lo)..d)
+            .flat_map(|e| c.runs_on(e))
+            .filter(|&e| !c.is_goal(e))
+            .map(|e| c.size(e, r.by_time))
+            .fold(0.0f64, f64::max);
         let size = c.size(i, r.by_time);
         if size <= 0.0 || (scaling > 0.0 && !exceeds(size, scaling * m)) {
             continue; // within the limit of an earlier run this week, at any scale
@@ -887,7 +991,7 @@ fn long_run_bounds(
                 factor: fixed * m / size,
                 text: format!(
                     "long-run spike: the run on {day} at most +{} over {}",
-                    pct(spike_limit_pct(c.t)),
+                    line(spike_limit_pct(c.t)),
                     amount(fixed, r.by_time)
                 ),
             });
@@ -906,12 +1010,49 @@ fn long_run_bounds(
 /// What week `i` is compared with by the weekly-increase rule: the highest of the
 /// previous four full weeks (the baseline standing in for weeks before the plan), in km,
 /// or in minutes when time-only runs are involved. `None` when the rule does not judge
-/// the week (a partial first week, the goal race's week, the three weeks after a break,
-/// nothing to compare with).
+/// the week (a partial first week, nothing to compare with).
+///
+/// The goal race is left out of its week (a race week is judged on its other runs). In
+/// the three weeks after a break the week is compared with the full weeks since the
+/// first run back (the return rule judges it against the weeks before the break), and
+/// its lines widen to the return ladder's step: 50 → 70 % of the usual week is +40 %.
 struct WeeklyRef {
     reference: f64,
     from_baseline: bool,
     by_time: bool,
+    /// The week's volume as the rule counts it (the goal race left out).
+    volume: f64,
+    /// The note and caution lines for this week, in %.
+    info_pct: f64,
+    caution_pct: f64,
+    /// The first run back, when the week is one of the three after a break.
+    returning: Option<NaiveDate>,
+}
+
+impl WeeklyRef {
+    /// The most the week may hold before caution: the larger of the reference plus the
+    /// floor and the reference plus the caution (or warning, if lower) line.
+    fn limit(&self, c: &Ctx) -> f64 {
+        let p = self.caution_pct.min(c.t.weekly_increase_warning_pct);
+        (self.reference * (1.0 + p / 100.0)).max(self.reference + weekly_floor(c, self.by_time))
+    }
+
+    /// What the reference is, in words: "the highest of the previous four weeks (31.0 km)".
+    fn describe(&self) -> String {
+        let what = match self.returning {
+            Some(d) => format!("the highest full week since the return on {d}"),
+            None => "the highest of the previous four weeks".to_string(),
+        };
+        let mut source = String::new();
+        if self.from_baseline {
+            source.push_str(", from the baseline");
+        }
+        if self.by_time {
+            source.push_str("; ");
+            source.push_str(BY_TIME);
+        }
+        format!("{what} ({}{source})", amount(self.reference, self.by_time))
+    }
 }
 
 fn weekly_reference(c: &Ctx, i: usize, returns: &[(i64, i64)]) -> Option<WeeklyRef> {
@@ -927,17 +1068,28 @@ fn weekly_reference(c: &Ctx, i: usize, returns: &[(i64, i64)]) -> Option<WeeklyR
     // on a Thursday must not compare a 4-day week with a 7-day one. (A plan whose first
     // session is on a Tuesday or Wednesday just has a rest day or two first.)
     let first_full = usize::from(c.plan_start >= PARTIAL_WEEK_DAYS);
-    let full = |w: usize| w >= first_full;
-    // The three weeks after a break are the return rule's to judge (against the weeks
-    // before the break, not the empty ones during it).
-    let (a, b) = (i as i64 * 7, i as i64 * 7 + 7);
-    let returning = returns.iter().any(|(_, d)| a < d + RETURN_DAYS && *d < b);
-    if !full(i) || c.week_has_goal(i) || returning {
+    if i < first_full {
         return None;
     }
+    // The three weeks after a break: only full weeks since the first run back count.
+    let (a, b) = (i as i64 * 7, i as i64 * 7 + 7);
+    let back = returns
+        .iter()
+        .map(|(_, d)| *d)
+        .filter(|d| a < d + RETURN_DAYS && *d < b)
+        .max();
+    let counts = |j: usize| j >= first_full && back.is_none_or(|d| j as i64 * 7 >= d);
     let refs: Vec<Option<usize>> = (i as i64 - REFERENCE_WEEKS as i64..i as i64)
-        .map(|j| (j >= 0 && full(j as usize)).then_some(j as usize))
+        .map(|j| (j >= 0 && counts(j as usize)).then_some(j as usize))
         .collect();
+    // The goal race's own size is left out of its week.
+    let goal_size = |by_time: bool| -> f64 {
+        c.goal
+            .iter()
+            .filter(|_| c.week_has_goal(i))
+            .map(|&g| c.size(g, by_time))
+            .sum()
+    };
     let by_time = weeks[i].time_only_minutes > 0.0
         || refs
             .iter()
@@ -950,7 +1102,9 @@ fn weekly_reference(c: &Ctx, i: usize, returns: &[(i64, i64)]) -> Option<WeeklyR
             weeks[j].run_km
         }
     };
-    let from_base = baseline.map(|b| if by_time { c.minutes_for(b) } else { b });
+    let from_base = baseline
+        .filter(|_| back.is_none())
+        .map(|b| if by_time { c.minutes_for(b) } else { b });
     let mut reference: Option<(f64, bool)> = None;
     for r in &refs {
         let v = match r {
@@ -964,10 +1118,24 @@ fn weekly_reference(c: &Ctx, i: usize, returns: &[(i64, i64)]) -> Option<WeeklyR
         }
     }
     let (reference, from_baseline) = reference.filter(|r| r.0 > 0.0)?;
+    let (info_pct, caution_pct) = match back {
+        Some(_) => {
+            let line = c.t.weekly_increase_caution_pct.max(return_step_pct(c.t));
+            (line, line)
+        }
+        None => (
+            c.t.weekly_increase_info_pct,
+            c.t.weekly_increase_caution_pct,
+        ),
+    };
     Some(WeeklyRef {
         reference,
         from_baseline,
         by_time,
+        volume: (volume(i) - goal_size(by_time)).max(0.0),
+        info_pct,
+        caution_pct,
+        returning: back.map(|d| c.date(d as usize)),
     })
 }
 
@@ -986,26 +1154,14 @@ fn weekly_increase(c: &mut Ctx) {
     let returns = breaks(c);
     let mut found = Vec::new();
     for (i, w) in weeks.iter().enumerate() {
-        let Some(WeeklyRef {
-            reference,
-            from_baseline,
-            by_time,
-        }) = weekly_reference(c, i, &returns)
-        else {
+        let Some(r) = weekly_reference(c, i, &returns) else {
             continue;
         };
-        let volume = |j: usize| {
-            if by_time {
-                weeks[j].run_minutes
-            } else {
-                weeks[j].run_km
-            }
-        };
-        let now = volume(i);
-        let increase = now - reference;
-        let floor = weekly_floor(c, by_time);
-        let p = increase / reference * 100.0;
-        if !exceeds(increase, floor) || !exceeds(p, c.t.weekly_increase_info_pct) {
+        let now = r.volume;
+        let increase = now - r.reference;
+        let floor = weekly_floor(c, r.by_time);
+        let p = increase / r.reference * 100.0;
+        if !exceeds(increase, floor) || !exceeds(p, r.info_pct) {
             continue;
         }
         let (severity, advice) = if exceeds(p, c.t.weekly_increase_warning_pct) {
@@ -1013,42 +1169,48 @@ fn weekly_increase(c: &mut Ctx) {
                 Severity::Warning,
                 "build more gradually: spread the increase over several weeks".to_string(),
             )
-        } else if exceeds(p, c.t.weekly_increase_caution_pct) {
-            (
-                Severity::Caution,
-                "consider spreading the increase over two weeks".to_string(),
-            )
+        } else if exceeds(p, r.caution_pct) {
+            let advice = match r.returning {
+                Some(_) => format!(
+                    "after a break, build back week by week (about +{} a week at most): keep it to {}",
+                    line(r.caution_pct),
+                    amount(r.limit(c), r.by_time)
+                ),
+                None => "consider spreading the increase over two weeks".to_string(),
+            };
+            (Severity::Caution, advice)
         } else {
             (
                 Severity::Info,
                 format!(
                     "above the {} rule of thumb, which on its own did not prevent injuries in a trial; fine if the week feels easy",
-                    pct(c.t.weekly_increase_info_pct)
+                    line(r.info_pct)
                 ),
             )
         };
         let d0 = i * 7;
         let runs: Vec<usize> = (d0..d0 + 7)
             .flat_map(|d| c.runs_on(d).collect::<Vec<_>>())
+            .filter(|&j| !c.is_goal(j))
             .collect();
-        let mut source = String::new();
-        if from_baseline {
-            source.push_str(", from the baseline");
-        }
-        if by_time {
-            source.push_str("; ");
-            source.push_str(BY_TIME);
-        }
+        let race = if c.week_has_goal(i) {
+            " without the goal race"
+        } else {
+            ""
+        };
         found.push((
             severity,
             w.start,
             runs,
             format!(
-                "Week of {}: {} is +{} over the highest of the previous four weeks ({}{source}); {advice}",
+                "Week of {}: {}{race} is +{} over {}; {advice}",
                 w.start,
-                amount(now, by_time),
-                pct(p),
-                amount(reference, by_time)
+                amount(now, r.by_time),
+                pct_vs(
+                    p,
+                    &[r.info_pct, r.caution_pct, c.t.weekly_increase_warning_pct]
+                ),
+                r.describe()
             ),
         ));
     }
@@ -1058,8 +1220,7 @@ fn weekly_increase(c: &mut Ctx) {
 }
 
 /// The inverse of weekly-increase for week `w`: the week's volume stays below caution
-/// while it is at most the larger of the reference plus the floor and the reference plus
-/// the caution (or warning, if lower) percentage.
+/// while it is at most [`WeeklyRef::limit`].
 fn weekly_increase_bound(
     c: &Ctx,
     w: usize,
@@ -1067,31 +1228,24 @@ fn weekly_increase_bound(
     scalable: &[usize],
 ) -> Option<Bound> {
     let r = weekly_reference(c, w, returns)?;
-    let week = &c.report.weeks[w];
-    let volume = if r.by_time {
-        week.run_minutes
-    } else {
-        week.run_km
-    };
     let scaling: f64 = scalable.iter().map(|&i| c.size(i, r.by_time)).sum();
     if scaling <= 0.0 {
         return None;
     }
-    let p =
-        c.t.weekly_increase_caution_pct
-            .min(c.t.weekly_increase_warning_pct);
+    let p = r.caution_pct.min(c.t.weekly_increase_warning_pct);
     let floor = weekly_floor(c, r.by_time);
     let by_pct = r.reference * (1.0 + p / 100.0);
-    let limit = by_pct.max(r.reference + floor);
     let base = if r.from_baseline {
         " (the baseline)"
+    } else if r.returning.is_some() {
+        " (since the return)"
     } else {
         ""
     };
     let text = if by_pct >= r.reference + floor {
         format!(
             "weekly increase: +{} over {}{base}",
-            pct(p),
+            line(p),
             amount(r.reference, r.by_time)
         )
     } else {
@@ -1103,7 +1257,7 @@ fn weekly_increase_bound(
     };
     Some(Bound {
         rule: Rule::WeeklyIncrease,
-        factor: (limit - (volume - scaling)) / scaling,
+        factor: (r.limit(c) - (r.volume - scaling)) / scaling,
         text,
     })
 }
@@ -1254,6 +1408,10 @@ fn monotony(c: &mut Ctx) {
     }
 }
 
+/// After the all-clear for a calf or Achilles injury, quality runs wait this many days
+/// (easy running first: the article's return "only when the calf is strong").
+pub const EASY_AFTER_CLEAR_DAYS: i64 = 14;
+
 fn quality_runs_on<'a>(c: &'a Ctx, d: usize) -> impl Iterator<Item = usize> + 'a {
     c.runs_on(d)
         .filter(|&i| c.session(i).run().is_some_and(|r| r.kind.is_quality()))
@@ -1301,6 +1459,39 @@ fn new_intensity(c: &mut Ctx) {
             ));
         }
         last = Some(d);
+    }
+    // The way back after an injury: easy running first, quality later.
+    let clears: Vec<(NaiveDate, &Symptom)> = c
+        .plan
+        .symptoms
+        .iter()
+        .filter(|s| needs_all_clear(s, c.t))
+        .filter_map(|s| all_clear_after(c.plan, s).map(|a| (a.date, s)))
+        .collect();
+    if !clears.is_empty() {
+        for d in 0..n {
+            let date = c.date(d);
+            let Some((cleared, s)) = clears
+                .iter()
+                .filter(|(a, _)| *a <= date && (date - *a).num_days() < EASY_AFTER_CLEAR_DAYS)
+                .max_by_key(|(a, _)| *a)
+            else {
+                continue;
+            };
+            for i in quality_runs_on(c, d).filter(|&i| !c.is_goal(i)) {
+                let kind = c.session(i).run().expect("quality run").kind;
+                found.push((
+                    date,
+                    vec![i],
+                    format!(
+                        "{} run on {date} is {} days after the all-clear for {}: come back with easy running first (Plan > Return to running…), quality sessions after {EASY_AFTER_CLEAR_DAYS} days at the earliest",
+                        kind.name(),
+                        (date - *cleared).num_days(),
+                        log_name(s)
+                    ),
+                ));
+            }
+        }
     }
     if c.plan.athlete.level == crate::model::Level::Novice {
         for w in 0..n / 7 {
@@ -1489,9 +1680,9 @@ fn return_after_break(c: &mut Ctx) {
                 w.k + 1,
                 amount(back, w.by_time),
                 c.date(w.a as usize),
-                pct(back / w.before * 100.0),
+                pct_vs(back / w.before * 100.0, &[w.limit_pct]),
                 amount(w.before, w.by_time),
-                pct(w.limit_pct),
+                line(w.limit_pct),
                 amount(w.limit(), w.by_time),
             ),
         ));
@@ -1539,7 +1730,7 @@ fn return_bounds(
             "return after {} days without running: week {} back at most {} of {}",
             win.gap,
             win.k + 1,
-            pct(win.limit_pct),
+            line(win.limit_pct),
             amount(win.before, win.by_time)
         );
         if room <= 0.0 {
@@ -1557,9 +1748,17 @@ fn return_bounds(
     }
 }
 
-/// barefoot-transition (the article).
+/// barefoot-transition (the article). A runner long adapted to minimalist shoes
+/// (`minimalist_adapted`) is not in a transition when running in them; barefoot running
+/// is still judged.
 fn barefoot_transition(c: &mut Ctx) {
     let n = c.report.days.len();
+    let adapted = c.plan.athlete.minimalist_adapted;
+    let transition = |f: Footwear| match f {
+        Footwear::Shoes => false,
+        Footwear::Minimalist => !adapted,
+        Footwear::Barefoot => true,
+    };
     let mut found = Vec::new();
     for (w, week) in c.report.weeks.iter().enumerate() {
         let runs: Vec<usize> = (w * 7..w * 7 + 7)
@@ -1569,11 +1768,7 @@ fn barefoot_transition(c: &mut Ctx) {
         let bare: Vec<usize> = runs
             .iter()
             .copied()
-            .filter(|&i| {
-                c.session(i)
-                    .run()
-                    .is_some_and(|r| r.footwear != Footwear::Shoes)
-            })
+            .filter(|&i| c.session(i).run().is_some_and(|r| transition(r.footwear)))
             .collect();
         let bare_amount: f64 = bare.iter().map(|&i| c.size(i, by_time)).sum();
         let total: f64 = runs.iter().map(|&i| c.size(i, by_time)).sum();
@@ -1586,8 +1781,8 @@ fn barefoot_transition(c: &mut Ctx) {
                     week.start,
                     amount(bare_amount, by_time),
                     amount(total, by_time),
-                    pct(bare_amount / total * 100.0),
-                    pct(c.t.barefoot_share_pct)
+                    pct_vs(bare_amount / total * 100.0, &[c.t.barefoot_share_pct]),
+                    line(c.t.barefoot_share_pct)
                 ),
             ));
         }
@@ -1736,18 +1931,22 @@ fn calf_cross_training(c: &mut Ctx) {
         if key.is_empty() {
             continue;
         }
+        // Calf program work counts here too: the scheduler keeps it off these days.
         let before: Vec<usize> = c
             .on_day(d - 1)
             .iter()
             .copied()
-            .filter(|&i| is_calf_loading(c.session(i), c.t))
+            .filter(|&i| {
+                let s = c.session(i);
+                is_calf_loading(s, c.t) || s.activity.is_calf_work()
+            })
             .collect();
         if !before.is_empty() {
             found.push((
                 c.date(d),
                 [before.clone(), key.clone()].concat(),
                 format!(
-                    "{} on {} is the day before the {} on {}: tired calves on a long or quality run; move the cross-training at least two days earlier or after the run",
+                    "{} on {} is the day before the {} on {}: tired calves on a long or quality run; move it at least two days earlier or after the run",
                     labels(c, &before),
                     c.date(d - 1),
                     labels(c, &key).to_lowercase(),
@@ -1923,12 +2122,16 @@ fn calf_imbalance(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
     if !exceeds(diff, t.calf_imbalance_pct) {
         return;
     }
-    let weaker = if l < r { "left" } else { "right" };
+    let (weaker, weak_reps) = if l < r {
+        ("left", test.left)
+    } else {
+        ("right", test.right)
+    };
     let (severity, advice) = if reps >= t.calf_imbalance_min_reps {
         (
             Severity::Caution,
             format!(
-                "test again on a fresh day to confirm it; if it holds, add a set on the {weaker} leg (the calf program works each leg)"
+                "test again on a fresh day to confirm it; if it holds, train both legs with the same reps, set by the weaker {weaker} leg ({weak_reps} a set at most), until they match (the article: equal reps on both legs)"
             ),
         )
     } else {
@@ -1948,7 +2151,7 @@ fn calf_imbalance(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
             test.date,
             test.left,
             test.right,
-            pct(diff)
+            pct_vs(diff, &[t.calf_imbalance_pct])
         ),
     ));
 }
@@ -1959,21 +2162,89 @@ fn is_calf_area(s: &Symptom) -> bool {
 }
 
 /// A symptom after which running should stop: a red flag, or calf/Achilles pain above
-/// the line.
+/// the line that is not a cramp (the article treats cramps apart: stretch and massage).
 pub fn stops_running(s: &Symptom, t: &Thresholds) -> bool {
-    !s.flags.is_empty() || (is_calf_area(s) && s.pain > t.calf_pain_warning)
+    !s.flags.is_empty() || (is_calf_area(s) && !s.cramp && s.pain > t.calf_pain_warning)
+}
+
+/// A strain without red flags: calf or Achilles pain from [`STRAIN_PAIN`] up to the
+/// line, not a cramp. The advice is RICE and no running on it, so runs after it are
+/// flagged (a caution) until an all-clear.
+pub fn is_strain(s: &Symptom, t: &Thresholds) -> bool {
+    s.flags.is_empty()
+        && is_calf_area(s)
+        && !s.cramp
+        && s.pain >= STRAIN_PAIN
+        && s.pain <= t.calf_pain_warning
+}
+
+/// A log that protects the runs after it until an all-clear: one that stops running, or
+/// a strain.
+pub fn needs_all_clear(s: &Symptom, t: &Thresholds) -> bool {
+    stops_running(s, t) || is_strain(s, t)
+}
+
+/// Whether `o` is an all-clear: pain 2 or less and no flags.
+pub fn is_all_clear(o: &Symptom) -> bool {
+    o.pain <= 2 && o.flags.is_empty()
 }
 
 /// A later log that gives the all-clear after `s`: the same area, pain 2 or less, no flags.
 pub fn all_clear_after<'a>(plan: &'a Plan, s: &Symptom) -> Option<&'a Symptom> {
     plan.symptoms
         .iter()
-        .filter(|o| o.date > s.date && o.area == s.area && o.pain <= 2 && o.flags.is_empty())
+        .filter(|o| o.date > s.date && o.area == s.area && is_all_clear(o))
         .min_by_key(|o| o.date)
 }
 
-/// red-flag (the article; Silbernagel et al. 2007): the symptom itself, and the runs
-/// planned in the days after it until an all-clear log.
+/// How a log names itself in messages: "the calf pop on 2026-03-02", "the calf pain
+/// 6/10 on 2026-03-02".
+pub fn log_name(s: &Symptom) -> String {
+    let area = s.area.name().to_lowercase();
+    if s.flags.is_empty() {
+        let what = if s.pain >= STRAIN_PAIN {
+            "strain"
+        } else {
+            "pain"
+        };
+        format!("the {area} {what} ({}/10) on {}", s.pain, s.date)
+    } else {
+        let flags: Vec<_> = s.flags.iter().map(|f| f.name()).collect();
+        format!("the {area} log with {} on {}", flags.join(", "), s.date)
+    }
+}
+
+/// The protection after an injury log: the days its runs are a warning, and the
+/// severity after them until the all-clear. `None` when the log protects nothing.
+pub fn protection(s: &Symptom, t: &Thresholds) -> Option<(i64, Severity)> {
+    if stops_running(s, t) {
+        let days = if s.flags.iter().any(|f| f.suggests_tear()) {
+            t.tear_days
+        } else {
+            t.red_flag_days
+        };
+        Some((i64::from(days), Severity::Caution))
+    } else if is_strain(s, t) {
+        Some((0, Severity::Caution))
+    } else {
+        None
+    }
+}
+
+/// Uncleared injury logs on `date`: the logs before it that protect runs and have no
+/// all-clear by then, oldest first.
+pub fn uncleared_on<'a>(plan: &'a Plan, t: &Thresholds, date: NaiveDate) -> Vec<&'a Symptom> {
+    let mut out: Vec<&Symptom> = plan
+        .symptoms
+        .iter()
+        .filter(|s| s.date < date && needs_all_clear(s, t))
+        .filter(|s| all_clear_after(plan, s).is_none_or(|c| c.date > date))
+        .collect();
+    out.sort_by_key(|s| s.date);
+    out
+}
+
+/// red-flag (the article; Silbernagel et al. 2007): the symptom itself.
 fn red_flag(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
     for s in &plan.symptoms {
         let area = s.area.name();
@@ -1990,7 +2261,7 @@ fn red_flag(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
                     flags.join(", ")
                 ),
             ));
-        } else if is_calf_area(s) && s.pain > t.calf_pain_warning {
+        } else if stops_running(s, t) {
             out.push(warning(
                 Rule::RedFlag,
                 Severity::Warning,
@@ -2002,58 +2273,97 @@ fn red_flag(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
                 ),
             ));
         }
-        if !stops_running(s, t) {
-            continue;
-        }
-        // Runs planned in the following days, until an all-clear log.
-        let mut end = s.date + Duration::days(i64::from(t.red_flag_days));
-        if let Some(clear) = all_clear_after(plan, s) {
-            end = end.min(clear.date - Duration::days(1));
-        }
-        let mut runs: Vec<usize> = (0..plan.sessions.len())
-            .filter(|&i| {
-                let r = &plan.sessions[i];
-                r.counts() && r.run().is_some() && r.date > s.date && r.date <= end
-            })
-            .collect();
-        runs.sort_by_key(|&i| plan.sessions[i].date);
-        let Some(&first) = runs.first() else {
+    }
+}
+
+/// before-all-clear (the article; Silbernagel et al. 2007): every run planned after an
+/// injury log and before an all-clear log of that area. After a red flag or pain above
+/// the line the first days are a warning (longer after signs of a tear), the rest a
+/// caution; after a strain, a caution. Each run is warned once, by the most serious log
+/// that covers it.
+fn before_all_clear(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
+    let mut runs: Vec<usize> = (0..plan.sessions.len())
+        .filter(|&i| {
+            let r = &plan.sessions[i];
+            r.counts() && r.run().is_some()
+        })
+        .collect();
+    runs.sort_by_key(|&i| plan.sessions[i].date);
+    // Per run, the worst (severity, log) that covers it.
+    let mut worst: Vec<Option<(Severity, usize)>> = vec![None; runs.len()];
+    for (k, s) in plan.symptoms.iter().enumerate() {
+        let Some((days, later)) = protection(s, t) else {
             continue;
         };
-        let cause = if s.flags.is_empty() {
-            format!("{} pain {}/10", area.to_lowercase(), s.pain)
-        } else {
-            format!("{} red flag", area.to_lowercase())
+        let clear = all_clear_after(plan, s).map(|c| c.date);
+        let first = runs.partition_point(|&i| plan.sessions[i].date <= s.date);
+        for (j, &i) in runs.iter().enumerate().skip(first) {
+            let date = plan.sessions[i].date;
+            if clear.is_some_and(|c| date >= c) {
+                break;
+            }
+            let severity = if (date - s.date).num_days() <= days {
+                Severity::Warning
+            } else {
+                later
+            };
+            if worst[j].is_none_or(|(w, _)| severity > w) {
+                worst[j] = Some((severity, k));
+            }
+        }
+    }
+    // One warning per log and severity, naming the runs.
+    let mut groups: Vec<((usize, Severity), Vec<usize>)> = Vec::new();
+    for (j, w) in worst.iter().enumerate() {
+        let Some((severity, k)) = *w else {
+            continue;
         };
-        let advice = if s.flags.is_empty() {
-            "do not run through it: rest until it settles, and see a physiotherapist if it persists"
+        match groups.iter_mut().find(|(key, _)| *key == (k, severity)) {
+            Some((_, v)) => v.push(runs[j]),
+            None => groups.push(((k, severity), vec![runs[j]])),
+        }
+    }
+    for ((k, severity), idx) in groups {
+        let s = &plan.symptoms[k];
+        let first = plan.sessions[idx[0]].date;
+        let last = plan.sessions[idx[idx.len() - 1]].date;
+        let count = if idx.len() == 1 {
+            format!("1 run on {first}")
         } else {
-            "see a doctor or physiotherapist before running"
+            format!("{} runs from {first} to {last}", idx.len())
+        };
+        let clear = all_clear_after(plan, s).map(|c| c.date);
+        let since = match clear {
+            Some(c) => format!("before the all-clear on {c}"),
+            None => "with no all-clear logged since".to_string(),
+        };
+        let advice = if !s.flags.is_empty() {
+            "see a doctor or physiotherapist before running, then log how it feels (pain 2 or less, no flags) and come back with Return to running"
+        } else if stops_running(s, t) {
+            "rest until it settles (see a physiotherapist if it persists), then log how it feels (pain 2 or less, no flags) and come back with Return to running"
+        } else {
+            "no running on a strain: rest, ice and compress until it settles, then log how it feels (pain 2 or less) and come back gradually"
         };
         out.push(warning(
-            Rule::RedFlag,
-            Severity::Warning,
-            plan.sessions[first].date,
-            runs.clone(),
-            format!(
-                "{} planned in the {} days after the {cause} on {}: {advice}; log how it feels (pain 2 or less, no flags) when it has settled",
-                if runs.len() == 1 {
-                    "1 run".to_string()
-                } else {
-                    format!("{} runs", runs.len())
-                },
-                t.red_flag_days,
-                s.date
-            ),
+            Rule::BeforeAllClear,
+            severity,
+            first,
+            idx,
+            format!("{count} planned after {} {since}: {advice}", log_name(s)),
         ));
     }
 }
 
-/// pain-monitoring (Silbernagel et al. 2007): calf or Achilles pain that stays at or
-/// above the line on two logs in a row without falling.
+/// pain-monitoring (Silbernagel et al. 2007, by analogy): calf or Achilles pain that
+/// stays at or above the line on two logs in a row without falling. Cramps are not
+/// counted (they pass; the article treats them apart).
 fn pain_monitoring(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
     for area in [BodyArea::Calf, BodyArea::Achilles] {
-        let mut logs: Vec<&Symptom> = plan.symptoms.iter().filter(|s| s.area == area).collect();
+        let mut logs: Vec<&Symptom> = plan
+            .symptoms
+            .iter()
+            .filter(|s| s.area == area && !s.cramp)
+            .collect();
         logs.sort_by_key(|s| s.date);
         for pair in logs.windows(2) {
             let (a, b) = (pair[0], pair[1]);
@@ -2064,7 +2374,7 @@ fn pain_monitoring(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
                     b.date,
                     Vec::new(),
                     format!(
-                        "{} pain {}/10 on {} after {}/10 on {}: it is not settling; hold your running and calf work where they are, or ease off, until it falls",
+                        "{} pain {}/10 on {} after {}/10 on {}: it is not settling; hold your running and calf work where they are, or ease off, until it falls (the pain-monitoring model, from Achilles tendinopathy, used here by analogy)",
                         area.name(),
                         b.pain,
                         b.date,
@@ -2097,6 +2407,7 @@ mod tests {
             Rule::NoRestDay,
             Rule::Hydration,
             Rule::RedFlag,
+            Rule::BeforeAllClear,
             Rule::PainMonitoring,
             Rule::NoBaseline,
         ];

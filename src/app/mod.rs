@@ -567,7 +567,7 @@ impl GradualApp {
             views::calendar::show(ui, &v, &mut self.window, &mut self.ui, &mut commands);
         });
         views::calf_panel::show(&ctx, &v, &mut self.ui, &mut commands);
-        views::symptoms::show_form(&ctx, &mut self.ui, &mut commands);
+        views::symptoms::show_form(&ctx, v.doc.plan(), &mut self.ui, &mut commands);
         views::return_panel::show(&ctx, &v, &mut self.ui, &mut commands);
         views::fit_panel::show(&ctx, &v, &mut self.ui, &mut commands);
         views::replan_panel::show(&ctx, &v, &mut self.ui, &mut commands);

@@ -252,6 +252,11 @@ impl GradualApp {
                 } else {
                     ", with the plan's settings"
                 };
+                ui.label(RichText::new("Severity follows the strength of the evidence").strong());
+                for (severity, what) in crate::analysis::LADDER {
+                    ui.label(format!("{}: {what}.", severity.as_str()));
+                }
+                ui.add_space(6.0);
                 ui.label(format!(
                     "Thresholds in force for this plan ({} athlete{own}):",
                     plan.athlete.level.name(),
@@ -259,6 +264,7 @@ impl GradualApp {
                 for r in crate::analysis::RULES {
                     ui.label(RichText::new(format!("{} ({})", r.title, r.id)).strong());
                     ui.label(r.rule.thresholds(&t));
+                    ui.label(format!("Why this severity: {}", r.rung));
                     ui.label(RichText::new(r.evidence).small().weak());
                     ui.add_space(6.0);
                 }

@@ -7,10 +7,12 @@
 //! consensus (Green et al., Sports Medicine – Open 2022) and the pain-monitoring model
 //! (Silbernagel et al., AJSM 2007).
 
-use crate::analysis::{ARTICLE, Severity, all_clear_after, analyze, stops_running};
+use crate::analysis::{
+    ARTICLE, Severity, all_clear_after, analyze, is_all_clear, log_name, needs_all_clear,
+};
 use crate::model::{
-    Activity, Block, Footwear, Phase, Plan, RunKind, Session, Side, Status, Surface, Symptom,
-    Thresholds, week_start,
+    Activity, Block, Footwear, Phase, Plan, RedFlag, RunKind, Session, Side, Status, Surface,
+    Symptom, Thresholds, week_start,
 };
 use chrono::{Duration, NaiveDate};
 
@@ -40,13 +42,14 @@ pub struct Advice {
     pub source: String,
 }
 
-/// Strains start at this pain (0–10), or with a pop.
-pub const STRAIN_PAIN: u8 = 4;
+pub use crate::analysis::STRAIN_PAIN;
 
-/// What the article advises for `s`, phrased as guidance.
+/// What the article advises for `s` on its own, phrased as guidance. [`advice_in`] adds
+/// what the plan's earlier logs change about it.
 pub fn advice(s: &Symptom) -> Advice {
     let area = s.area.name().to_lowercase();
-    let pop = s.flags.contains(&crate::model::RedFlag::Pop);
+    let tear = s.flags.iter().any(|f| f.suggests_tear());
+    let clot = s.flags.contains(&RedFlag::Swelling) || s.flags.contains(&RedFlag::Redness);
     let rice = vec![
         "Rest the leg: no running on it.".to_string(),
         "Ice: 15–20 minutes, three times a day.".to_string(),
@@ -60,37 +63,57 @@ pub fn advice(s: &Symptom) -> Advice {
             flags.join(", "),
             if flags.len() == 1 { "is" } else { "are" }
         )];
-        if pop {
-            steps.push("A pop felt or heard in the calf can mean a tear.".into());
+        if tear {
+            steps.push("A pop, bruising or not being able to bear weight can mean a tear.".into());
+        }
+        if clot && !tear {
+            steps.push(
+                "Calf swelling with warmth or redness, above all without an injury, can be a blood clot: see a doctor the same day, and get emergency help for breathlessness or chest pain.".into(),
+            );
         }
         steps.extend(rice);
         return Advice {
             care: Care::RedFlag,
             title: format!("Red flag in the {area}: see a professional"),
             steps,
-            source: format!("{ARTICLE}: red flags need a doctor or physiotherapist"),
+            source: format!(
+                "{ARTICLE}: red flags need a doctor or physiotherapist{}",
+                if clot && !tear {
+                    "; NHS: deep vein thrombosis"
+                } else {
+                    ""
+                }
+            ),
         };
     }
     if s.cramp {
+        let mut steps = vec![
+            "Stretch the calf slowly and massage it until it lets go.".to_string(),
+            "If cramps keep coming back, stop and see a doctor.".to_string(),
+            "Drink to thirst; on long or hot runs carry fluids.".to_string(),
+        ];
+        if s.pain >= STRAIN_PAIN {
+            steps.push(format!(
+                "A cramp can hurt a lot while it lasts. If the pain stays once it has let go, it may be a strain: log it again without \"cramp\" ({}/10 now)."
+                ,
+                s.pain
+            ));
+        }
         return Advice {
             care: Care::Cramp,
             title: format!("A cramp in the {area}"),
-            steps: vec![
-                "Stretch the calf slowly and massage it until it lets go.".into(),
-                "If cramps keep coming back, stop and see a doctor.".into(),
-                "Drink to thirst; on long or hot runs carry fluids.".into(),
-            ],
+            steps,
             source: format!("{ARTICLE}: treating cramps"),
         };
     }
-    if s.pain >= STRAIN_PAIN {
+    if s.pain >= STRAIN_PAIN && s.area.is_calf() {
         let mut steps = rice;
         steps.push(
             "If it is not getting better with home treatment, see a doctor or physiotherapist."
                 .into(),
         );
         steps.push(
-            "Do not run through it; come back with Plan > Return to running… once it has settled."
+            "Do not run through it. Once it has settled, log how it feels (pain 2/10 or less is the all-clear) and come back with Plan > Return to running…"
                 .into(),
         );
         return Advice {
@@ -98,6 +121,18 @@ pub fn advice(s: &Symptom) -> Advice {
             title: format!("Possibly a strain ({} pain {}/10): RICE", area, s.pain),
             steps,
             source: format!("{ARTICLE}: treating a strain with RICE"),
+        };
+    }
+    if s.pain >= STRAIN_PAIN {
+        return Advice {
+            care: Care::Strain,
+            title: format!("{} pain {}/10: rest it", s.area.name(), s.pain),
+            steps: vec![
+                "Rest it and ease off until it settles; do not run through pain.".into(),
+                "If it is not getting better in a few days, see a doctor or physiotherapist."
+                    .into(),
+            ],
+            source: ARTICLE.to_string(),
         };
     }
     if s.pain == 0 {
@@ -115,11 +150,89 @@ pub fn advice(s: &Symptom) -> Advice {
         care: Care::Monitor,
         title: format!("Mild {area} pain ({}/10): keep an eye on it", s.pain),
         steps: vec![
-            "Pain up to 3/10 counts as safe in the pain-monitoring model; keep the load where it is if it has settled by the next morning.".into(),
+            "Mild pain that settles by the next morning counts as safe in the pain-monitoring model (from Achilles tendinopathy, used here by analogy); keep the load where it is if it has.".into(),
             "Log how it feels the next morning; if it is higher, hold the load or ease off.".into(),
             "Warm up before runs (brisk walk, inchworms, butt kicks) and stretch after.".into(),
         ],
         source: format!("Silbernagel et al., AJSM 2007 (pain-monitoring model); {ARTICLE}"),
+    }
+}
+
+/// The advice for `s` in the plan it is (or is about to be) logged in: the earlier logs
+/// that still wait for an all-clear change it. A mild log while a pop has no all-clear
+/// says so instead of "keep the load where it is"; a log that is the all-clear for an
+/// earlier one says how to come back.
+pub fn advice_in(plan: &Plan, s: &Symptom) -> Advice {
+    let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
+    let mut a = advice(s);
+    // Earlier logs that protect runs and had no all-clear before this one.
+    let earlier: Vec<&Symptom> = plan
+        .symptoms
+        .iter()
+        .filter(|o| *o != s && o.date <= s.date && needs_all_clear(o, &t))
+        .filter(|o| {
+            !plan.symptoms.iter().any(|c| {
+                c != s && c.date > o.date && c.date <= s.date && c.area == o.area && is_all_clear(c)
+            })
+        })
+        .collect();
+    let clears = |o: &&Symptom| o.area == s.area && o.date < s.date && is_all_clear(s);
+    let (cleared, open): (Vec<&Symptom>, Vec<&Symptom>) = earlier.into_iter().partition(clears);
+    if let Some(o) = open.iter().max_by_key(|o| o.date) {
+        let named = log_name(o);
+        let keep_off = format!(
+            "Not cleared yet: {named} has no all-clear. Keep off running on it until a log of the {} with pain 2/10 or less and no flags.",
+            o.area.name().to_lowercase()
+        );
+        if a.care == Care::Monitor {
+            a.title = format!(
+                "{}; {named} has no all-clear yet",
+                a.title.split(':').next().unwrap_or(&a.title)
+            );
+            a.steps.retain(|x| {
+                !x.contains("keep the load where it is") && !x.starts_with("Nothing to treat")
+            });
+        }
+        a.steps.insert(0, keep_off);
+    } else if let Some(o) = cleared.iter().max_by_key(|o| o.date) {
+        let named = log_name(o);
+        a.title = format!("All-clear for {named}");
+        let mut steps = vec![
+            format!("Pain {}/10 and no flags: this log is the all-clear for {named}.", s.pain),
+            "Come back gradually, not at the old volume: Plan > Return to running… checks a calf-raise test first and builds a walk/run start.".to_string(),
+        ];
+        if cleared
+            .iter()
+            .any(|o| o.flags.iter().any(|f| f.suggests_tear()))
+        {
+            steps.push("After a possible tear, run again only once a doctor or physiotherapist has seen it.".into());
+        }
+        steps.extend(
+            a.steps
+                .into_iter()
+                .filter(|x| !x.starts_with("Nothing to treat")),
+        );
+        a.steps = steps;
+    }
+    a
+}
+
+/// Logs a symptom in `plan` and reschedules the calf program from its week (a red flag
+/// stops it). A log identical to one already there (same day, area, pain, flags, …) is
+/// the same log: logging it again changes nothing. Returns whether the program was
+/// rescheduled. The window and `gradual symptom` both log through here.
+pub fn log_symptom(plan: &mut Plan, s: Symptom) -> bool {
+    if plan.symptoms.contains(&s) {
+        return false;
+    }
+    plan.symptoms.push(s);
+    plan.symptoms.sort_by_key(|s| s.date);
+    match crate::calf::refresh(plan) {
+        Some(p) => {
+            *plan = p;
+            true
+        }
+        None => false,
     }
 }
 
@@ -134,48 +247,88 @@ pub struct Criterion {
     pub detail: String,
 }
 
-/// The injured side must manage at least this share of the other leg's calf raises.
+/// The injured side must manage at least this share of the other leg's calf raises, and
+/// of its own test before the injury (Green et al. 2022: asymmetry of 10 % or less).
 pub const RETURN_SYMMETRY: f64 = 0.9;
 
-/// Logged pain may be at most this when returning.
+/// Logged pain may be at most this when returning, walking and during the calf-raise test.
 pub const RETURN_MAX_PAIN: u8 = 2;
 
-/// The calf or Achilles injury a return starts from: the latest log before `on` that
-/// stopped running (a red flag or pain above the line) or was a strain.
+/// Single-leg calf raises the injured side needs before running again, or 90 % of its
+/// own result before the injury when that is lower (a sports physiotherapy clinic's
+/// line to start jogging; Green et al. 2022 ask 30 for a full return to play).
+pub const RETURN_MIN_REPS: u32 = 25;
+
+/// The calf or Achilles injury a return starts from: the latest log on or before `on`
+/// that protects the runs after it (a red flag, pain above the line, a strain). Cramps
+/// are not injuries.
 pub fn injury(plan: &Plan, on: NaiveDate) -> Option<&Symptom> {
     let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
     plan.symptoms
         .iter()
         .filter(|s| s.date <= on && s.area.is_calf())
-        .filter(|s| stops_running(s, &t) || s.pain >= STRAIN_PAIN)
+        .filter(|s| needs_all_clear(s, &t))
         .max_by_key(|s| s.date)
+}
+
+/// The day a return starts by default: where a return block already built after the
+/// latest injury starts; else the day after the latest all-clear log or calf-raise test
+/// after that injury; never on or before the injury itself (a test taken before it says
+/// nothing about the way back); without an injury, `today`.
+pub fn default_from(plan: &Plan, today: NaiveDate) -> NaiveDate {
+    let Some(i) = injury(plan, NaiveDate::MAX) else {
+        return today;
+    };
+    if let Some(b) = plan
+        .blocks
+        .iter()
+        .filter(|b| b.name == RETURN_BLOCK && b.start > i.date)
+        .max_by_key(|b| b.start)
+    {
+        return b.start;
+    }
+    let clear = plan
+        .symptoms
+        .iter()
+        .filter(|s| s.date > i.date && s.area == i.area && is_all_clear(s))
+        .map(|s| s.date);
+    let tests = plan
+        .athlete
+        .calf_raise_tests
+        .iter()
+        .filter(|t| t.date > i.date)
+        .map(|t| t.date);
+    let after = i.date + Duration::days(1);
+    match clear.chain(tests).max() {
+        Some(d) => (d + Duration::days(1)).max(after),
+        None => today.max(after),
+    }
 }
 
 /// Checks the entry criteria for returning to running on `on`.
 pub fn criteria(plan: &Plan, on: NaiveDate) -> Vec<Criterion> {
     let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
     let mut out = Vec::new();
-    // 1. No red flag without an all-clear.
+    // 1. No injury log without an all-clear.
     let open: Vec<&Symptom> = plan
         .symptoms
         .iter()
-        .filter(|s| s.date <= on && stops_running(s, &t))
+        .filter(|s| s.date <= on && needs_all_clear(s, &t))
         .filter(|s| all_clear_after(plan, s).is_none_or(|c| c.date > on))
         .collect();
     out.push(Criterion {
-        name: "No red flags",
+        name: "All-clear logged",
         met: open.is_empty(),
-        detail: match open.last() {
-            None => "no red flag or pain above 5/10 without an all-clear".into(),
+        detail: match open.iter().max_by_key(|s| s.date) {
+            None => "no red flag, strain or pain above 5/10 without an all-clear".into(),
             Some(s) => format!(
-                "{} {} on {} has no all-clear yet: see a doctor or physiotherapist, then log how it feels (pain 2 or less, no flags)",
-                s.area.name(),
+                "{} has no all-clear yet: {}then log how it feels (pain 2 or less, no flags)",
+                log_name(s),
                 if s.flags.is_empty() {
-                    format!("pain {}/10", s.pain)
+                    ""
                 } else {
-                    s.flags.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
-                },
-                s.date
+                    "see a doctor or physiotherapist, "
+                }
             ),
         },
     });
@@ -193,8 +346,8 @@ pub fn criteria(plan: &Plan, on: NaiveDate) -> Vec<Criterion> {
         },
         Some(s) => Criterion {
             name: "Pain 2/10 or less walking",
-            met: s.pain <= RETURN_MAX_PAIN && s.flags.is_empty(),
-            detail: if s.pain <= RETURN_MAX_PAIN && s.flags.is_empty() {
+            met: is_all_clear(s),
+            detail: if is_all_clear(s) {
                 format!("{} pain {}/10 on {}", s.area.name(), s.pain, s.date)
             } else {
                 format!(
@@ -206,52 +359,133 @@ pub fn criteria(plan: &Plan, on: NaiveDate) -> Vec<Criterion> {
             },
         },
     });
-    // 3. A calf-raise test after the injury, the injured side at 90 % of the other.
-    let injury = injury(plan, on);
+    // 3. A calf-raise test after the injury: the injured side back to 90 % of the other
+    //    leg and of its own test before the injury, enough reps, and no pain.
+    let Some(i) = injury(plan, on) else {
+        out.push(Criterion {
+            name: "Calf strength",
+            met: true,
+            detail: "no calf injury logged: no calf-raise test needed".into(),
+        });
+        return out;
+    };
     let test = plan
         .athlete
         .calf_raise_tests
         .iter()
-        .filter(|x| x.date <= on && injury.is_none_or(|i| x.date >= i.date))
+        .filter(|x| x.date <= on && x.date > i.date)
         .max_by_key(|x| x.date);
-    out.push(match (injury, test) {
-        (None, _) => Criterion {
-            name: "Calf strength",
-            met: true,
-            detail: "no calf injury logged: no calf-raise test needed".into(),
-        },
-        (Some(i), None) => Criterion {
-            name: "Calf strength",
+    let Some(x) = test else {
+        out.push(Criterion {
+            name: "Calf-raise test after the injury",
             met: false,
             detail: format!(
-                "record a calf-raise test after the {} pain of {} (the injured side needs 90 % of the other's reps)",
-                i.area.name().to_lowercase(),
-                i.date
+                "record a calf-raise test taken after {} (both legs' reps and the pain during it)",
+                log_name(i)
             ),
-        },
-        (Some(i), Some(x)) => {
-            let (hurt, other, side) = match i.side {
-                Some(Side::Left) => (x.left, x.right, "left"),
-                Some(Side::Right) => (x.right, x.left, "right"),
-                None => (x.left.min(x.right), x.left.max(x.right), "weaker"),
-            };
-            let share = if other == 0 {
-                0.0
-            } else {
-                f64::from(hurt) / f64::from(other)
-            };
-            Criterion {
-                name: "Calf strength",
-                met: other > 0 && share >= RETURN_SYMMETRY - 1e-9,
-                detail: format!(
-                    "test on {}: {side} leg {hurt} reps vs {other}: {:.0} % (90 % needed)",
-                    x.date,
-                    share * 100.0
-                ),
-            }
+        });
+        return out;
+    };
+    out.push(Criterion {
+        name: "Calf-raise test after the injury",
+        met: true,
+        detail: format!("test on {}: left {}, right {}", x.date, x.left, x.right),
+    });
+    let (hurt, other, side) = match i.side {
+        Some(Side::Left) => (x.left, x.right, Side::Left),
+        Some(Side::Right) => (x.right, x.left, Side::Right),
+        None if x.left <= x.right => (x.left, x.right, Side::Left),
+        None => (x.right, x.left, Side::Right),
+    };
+    let leg = if i.side.is_some() {
+        format!("{} leg", side.name())
+    } else {
+        format!("weaker ({}) leg", side.name())
+    };
+    let share = |a: u32, b: u32| {
+        if b == 0 {
+            0.0
+        } else {
+            f64::from(a) / f64::from(b)
         }
+    };
+    let s = share(hurt, other);
+    out.push(Criterion {
+        name: "Both legs alike",
+        met: other > 0 && s >= RETURN_SYMMETRY - 1e-9,
+        detail: format!(
+            "{leg} {hurt} reps vs {other}: {:.0} % (90 % needed)",
+            s * 100.0
+        ),
+    });
+    let before = plan
+        .athlete
+        .calf_raise_tests
+        .iter()
+        .filter(|b| b.date <= i.date)
+        .max_by_key(|b| b.date)
+        .map(|b| {
+            let reps = if side == Side::Left { b.left } else { b.right };
+            (b.date, reps)
+        });
+    match before {
+        Some((d, reps)) => {
+            let s = share(hurt, reps);
+            out.push(Criterion {
+                name: "Back to before the injury",
+                met: s >= RETURN_SYMMETRY - 1e-9,
+                detail: format!(
+                    "{leg} {hurt} reps vs {reps} in the test on {d}, before the injury: {:.0} % (90 % needed)",
+                    s * 100.0
+                ),
+            });
+        }
+        None => out.push(Criterion {
+            name: "Back to before the injury",
+            met: true,
+            detail: "no test before the injury to compare with".into(),
+        }),
+    }
+    let needed = before.map_or(RETURN_MIN_REPS, |(_, reps)| {
+        RETURN_MIN_REPS.min((f64::from(reps) * RETURN_SYMMETRY).ceil() as u32)
+    });
+    out.push(Criterion {
+        name: "Enough reps",
+        met: hurt >= needed,
+        detail: if needed < RETURN_MIN_REPS {
+            format!(
+                "{leg} {hurt} reps; {needed} needed (90 % of the test before the injury, which was under {RETURN_MIN_REPS})"
+            )
+        } else {
+            format!("{leg} {hurt} reps; {needed} needed")
+        },
+    });
+    out.push(match x.pain {
+        None => Criterion {
+            name: "No pain in the test",
+            met: false,
+            detail: "record the pain felt during the test (2/10 or less to return)".into(),
+        },
+        Some(p) => Criterion {
+            name: "No pain in the test",
+            met: p <= RETURN_MAX_PAIN,
+            detail: format!("pain {p}/10 during the test ({RETURN_MAX_PAIN}/10 or less needed)"),
+        },
     });
     out
+}
+
+/// One session of a return block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReturnSession {
+    /// The day.
+    pub date: NaiveDate,
+    /// Minutes of running (what the analysis counts).
+    pub run_minutes: u32,
+    /// Minutes of walking between the running, not counted as running.
+    pub walk_minutes: u32,
+    /// What to do, and when to move on.
+    pub note: String,
 }
 
 /// One week of a return block.
@@ -260,8 +494,8 @@ pub struct ReturnWeek {
     /// The week's first day (7-day steps from the block's start, as the return rule
     /// counts them).
     pub start: NaiveDate,
-    /// Its sessions: (day, minutes, what).
-    pub sessions: Vec<(NaiveDate, u32, String)>,
+    /// Its sessions.
+    pub sessions: Vec<ReturnSession>,
     /// Walk/run intervals (the first weeks) rather than continuous running.
     pub walk_run: bool,
 }
@@ -269,7 +503,12 @@ pub struct ReturnWeek {
 impl ReturnWeek {
     /// The week's running minutes.
     pub fn minutes(&self) -> u32 {
-        self.sessions.iter().map(|s| s.1).sum()
+        self.sessions.iter().map(|s| s.run_minutes).sum()
+    }
+
+    /// The week's walking minutes (between the running).
+    pub fn walk_minutes(&self) -> u32 {
+        self.sessions.iter().map(|s| s.walk_minutes).sum()
     }
 }
 
@@ -309,25 +548,54 @@ impl ReturnBlock {
     }
 }
 
-/// The walk/run ladder for the first two weeks, step by step: (minutes running, minutes
-/// walking) repeated.
-const WALK_RUN: [(u32, u32); 7] = [(1, 2), (2, 2), (3, 2), (4, 1), (5, 1), (8, 1), (10, 1)];
+/// The walk/run steps of the first two weeks, session by session: (minutes running in a
+/// bout, minutes walking after it).
+const WALK_RUN: [(u32, u32); 6] = [(1, 2), (1, 1), (2, 1), (2, 1), (3, 1), (4, 1)];
 
 /// At most this many weeks of rebuilding.
-const MAX_WEEKS: usize = 8;
+const MAX_WEEKS: usize = 12;
 
-fn walk_run_note(step: usize, minutes: u32) -> String {
-    let (run, walk) = WALK_RUN[step.min(WALK_RUN.len() - 1)];
-    let reps = (minutes / (run + walk)).max(1);
-    format!(
-        "Return to running, walk/run step {}: {reps} × ({run}' run, {walk}' walk) after a 5' brisk walk. Move on only if pain stayed at 3/10 or less and was gone by the next morning; otherwise repeat this step.",
-        step + 1
+/// The first session's running, in minutes (in 1-minute bouts).
+const FIRST_SESSION: u32 = 10;
+
+/// The shortest session the ladder plans, in minutes of running.
+const MIN_SESSION: u32 = 5;
+
+/// Running grows by at most this share from one session to the next (under the
+/// long-run-spike line of 10 %, whatever the runs before the injury were).
+const SESSION_GROWTH: f64 = 0.10;
+
+/// After the first three weeks a week grows by at most this much (under the
+/// weekly-increase caution line of 20 %).
+const GROWTH: f64 = 1.15;
+
+/// Sessions a week, every other day: days 0, 2 and 4 of each 7-day step (never two days
+/// in a row, also across weeks).
+const OFFSETS: [i64; 3] = [0, 2, 4];
+
+/// The note of a walk/run session: `run` minutes of running in bouts of `bout`, `walk`
+/// minutes of walking after each.
+fn walk_run(step: usize, run: u32, bout: u32, walk: u32) -> (u32, String) {
+    let bouts = run / bout;
+    let rest = run % bout;
+    let walking = bouts * walk;
+    let then = if rest > 0 {
+        format!(", then {rest} min run")
+    } else {
+        String::new()
+    };
+    (
+        walking,
+        format!(
+            "Return to running, walk/run step {}: 5 min brisk walk, then {bouts} × ({bout} min run, {walk} min walk){then}: {run} min running and {walking} min walking. Move on only if pain stayed at 3/10 or less and was gone by the next morning; otherwise repeat this step.",
+            step + 1
+        ),
     )
 }
 
-fn continuous_note(week: usize, weeks: usize) -> String {
+fn continuous_note(week: usize, weeks: usize, run: u32) -> String {
     format!(
-        "Return to running, week {week} of {weeks}: continuous easy running. Move on only if pain stayed at 3/10 or less and was gone by the next morning; otherwise repeat last week."
+        "Return to running, week {week} of {weeks}: 5 min brisk walk, then {run} min of continuous easy running. Move on only if pain stayed at 3/10 or less and was gone by the next morning; otherwise repeat last week."
     )
 }
 
@@ -352,14 +620,21 @@ fn weekly_minutes_before(plan: &Plan, on: NaiveDate) -> f64 {
         .unwrap_or(90.0)
 }
 
-/// A return block from `from`: a walk/run ladder by time, every other day at first, then
-/// continuous easy running rebuilding toward the week before the injury. Each week is
-/// sized to the return rule's lines (about 50, 70, 85 % of the week before), then grows
-/// by at most 15 % a week, and is checked with Gradual's own rules: a week that would
-/// raise anything at caution or above is made shorter until it does not. Planned runs
-/// from `from` to the block's end are replaced (never the goal race: the block ends
-/// before its week); done and skipped runs, cross-training and the user's own sessions
-/// stay; the calf program is rescheduled alongside.
+/// The next session's running after one of `prev` minutes: at most +10 %, whole minutes.
+fn grow(prev: u32) -> u32 {
+    ((f64::from(prev) * (1.0 + SESSION_GROWTH) + 1e-9).floor() as u32).max(prev)
+}
+
+/// A return block from `from`: a walk/run ladder by time for two weeks, then continuous
+/// easy running, three sessions a week on every other day. Running grows by at most 10 %
+/// from one session to the next (walking is counted apart), the first three weeks stay
+/// within the return rule's lines (about 50, 70, 85 % of the week before the injury),
+/// later weeks grow by at most 15 %, toward the week before the injury. Each week is
+/// checked with Gradual's own rules, the weekly increase included, and made shorter if
+/// anything reaches caution. Planned runs (and rest days) from `from` to the block's end
+/// are replaced (never the goal race: the block ends before its week); done and skipped
+/// runs, cross-training and the user's own sessions stay; the calf program is
+/// rescheduled alongside.
 pub fn return_block(plan: &Plan, from: NaiveDate) -> ReturnBlock {
     let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
     let criteria = criteria(plan, from);
@@ -376,8 +651,6 @@ pub fn return_block(plan: &Plan, from: NaiveDate) -> ReturnBlock {
         .map(|r| ((week_start(r) - from).num_days().max(0) / 7) as usize);
     let max_weeks = race_stop.map_or(MAX_WEEKS, |w| w.min(MAX_WEEKS));
     let mut weeks: Vec<ReturnWeek> = Vec::new();
-    let mut step = 0usize;
-    let mut last_week = 0.0f64;
     // The load warnings already there before this week is added (trials leave out the
     // plan's later runs, so only the block so far is judged).
     let load_warnings = |p: &Plan| -> Vec<(crate::analysis::Rule, NaiveDate)> {
@@ -393,69 +666,48 @@ pub fn return_block(plan: &Plan, from: NaiveDate) -> ReturnBlock {
             .collect()
     };
     let mut accepted = load_warnings(&with_block(plan, from, &[], false, false).0);
-    // The runs before the block (not skipped), by day and minutes: the long-run-spike
-    // rule's 30-day window reaches back into them.
-    let report = analyze(plan);
-    let history: Vec<(NaiveDate, f64)> = plan
-        .sessions
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.date < from && s.counts() && s.run().is_some())
-        .map(|(i, s)| (s.date, report.sessions[i].minutes))
-        .collect();
+    let mut last_session = 0u32;
+    let mut last_week = 0u32;
     for k in 0..max_weeks {
-        let target = if let Some(line) = lines.get(k) {
-            before * line / 100.0
-        } else {
-            (last_week * GROWTH).min(before)
-        };
-        // Every other day for the first two weeks, then four days a week.
-        let offsets: &[i64] = if k < 2 { &[0, 2, 4] } else { &[0, 2, 4, 6] };
         let start = from + Duration::days(7 * k as i64);
-        let days: Vec<NaiveDate> = offsets.iter().map(|d| start + Duration::days(*d)).collect();
-        // Each session as long as its share of the week, and at most 9 % longer than the
-        // longest run of the 30 days before it (the long-run-spike line is 10 %): a ladder
-        // that climbs session by session.
-        let share = (target * 0.98) / offsets.len() as f64;
+        // The week's cap: the return rule's line for the first three weeks, then at most
+        // +15 % a week, never above the week before the injury.
+        let cap = match lines.get(k) {
+            Some(line) => before * line / 100.0,
+            None => (f64::from(last_week) * GROWTH).min(before),
+        }
+        .floor() as u32;
         let mut scale = 1.0f64;
         loop {
-            let mut lengths: Vec<u32> = Vec::new();
-            for d in &days {
-                let recent =
-                    history
-                        .iter()
-                        .copied()
-                        .chain(weeks.iter().flat_map(|w| {
-                            w.sessions.iter().map(|(day, m, _)| (*day, f64::from(*m)))
-                        }))
-                        .chain(
-                            lengths
-                                .iter()
-                                .enumerate()
-                                .map(|(j, m)| (days[j], f64::from(*m))),
-                        )
-                        .filter(|(day, _)| *day < *d && *day >= *d - Duration::days(30))
-                        .map(|(_, m)| m)
-                        .fold(0.0, f64::max);
-                let cap = if recent > 0.0 { recent * 1.09 } else { share };
-                lengths.push((share.min(cap) * scale).floor().max(MIN_SESSION) as u32);
+            let mut sessions = Vec::new();
+            let mut prev = last_session;
+            let mut used = 0u32;
+            for (j, d) in OFFSETS.iter().enumerate() {
+                let left = (OFFSETS.len() - j) as u32;
+                let want = if prev == 0 { FIRST_SESSION } else { grow(prev) };
+                let share = cap.saturating_sub(used) / left;
+                let run = ((f64::from(want.min(share).max(prev.min(share))) * scale).floor()
+                    as u32)
+                    .max(MIN_SESSION);
+                used += run;
+                prev = run;
+                let step = k * OFFSETS.len() + j;
+                let date = start + Duration::days(*d);
+                let (walk, note) = match WALK_RUN.get(step) {
+                    Some(&(bout, walk)) => walk_run(step, run, bout, walk),
+                    None => (0, String::new()),
+                };
+                sessions.push(ReturnSession {
+                    date,
+                    run_minutes: run,
+                    walk_minutes: walk,
+                    note,
+                });
             }
             let week = ReturnWeek {
                 start,
-                walk_run: k < 2,
-                sessions: days
-                    .iter()
-                    .zip(&lengths)
-                    .enumerate()
-                    .map(|(i, (d, m))| {
-                        let note = if k < 2 {
-                            walk_run_note(step + i, *m)
-                        } else {
-                            String::new()
-                        };
-                        (*d, *m, note)
-                    })
-                    .collect(),
+                walk_run: k * OFFSETS.len() < WALK_RUN.len(),
+                sessions,
             };
             let mut trial = weeks.clone();
             trial.push(week.clone());
@@ -464,25 +716,24 @@ pub fn return_block(plan: &Plan, from: NaiveDate) -> ReturnBlock {
             // window reaching into it) is this week's to fix.
             let now = load_warnings(&p);
             let fires = now.iter().any(|w| !accepted.contains(w));
-            if !fires || lengths.iter().all(|m| f64::from(*m) <= MIN_SESSION) {
+            let floor = week.sessions.iter().all(|s| s.run_minutes <= MIN_SESSION);
+            if !fires || floor {
                 accepted = now;
-                last_week = f64::from(week.minutes());
+                last_week = week.minutes();
+                last_session = week.sessions.last().map_or(0, |s| s.run_minutes);
                 weeks.push(week);
                 break;
             }
             scale *= 0.92;
         }
-        if k < 2 {
-            step += days.len();
-        }
-        if k >= 3 && last_week >= before * 0.95 {
+        if k >= 3 && f64::from(last_week) >= before * 0.95 {
             break;
         }
     }
     let n = weeks.len();
-    for (k, w) in weeks.iter_mut().enumerate().skip(2) {
-        for s in &mut w.sessions {
-            s.2 = continuous_note(k + 1, n);
+    for (k, w) in weeks.iter_mut().enumerate() {
+        for s in w.sessions.iter_mut().filter(|s| s.note.is_empty()) {
+            s.note = continuous_note(k + 1, n, s.run_minutes);
         }
     }
     let (new_plan, replaced) = with_block(plan, from, &weeks, true, true);
@@ -519,13 +770,6 @@ pub fn return_block(plan: &Plan, from: NaiveDate) -> ReturnBlock {
     }
 }
 
-/// A week grows by at most this much after the first three (under the weekly-increase
-/// caution line of 20 %).
-const GROWTH: f64 = 1.15;
-
-/// The shortest session the ladder plans, in minutes.
-const MIN_SESSION: f64 = 10.0;
-
 /// The rules a return block is sized by (the load rules; symptoms and calf work are not
 /// the block's to fix).
 fn is_load_rule(r: crate::analysis::Rule) -> bool {
@@ -538,7 +782,8 @@ fn is_load_rule(r: crate::analysis::Rule) -> bool {
 
 /// `plan` with the block's sessions in place of its planned runs (to the block's end, or
 /// all later planned runs too unless `keep_after`), a Recovery block named "Return to
-/// running", and (if `calf`) the calf program rescheduled from `from`.
+/// running", and (if `calf`) the calf program rescheduled. A planned rest day on a day
+/// the block runs goes too (a day never holds both).
 fn with_block(
     plan: &Plan,
     from: NaiveDate,
@@ -552,6 +797,10 @@ fn with_block(
         NaiveDate::MAX
     };
     let race = plan.race.as_ref().map(|r| r.date);
+    let days: std::collections::BTreeSet<NaiveDate> = weeks
+        .iter()
+        .flat_map(|w| w.sessions.iter().map(|s| s.date))
+        .collect();
     let mut out = plan.clone();
     let before = out.sessions.len();
     out.sessions.retain(|s| {
@@ -562,20 +811,23 @@ fn with_block(
             && matches!(s.activity, Activity::Run { .. }))
     });
     let replaced = before - out.sessions.len();
+    out.sessions.retain(|s| {
+        !(days.contains(&s.date) && s.status == Status::Planned && s.activity == Activity::Rest)
+    });
     for w in weeks {
-        for (date, minutes, note) in &w.sessions {
+        for r in &w.sessions {
             let mut s = Session::new(
-                *date,
+                r.date,
                 Activity::Run {
                     kind: RunKind::Easy,
                     km: None,
-                    minutes: Some(*minutes),
+                    minutes: Some(r.run_minutes),
                     rpe: 3,
                     surface: Surface::Road,
                     footwear: Footwear::Shoes,
                 },
             );
-            s.note = note.clone();
+            s.note = r.note.clone();
             out.sessions.push(s);
         }
     }
@@ -588,7 +840,7 @@ fn with_block(
         phase: Phase::Recovery,
     });
     out.canonicalize();
-    if calf && let Some(p) = crate::calf::refresh(&out, from) {
+    if calf && let Some(p) = crate::calf::refresh(&out) {
         out = p;
     }
     (out, replaced)

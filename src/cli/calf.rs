@@ -1,7 +1,7 @@
 //! `gradual calf` and `gradual calf-test`: schedule the calf program, record a test.
 
 use super::{CliError, CliResult, EXIT_OK, Target, date_arg, load, safe, safe_path, write_plan};
-use crate::model::{Activity, CalfRaiseTest, Status, fmt_km};
+use crate::model::{CalfRaiseTest, fmt_km};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -148,6 +148,10 @@ pub struct CalfTestArgs {
     /// Reps on the right leg.
     #[arg(long, value_parser = clap::value_parser!(u32).range(0..=300))]
     pub right: u32,
+    /// The most pain felt during the test, 0 (none) to 10 (a return to running needs a
+    /// test without pain).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub pain: Option<u8>,
     /// Write the result here instead of over the plan (which is saved atomically with a
     /// .bak); `-` for standard output.
     #[arg(short = 'o', long, value_name = "OUT.ron")]
@@ -160,35 +164,26 @@ pub fn calf_test(args: &CalfTestArgs, out: &mut dyn Write, err: &mut dyn Write) 
     let mut plan = loaded.plan.clone();
     let target = Target::of(args.output.as_ref(), &args.plan);
     let (out, report) = target.streams(out, err);
-    let tests = &mut plan.athlete.calf_raise_tests;
-    match tests.iter_mut().find(|t| t.date == args.date) {
-        Some(t) => (t.left, t.right) = (args.left, args.right),
-        None => tests.push(CalfRaiseTest {
+    let rescheduled = crate::calf::record_test(
+        &mut plan,
+        CalfRaiseTest {
             date: args.date,
             left: args.left,
             right: args.right,
-        }),
-    }
-    for s in plan
-        .sessions
-        .iter_mut()
-        .filter(|s| s.date == args.date && matches!(s.activity, Activity::CalfTest))
-    {
-        s.status = Status::Done;
-    }
-    plan.canonicalize();
-    let rescheduled = crate::calf::refresh(&plan, args.date);
-    if let Some(p) = rescheduled.as_ref() {
-        plan = p.clone();
-    }
+            pain: args.pain,
+        },
+    );
     let weaker = args.left.min(args.right);
     writeln!(
         report,
-        "Calf-raise test on {}: left {}, right {} (weaker leg {weaker}){}.",
+        "Calf-raise test on {}: left {}, right {} (weaker leg {weaker}){}{}.",
         args.date,
         args.left,
         args.right,
-        if rescheduled.is_some() {
+        args.pain
+            .map(|p| format!(", pain during the test {p}/10"))
+            .unwrap_or_default(),
+        if rescheduled {
             "; calf program rescheduled from that week"
         } else {
             ""

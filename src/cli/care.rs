@@ -2,7 +2,7 @@
 //! advice; a return-to-running block once the entry criteria are met.
 
 use super::{CliResult, EXIT_NOT_READY, EXIT_OK, OneOf, Target, date_arg, load, safe, write_plan};
-use crate::analysis::{Severity, Warning, analyze};
+use crate::analysis::{Rule, Severity, Warning, analyze};
 use crate::model::{BodyArea, Plan, RedFlag, Side, Symptom, When};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -77,13 +77,9 @@ pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         ..Symptom::new(args.date, args.area, args.pain)
     };
     let mut new_plan = plan.clone();
-    new_plan.symptoms.push(s.clone());
-    new_plan.canonicalize();
-    let rescheduled = crate::calf::refresh(&new_plan, s.date);
-    if let Some(p) = &rescheduled {
-        new_plan = p.clone();
-    }
-    let a = crate::care::advice(&s);
+    let repeat = new_plan.symptoms.contains(&s);
+    let rescheduled = crate::care::log_symptom(&mut new_plan, s.clone());
+    let a = crate::care::advice_in(&new_plan, &s);
     let flags: Vec<&str> = s.flags.iter().map(|f| f.name()).collect();
     writeln!(
         report,
@@ -112,25 +108,44 @@ pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
             .filter(|x| x.generated && x.date >= s.date)
             .count()
     };
-    match &rescheduled {
-        Some(_) => writeln!(
+    match rescheduled {
+        _ if repeat => writeln!(
+            report,
+            "The same log is already in the plan for that day: nothing added."
+        )?,
+        true => writeln!(
             report,
             "Calf program rescheduled from the week of {}: {} generated sessions from that day before, {} now.",
             crate::model::week_start(s.date),
             generated_from(plan),
             generated_from(&new_plan)
         )?,
-        None => writeln!(report, "No calf program to reschedule.")?,
+        false => writeln!(report, "No calf program to reschedule.")?,
     }
+    // What the log means for the plan: the symptom rules from its day on (the runs it
+    // protects until an all-clear included).
     let analysis = analyze(&new_plan);
-    write_warnings(
-        report,
-        analysis
-            .warnings
-            .iter()
-            .filter(|w| w.date >= s.date && w.severity >= Severity::Warning)
-            .take(5),
-    )?;
+    let symptom_rule = |r: Rule| {
+        matches!(
+            r,
+            Rule::RedFlag | Rule::BeforeAllClear | Rule::PainMonitoring
+        )
+    };
+    let mine: Vec<&Warning> = analysis
+        .warnings
+        .iter()
+        .filter(|w| w.severity >= Severity::Caution && symptom_rule(w.rule))
+        .filter(|w| {
+            w.date >= s.date
+                || w.sessions
+                    .iter()
+                    .any(|&i| new_plan.sessions.get(i).is_some_and(|x| x.date >= s.date))
+        })
+        .collect();
+    write_warnings(report, mine.iter().copied().take(5))?;
+    if mine.len() > 5 {
+        writeln!(report, "  … and {} more (gradual check)", mine.len() - 5)?;
+    }
     if args.dry_run {
         writeln!(report, "Dry run: nothing written.")?;
         return Ok(EXIT_OK);
@@ -144,9 +159,10 @@ pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
 pub struct ReturnArgs {
     /// The plan.
     pub plan: PathBuf,
-    /// The first day of the return (YYYY-MM-DD).
+    /// The first day of the return (YYYY-MM-DD; default: the day after the latest
+    /// all-clear or calf-raise test after the latest injury, as the window suggests).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
-    pub from: chrono::NaiveDate,
+    pub from: Option<chrono::NaiveDate>,
     /// Print the block without writing anything (also when the criteria are not met).
     #[arg(long)]
     pub dry_run: bool,
@@ -163,7 +179,10 @@ pub fn return_to_running(args: &ReturnArgs, out: &mut dyn Write, err: &mut dyn W
     let plan = &loaded.plan;
     let target = Target::of(args.output.as_ref(), &args.plan);
     let (out, report) = target.streams(out, err);
-    let block = crate::care::return_block(plan, args.from);
+    let from = args
+        .from
+        .unwrap_or_else(|| crate::care::default_from(plan, chrono::Local::now().date_naive()));
+    let block = crate::care::return_block(plan, from);
     writeln!(
         report,
         "Return to running for {} from {}: entry criteria",
@@ -189,11 +208,16 @@ pub fn return_to_running(args: &ReturnArgs, out: &mut dyn Write, err: &mut dyn W
         let days: Vec<String> = w
             .sessions
             .iter()
-            .map(|(d, m, _)| format!("{} {m}'", d.format("%a %-d %b")))
+            .map(|s| format!("{} {}'", s.date.format("%a %-d %b"), s.run_minutes))
             .collect();
+        let walking = if w.walk_minutes() > 0 {
+            format!(" + {} min walking", w.walk_minutes())
+        } else {
+            String::new()
+        };
         writeln!(
             report,
-            "  week {}  {:>4} min  {}  {}",
+            "  week {}  {:>4} min running{walking}  {}  {}",
             k + 1,
             w.minutes(),
             if w.walk_run {
@@ -203,6 +227,9 @@ pub fn return_to_running(args: &ReturnArgs, out: &mut dyn Write, err: &mut dyn W
             },
             days.join(", ")
         )?;
+    }
+    if let Some(first) = block.weeks.first().and_then(|w| w.sessions.first()) {
+        writeln!(report, "  first session: {}", safe(&first.note))?;
     }
     if block.block_warnings.is_empty() {
         writeln!(

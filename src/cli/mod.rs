@@ -390,7 +390,9 @@ mod one_of_tests {
                 "pins-and-needles",
                 "numbness",
                 "redness",
-                "pop"
+                "pop",
+                "bruising",
+                "cant-bear-weight"
             ]
         );
     }

@@ -463,7 +463,7 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
     }
     for w in &report.weeks {
         let block = plan
-            .block_on(w.start)
+            .block_in_week(w.start)
             .map(|b| {
                 format!(
                     "<br><span class=\"muted\">{} ({})</span>",
@@ -569,7 +569,7 @@ th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
     if !plan.symptoms.is_empty() {
         h.push_str("<h2>Symptoms and what to do</h2>\n<ul>\n");
         for s in &plan.symptoms {
-            let a = crate::care::advice(s);
+            let a = crate::care::advice_in(plan, s);
             let mut what = format!("{} pain {}/10", s.area.name(), s.pain);
             if let Some(w) = s.when {
                 what.push_str(&format!(", {}", w.name()));

@@ -377,6 +377,9 @@ fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
     if let Some(v) = s.red_flag_days {
         c.whole("red_flag_days", v, 1, 60, " days");
     }
+    if let Some(v) = s.tear_days {
+        c.whole("tear_days", v, 1, 90, " days");
+    }
     if let Some(v) = s.break_days {
         c.whole("break_days", v, 2, 365, " days");
     }

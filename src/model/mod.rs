@@ -134,6 +134,17 @@ impl Plan {
             .filter(|b| b.start <= date && date <= b.last_day())
             .max_by_key(|b| b.start)
     }
+
+    /// The block a week row is labelled with: of the blocks covering any day of the week
+    /// starting on `monday`, the one that started last (a return block starting on a
+    /// Wednesday labels its first week, not the block it interrupts).
+    pub fn block_in_week(&self, monday: NaiveDate) -> Option<&Block> {
+        let sunday = monday + chrono::Duration::days(6);
+        self.blocks
+            .iter()
+            .filter(|b| b.start <= sunday && monday <= b.last_day())
+            .max_by_key(|b| b.start)
+    }
 }
 
 /// The Monday of the week containing `date` (weeks run Monday to Sunday).
@@ -212,6 +223,10 @@ pub struct Athlete {
     /// Easy pace, used to estimate the minutes of runs that give only km.
     #[serde(default, skip_serializing_if = "Pace::is_default")]
     pub easy_pace: Pace,
+    /// Long adapted to minimalist or barefoot running (months of it without trouble):
+    /// the barefoot-transition rule, which is about the change, then stays quiet.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub minimalist_adapted: bool,
 }
 
 impl Athlete {
@@ -224,6 +239,7 @@ impl Athlete {
             calf_raise_tests: Vec::new(),
             baseline: None,
             easy_pace: Pace::default(),
+            minimalist_adapted: false,
         }
     }
 
@@ -268,6 +284,26 @@ pub struct CalfRaiseTest {
     pub left: u32,
     /// Reps on the right leg.
     pub right: u32,
+    /// The most pain felt during the test, 0–10, if recorded (a return to running needs
+    /// a test without pain).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::plain_option"
+    )]
+    pub pain: Option<u8>,
+}
+
+impl CalfRaiseTest {
+    /// A test result without a pain score.
+    pub fn new(date: NaiveDate, left: u32, right: u32) -> Self {
+        CalfRaiseTest {
+            date,
+            left,
+            right,
+            pain: None,
+        }
+    }
 }
 
 /// What the athlete runs now, before the plan starts.
@@ -963,6 +999,10 @@ pub enum RedFlag {
     Redness,
     /// A pop felt or heard in the calf: the article's sign of a tear.
     Pop,
+    /// Bruising on the calf or down toward the ankle: blood from torn fibres.
+    Bruising,
+    /// Walking or standing on the leg is too painful: a sign of a tear.
+    CantBearWeight,
 }
 
 impl RedFlag {
@@ -975,17 +1015,30 @@ impl RedFlag {
             RedFlag::Numbness => "numbness",
             RedFlag::Redness => "redness",
             RedFlag::Pop => "a pop felt or heard",
+            RedFlag::Bruising => "bruising",
+            RedFlag::CantBearWeight => "can't bear weight",
         }
     }
 
+    /// A sign that the muscle may be torn (a pop, bruising, not bearing weight): runs
+    /// after it are warned for longer.
+    pub fn suggests_tear(self) -> bool {
+        matches!(
+            self,
+            RedFlag::Pop | RedFlag::Bruising | RedFlag::CantBearWeight
+        )
+    }
+
     /// All flags, in display order.
-    pub const ALL: [RedFlag; 6] = [
+    pub const ALL: [RedFlag; 8] = [
         RedFlag::Swelling,
         RedFlag::SeverePain,
         RedFlag::PinsAndNeedles,
         RedFlag::Numbness,
         RedFlag::Redness,
         RedFlag::Pop,
+        RedFlag::Bruising,
+        RedFlag::CantBearWeight,
     ];
 }
 

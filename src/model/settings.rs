@@ -56,18 +56,22 @@ macro_rules! thresholds {
 }
 
 thresholds! {
-    /// long-run-spike: caution above this % over the longest run of the previous 30 days.
+    /// long-run-spike: caution above this % over the longest run of the previous 30 days
+    /// (Frandsen et al. 2025: HRR 1.64 for 10–30 %, a significant association).
     long_run_caution_pct: f64 = 10.0, 10.0;
-    /// long-run-spike: warning above this %.
-    long_run_warning_pct: f64 = 30.0, 30.0;
-    /// long-run-spike: danger above this %.
-    long_run_danger_pct: f64 = 100.0, 100.0;
+    /// long-run-spike: warning above this % (HRR 2.28 above 100 %, a strong association;
+    /// the 30–100 % group's 1.52 is not above the 10–30 % group's 1.64).
+    long_run_warning_pct: f64 = 100.0, 100.0;
+    /// long-run-spike: danger above this %. Off by default: danger is for red flags.
+    long_run_danger_pct: f64 = f64::INFINITY, f64::INFINITY;
     /// weekly-increase: an info note above this % over the highest of the previous 4 weeks.
     weekly_increase_info_pct: f64 = 10.0, 10.0;
-    /// weekly-increase: caution above this %.
+    /// weekly-increase: caution above this % (Nielsen et al. 2014 saw a trend, not a
+    /// significant association, above 30 %).
     weekly_increase_caution_pct: f64 = 20.0, 20.0;
-    /// weekly-increase: warning above this % (stricter for novices and returning runners).
-    weekly_increase_warning_pct: f64 = 20.0, 30.0;
+    /// weekly-increase: warning above this %. Off by default: a trend never ranks above a
+    /// significant association of equal size (a single run +10–30 % is a caution).
+    weekly_increase_warning_pct: f64 = f64::INFINITY, f64::INFINITY;
     /// weekly-increase: increases of at most this many km (or its minutes at the easy
     /// pace) are never flagged.
     weekly_increase_floor_km: f64 = 3.0, 3.0;
@@ -109,8 +113,12 @@ thresholds! {
     calf_imbalance_min_reps: u32 = 5, 5;
     /// red-flag: calf or Achilles pain above this (0–10) is a warning.
     calf_pain_warning: u8 = 5, 5;
-    /// red-flag: runs this many days after a red flag (until an all-clear log) are warned.
+    /// before-all-clear: runs this many days after a red flag or pain above the line are a
+    /// warning (later ones, still before an all-clear log, a caution).
     red_flag_days: u32 = 7, 7;
+    /// before-all-clear: after a sign of a tear (a pop, bruising, not bearing weight) runs
+    /// are a warning for this many days.
+    tear_days: u32 = 14, 14;
     /// pain-monitoring: calf or Achilles pain at or above this on two logs in a row,
     /// not falling, is a caution.
     pain_monitor_min: u8 = 3, 3;
@@ -309,11 +317,19 @@ mod tests {
         let mut s = Settings::default();
         let novice = Thresholds::resolve(&s, Level::Novice);
         let expert = Thresholds::resolve(&s, Level::Experienced);
-        assert_eq!(novice.weekly_increase_warning_pct, 20.0);
+        // The severity ladder: a trend (a week +30 %) never ranks above a significant
+        // association of equal size (a single run +10–30 %, caution).
         assert_eq!(novice.weekly_increase_caution_pct, 20.0);
         assert_eq!(expert.weekly_increase_caution_pct, 20.0);
+        assert_eq!(novice.weekly_increase_warning_pct, f64::INFINITY);
+        assert_eq!(expert.long_run_caution_pct, 10.0);
+        assert_eq!(expert.long_run_warning_pct, 100.0);
+        assert_eq!(
+            expert.long_run_danger_pct,
+            f64::INFINITY,
+            "danger: red flags only"
+        );
         assert_eq!(expert.acwr_severity, Severity::Info);
-        assert_eq!(expert.weekly_increase_warning_pct, 30.0);
         s.acwr_warning = Some(1.3);
         s.calf_factors.insert("Cycling".into(), 0.5);
         let t = Thresholds::resolve(&s, Level::Experienced);

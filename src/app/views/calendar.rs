@@ -145,10 +145,7 @@ pub fn show(
 
             // Block column.
             let block_rect = Rect::from_min_size(rect.min, vec2(BLOCK_COL, ROW_HEIGHT));
-            if let Some(b) = plan
-                .block_on(monday)
-                .or_else(|| plan.block_on(monday + Duration::days(6)))
-            {
+            if let Some(b) = plan.block_in_week(monday) {
                 let c = phase_color(b.phase);
                 painter.rect_filled(
                     Rect::from_min_size(

@@ -278,7 +278,7 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                         what.extend(
                             c.moved
                                 .iter()
-                                .map(|(a, b)| format!("{}→{}", a.format("%a"), b.format("%a"))),
+                                .map(|(a, b)| format!("{} to {}", a.format("%a"), b.format("%a"))),
                         );
                         what.extend(c.changed.iter().map(|d| format!("~{}", d.format("%a"))));
                         what.extend(c.removed.iter().map(|d| format!("−{}", d.format("%a"))));

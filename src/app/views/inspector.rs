@@ -372,6 +372,11 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             merge: None,
         })
     });
+    // A long note (a return session's walk/run steps) is read in full, not in the
+    // one-line field.
+    if s.note.chars().count() > 40 {
+        ui.add(egui::Label::new(RichText::new(&s.note).small()).wrap());
+    }
     if let Some(n) = st
         .fields
         .text(ui, "note", "Note", &s.note, 170.0, |t| Ok(t.to_string()))
@@ -455,67 +460,23 @@ fn calf_test_result(
         .cloned();
     let entry = st.calf_test_entry.get_or_insert_with(Default::default);
     if entry.date != Some(s.date) {
-        *entry = super::CalfTestEntry {
-            date: Some(s.date),
-            left: recorded
-                .as_ref()
-                .map(|t| t.left.to_string())
-                .unwrap_or_default(),
-            right: recorded
-                .as_ref()
-                .map(|t| t.right.to_string())
-                .unwrap_or_default(),
-            error: None,
-        };
+        *entry = super::CalfTestEntry::for_date(s.date, recorded.as_ref());
     }
-    for (label, text) in [
-        ("Left reps", &mut entry.left),
-        ("Right reps", &mut entry.right),
-    ] {
-        ui.horizontal(|ui| {
-            let l = ui.add_sized([72.0, 18.0], egui::Label::new(label));
-            ui.add(egui::TextEdit::singleline(text).desired_width(60.0))
-                .labelled_by(l.id);
-        });
-    }
-    let parse = |t: &str, leg: &str| -> Result<u32, String> {
-        let v: i64 = t
-            .trim()
-            .parse()
-            .map_err(|_| format!("{leg}: \"{t}\" is not a whole number of reps"))?;
-        if !(0..=300).contains(&v) {
-            return Err(format!("{leg}: {v} reps refused: must be 0–300"));
-        }
-        Ok(v as u32)
-    };
-    if ui.button("Record test").clicked() {
-        match (parse(&entry.left, "left"), parse(&entry.right, "right")) {
-            (Ok(left), Ok(right)) => {
-                entry.error = None;
-                out.push(Command::RecordCalfTest {
-                    date: s.date,
-                    left,
-                    right,
-                });
-            }
-            (Err(e), _) | (_, Err(e)) => entry.error = Some(e),
-        }
-    }
-    if let Some(e) = &entry.error {
-        ui.label(
-            RichText::new(format!("⚠ {e}"))
-                .color(egui::Color32::from_rgb(0xd0, 0x3a, 0x1a))
-                .small(),
-        );
+    if let super::calf_test_form::Outcome::Record(t) = super::calf_test_form::show(ui, entry, false)
+    {
+        out.push(Command::RecordCalfTest(t));
     }
     match &recorded {
         Some(t) => {
             ui.label(
                 RichText::new(format!(
-                    "Recorded: left {} · right {} (weaker leg {}).",
+                    "Recorded: left {} · right {} (weaker leg {}){}.",
                     t.left,
                     t.right,
-                    t.left.min(t.right)
+                    t.left.min(t.right),
+                    t.pain
+                        .map(|p| format!(", pain {p}/10 during the test"))
+                        .unwrap_or_default()
                 ))
                 .small(),
             );

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod calf_panel;
+pub mod calf_test_form;
 pub mod charts;
 pub mod fields;
 pub mod fit_panel;
@@ -113,6 +114,8 @@ pub struct UiState {
     pub return_panel: return_panel::ReturnPanel,
     /// The calf-raise test result being typed in the inspector.
     pub calf_test_entry: Option<CalfTestEntry>,
+    /// The plan panel's "Add calf-raise test" form, when open.
+    pub new_calf_test: Option<CalfTestEntry>,
     /// The "Fit to headroom" window.
     pub fit: fit_panel::FitPanel,
     /// The "Import activities" window.
@@ -123,15 +126,19 @@ pub struct UiState {
     pub better_days: Option<(u64, usize, Vec<NaiveDate>)>,
 }
 
-/// A calf-raise test result being typed: both legs, recorded together.
+/// A calf-raise test result being typed: both legs and the pain, recorded together.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CalfTestEntry {
-    /// The test session's day.
+    /// The test session's day (the inspector), or the day first offered (the plan panel).
     pub date: Option<NaiveDate>,
+    /// The day as typed, where it can be chosen.
+    pub date_text: String,
     /// Left reps, as typed.
     pub left: String,
     /// Right reps, as typed.
     pub right: String,
+    /// Pain during the test (0–10), as typed; empty when not noted.
+    pub pain: String,
     /// Why the last Record was refused.
     pub error: Option<String>,
 }

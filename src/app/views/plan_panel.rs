@@ -3,7 +3,7 @@
 use super::fields::{choice, fmt_number};
 use super::{UiState, ViewCtx};
 use crate::document::Command;
-use crate::model::{Baseline, Block, CalfRaiseTest, Level, Pace, Phase, Race, week_start};
+use crate::model::{Baseline, Block, Level, Pace, Phase, Race, week_start};
 use chrono::Duration;
 use egui::{RichText, Ui};
 
@@ -123,6 +123,22 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     ..a.clone()
                 }));
             }
+            let mut adapted = a.minimalist_adapted;
+            if ui
+                .checkbox(&mut adapted, "Long adapted to minimalist shoes")
+                .on_hover_text(
+                    "Months of running in minimalist shoes without trouble: running in them is not a transition (barefoot still is).",
+                )
+                .changed()
+            {
+                out.push(Command::SetAthlete(
+                    crate::model::Athlete {
+                        minimalist_adapted: adapted,
+                        ..a.clone()
+                    },
+                    None,
+                ));
+            }
             let mut has_base = a.baseline.is_some();
             if ui
                 .checkbox(&mut has_base, "Current running (baseline)")
@@ -230,6 +246,23 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                                 tests[i].right = x;
                                 changed = true;
                             }
+                            let pain = t.pain.map(|p| p.to_string()).unwrap_or_default();
+                            if let Some(x) =
+                                st.fields.text(ui, "test-pain", "Pain", &pain, 60.0, |t| {
+                                    match t.trim() {
+                                        "" => Ok(None),
+                                        t => match t.parse::<u8>() {
+                                            Ok(p) if p <= 10 => Ok(Some(p)),
+                                            _ => Err(format!(
+                                                "pain \"{t}\" refused: a whole number 0–10, or empty"
+                                            )),
+                                        },
+                                    }
+                                })
+                            {
+                                tests[i].pain = x;
+                                changed = true;
+                            }
                         });
                         if ui.button("🗑").on_hover_text("Remove this test").clicked() {
                             remove = Some(i);
@@ -259,20 +292,27 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             {
                 st.calf.open = true;
             }
-            if ui.button("➕ Add calf-raise test").clicked() {
-                let mut tests = a.calf_raise_tests.clone();
-                tests.push(CalfRaiseTest {
-                    date: v.today,
-                    left: 20,
-                    right: 20,
-                });
-                out.push(Command::SetAthlete(
-                    crate::model::Athlete {
-                        calf_raise_tests: tests,
-                        ..a.clone()
-                    },
-                    None,
-                ));
+            match st.new_calf_test.as_mut() {
+                None => {
+                    if ui
+                        .button("➕ Add calf-raise test")
+                        .on_hover_text("Record a test you have done: both legs' reps and any pain")
+                        .clicked()
+                    {
+                        st.new_calf_test = Some(super::CalfTestEntry::for_date(v.today, None));
+                    }
+                }
+                Some(entry) => {
+                    ui.label(RichText::new("New calf-raise test").strong());
+                    match super::calf_test_form::show(ui, entry, true) {
+                        super::calf_test_form::Outcome::Record(t) => {
+                            out.push(Command::RecordCalfTest(t));
+                            st.new_calf_test = None;
+                        }
+                        super::calf_test_form::Outcome::Cancel => st.new_calf_test = None,
+                        super::calf_test_form::Outcome::None => {}
+                    }
+                }
             }
 
             ui.separator();

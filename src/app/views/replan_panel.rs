@@ -27,11 +27,13 @@ pub struct ReplanPanel {
 }
 
 /// What re-planning does, at the top of its window.
-const ABOUT: &str = "Sessions done and days before the first day stay as they are. Runs \
-    planned after a red flag without an all-clear are dropped; cross-training that loads \
-    the calves right before a run moves to a nearby day; then every week over its \
-    headroom is shortened to it, in date order, so a missed week is not made up with a \
-    catch-up spike. The race keeps its date and distance.";
+const ABOUT: &str = "Sessions done and days before the first day stay as they are. Every \
+    run planned after a red flag, pain above 5/10 or a strain without an all-clear is \
+    dropped (Return to running plans the way back); a quality run in the first two weeks \
+    after an all-clear becomes easy; cross-training that loads the calves right before a \
+    run moves to a nearby day; then every week over its headroom is shortened to it, in \
+    date order, so a missed week is not made up with a catch-up spike, and a single run \
+    still too long for its week is shortened. The race keeps its date and distance.";
 
 /// Shows the window; emits the re-plan as one command.
 pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

@@ -11,17 +11,20 @@ use egui::{RichText, Ui};
 /// What the return block is, at the top of its window.
 const ABOUT: &str = "Do not run through a calf injury: return when the calf is strong and \
     knee and ankle work normally. The block replaces the planned runs from the day you \
-    choose with a walk/run ladder by time, every other day at first, then continuous easy \
-    running rebuilding toward your week before the injury; the calf program runs alongside \
-    on the other days.";
+    choose: walk/run for two weeks, then continuous easy running, three times a week on \
+    every other day, the running growing by at most 10 % a session toward your week \
+    before the injury; walking is counted apart. The calf program runs alongside on \
+    other days.";
 /// The entry criteria and their source.
-const CRITERIA_SOURCE: &str = "Criteria: no red flags; pain 2/10 or less; a calf-raise \
-    test after the injury with the injured side at 90 % of the other (clinician consensus, \
-    Green et al., Sports Medicine – Open 2022).";
+const CRITERIA_SOURCE: &str = "Criteria: an all-clear (pain 2/10 or less, no flags); a \
+    calf-raise test after the injury with the injured side at 90 % of the other leg and \
+    of its own test before the injury, 25 reps or more (or 90 % of a lower test before), \
+    and no pain in the test (Green et al., Sports Medicine – Open 2022: symmetry within \
+    10 %, no symptoms, 30 reps for a full return to play; 25 reps is a sports \
+    physiotherapy clinic's line to start jogging).";
 /// When a session lets the runner move on.
 const MOVING_ON: &str = "Each session's note says when to move on: only while pain stays \
     at 3/10 or less and is gone by the next morning; otherwise repeat the step.";
-
 /// The window's state. The block is computed when the plan or the date changes (it runs
 /// the analysis a few times per week it sizes), not every frame.
 #[derive(Clone, Debug, Default)]
@@ -34,32 +37,9 @@ pub struct ReturnPanel {
     cache: Option<(u64, NaiveDate, Box<ReturnBlock>)>,
 }
 
-/// The day a return starts by default: where the plan's return block starts, if it has
-/// one; else the day after the latest all-clear log (calf or Achilles, pain 2 or less)
-/// or calf-raise test, whichever is later; else today.
+/// The day a return starts by default (see [`crate::care::default_from`]).
 pub fn default_from(v: &ViewCtx) -> NaiveDate {
-    let plan = v.doc.plan();
-    if let Some(b) = plan
-        .blocks
-        .iter()
-        .filter(|b| b.name == crate::care::RETURN_BLOCK)
-        .max_by_key(|b| b.start)
-    {
-        return b.start;
-    }
-    let clear = plan
-        .symptoms
-        .iter()
-        .filter(|s| {
-            s.area.is_calf() && s.pain <= crate::care::RETURN_MAX_PAIN && s.flags.is_empty()
-        })
-        .map(|s| s.date);
-    let tests = plan.athlete.calf_raise_tests.iter().map(|t| t.date);
-    clear
-        .chain(tests)
-        .max()
-        .map(|d| d + chrono::Duration::days(1))
-        .unwrap_or(v.today)
+    crate::care::default_from(v.doc.plan(), v.today)
 }
 
 /// Shows the window.
@@ -121,24 +101,43 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     ));
     egui::Grid::new("return-grid")
         .striped(true)
-        .num_columns(4)
+        .num_columns(5)
         .show(ui, |ui| {
-            for h in ["Week", "Minutes", "Kind", "Sessions"] {
+            for h in [
+                "Week",
+                "Running",
+                "Walking",
+                "Kind",
+                "Sessions (minutes running)",
+            ] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
             for (k, w) in block.weeks.iter().enumerate() {
                 ui.label(format!("{} ({})", k + 1, w.start.format("%-d %b")));
                 ui.label(format!("{} min", w.minutes()));
+                ui.label(if w.walk_minutes() > 0 {
+                    format!("{} min", w.walk_minutes())
+                } else {
+                    "–".to_string()
+                });
                 ui.label(if w.walk_run { "walk/run" } else { "continuous" });
                 ui.label(
                     w.sessions
                         .iter()
-                        .map(|(d, m, _)| format!("{} {m}'", d.format("%a")))
+                        .map(|s| format!("{} {}'", s.date.format("%a"), s.run_minutes))
                         .collect::<Vec<_>>()
                         .join(", "),
                 );
                 ui.end_row();
+            }
+        });
+    egui::CollapsingHeader::new("Each session, step by step")
+        .id_salt("return-steps")
+        .show(ui, |ui| {
+            for s in block.weeks.iter().flat_map(|w| &w.sessions) {
+                ui.label(RichText::new(s.date.format("%a %-d %b").to_string()).strong());
+                ui.add(egui::Label::new(&s.note).wrap());
             }
         });
     if block.block_warnings.is_empty() {

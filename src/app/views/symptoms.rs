@@ -111,9 +111,10 @@ fn fields(ui: &mut Ui, st: &mut UiState, s: &mut Symptom, key: &str) -> Option<&
     changed
 }
 
-/// The article's advice for `s`, phrased as guidance.
-pub fn advice(ui: &mut Ui, s: &Symptom) {
-    let a = crate::care::advice(s);
+/// The article's advice for `s` in `plan` (earlier logs still waiting for an all-clear
+/// change it), phrased as guidance.
+pub fn advice(ui: &mut Ui, plan: &crate::model::Plan, s: &Symptom) {
+    let a = crate::care::advice_in(plan, s);
     let color = style::severity_color(match a.care {
         crate::care::Care::RedFlag => crate::analysis::Severity::Danger,
         crate::care::Care::Strain => crate::analysis::Severity::Warning,
@@ -128,7 +129,12 @@ pub fn advice(ui: &mut Ui, s: &Symptom) {
 }
 
 /// The "How do my calves feel?" window, when open.
-pub fn show_form(ctx: &egui::Context, st: &mut UiState, out: &mut Vec<Command>) {
+pub fn show_form(
+    ctx: &egui::Context,
+    plan: &crate::model::Plan,
+    st: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     let Some(mut form) = st.symptom_form.take() else {
         return;
     };
@@ -142,7 +148,7 @@ pub fn show_form(ctx: &egui::Context, st: &mut UiState, out: &mut Vec<Command>) 
         .show(ctx, |ui| {
             fields(ui, st, &mut form.symptom, "log");
             ui.separator();
-            advice(ui, &form.symptom);
+            advice(ui, plan, &form.symptom);
             ui.separator();
             ui.horizontal(|ui| {
                 if ui.button("Log it").clicked() {
@@ -188,7 +194,7 @@ pub fn inspector(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, index: usize, out: 
             st.selected_symptom = None;
         }
         if s.area.is_calf()
-            && (s.pain >= crate::care::STRAIN_PAIN || !s.flags.is_empty())
+            && ((s.pain >= crate::care::STRAIN_PAIN && !s.cramp) || !s.flags.is_empty())
             && ui.button("Return to running…").clicked()
         {
             st.return_panel.open = true;
@@ -196,7 +202,7 @@ pub fn inspector(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, index: usize, out: 
         }
     });
     ui.separator();
-    advice(ui, s);
+    advice(ui, v.doc.plan(), s);
 }
 
 /// The colour of a symptom's marker: by how serious it is.
@@ -204,7 +210,7 @@ pub fn marker_color(s: &Symptom) -> egui::Color32 {
     use crate::analysis::Severity::*;
     style::severity_color(if !s.flags.is_empty() {
         Danger
-    } else if s.pain > 5 {
+    } else if s.pain > 5 && !s.cramp {
         Warning
     } else if s.pain >= 3 {
         Caution
@@ -227,5 +233,11 @@ pub fn label(s: &Symptom) -> String {
                 .join(", ")
         )
     };
-    format!("{} pain {}/10{flags} on {}", s.area.name(), s.pain, s.date)
+    let cramp = if s.cramp { " (a cramp)" } else { "" };
+    format!(
+        "{} pain {}/10{cramp}{flags} on {}",
+        s.area.name(),
+        s.pain,
+        s.date
+    )
 }

@@ -129,7 +129,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::WeeklyIncrease,
         id: "weekly-increase",
         title: "Weekly increase",
-        evidence: "Weak evidence, so mostly notes: in Buist et al. 2008 (532 novice runners) a programme built on the 10 % rule did not prevent injuries (20.8 % vs 20.3 %), and Frandsen et al. 2025 found no link between week-to-week change and injury. Nielsen et al., JOSPT 2014 (874 novice runners): increases over 30 % went with more distance-related injuries (HR 1.59, 95 % CI 0.96–2.66, a trend). The 10 / 20 / 30 % lines are Gradual's defaults, not trial results.",
+        evidence: "Weak evidence, so mostly notes: in Buist et al. 2008 (532 novice runners) a programme built on the 10 % rule did not prevent injuries (20.8 % vs 20.3 %), and Frandsen et al. 2025 found no link between week-to-week change and injury. Nielsen et al., JOSPT 2014 (874 novice runners): increases over 30 % went with more distance-related injuries (HR 1.59, 95 % CI 0.96–2.66, a trend). The 10 and 20 % lines are Gradual's defaults, not trial results; with a trend as the evidence the rule stops at caution.",
         rung: "info above +10 %: the 10 % rule on its own did not prevent injuries; caution above +20 %, under the +30 % where a trend (not a significant association) was seen. It never ranks above a single run's spike of the same size.",
     },
     RuleInfo {

@@ -10,16 +10,20 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Line, Plot};
 
 /// What the program does, at the top of its window.
-const ABOUT: &str = "Eccentric calf strengthening on days without a run, 2–3 times a week, \
-    at least 48 h apart, introduced slowly: a new program's first two weeks at the low end \
-    (at most about 60 % of the weaker leg's test), one stage up after two complete weeks, \
-    every 4th week (and Recovery/Taper blocks) at half volume, a calf-raise test every 4 \
-    weeks (stage 5 needs 25 reps on the weaker leg, stage 6 30 and a body mass), no calf \
-    work from 3 days before to 2 days after the goal race.";
+const ABOUT: &str = "Eccentric calf strengthening on days without a run and not the day \
+    before a long or quality run, 2–3 times a week, at least 48 h apart, introduced \
+    slowly: a new program's first two weeks at the low end (at most about 60 % of the \
+    weaker leg's test), the reps growing by at most 25 % a week, one stage up after two \
+    complete weeks, every 4th week (and Recovery/Taper blocks) at half volume, a \
+    calf-raise test every 4 weeks. Single-leg stages never ask for more reps a set than \
+    the weaker leg managed in its latest test (stage 3 needs a test of 12, stage 4 20, \
+    stage 5 25, stage 6 30 and a body mass). No calf work from 3 days before to 2 days \
+    after the goal race, and no increase in the two weeks before it.";
 /// When it stops and holds.
 const STOPS: &str = "It stops after a red flag or calf pain above 5/10 until a log with \
-    pain 2 or less and no flags, then resumes one stage lower; it holds the stage when \
-    next-morning pain rises; one stage down after a skipped week.";
+    pain 2 or less and no flags, then resumes one stage lower; it holds the dose after a \
+    strain (4–5/10) until that all-clear and when next-morning pain rises; one stage down \
+    after a skipped week.";
 /// Where the ladder comes from.
 const LADDER_SOURCE: &str = "The ladder is a synthesis of Alfredson 1998, Beyer 2015 and \
     heel-raise norms, not a trial protocol.";

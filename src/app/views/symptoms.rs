@@ -161,7 +161,7 @@ pub fn show_form(
             });
             ui.label(
                 RichText::new(
-                    "Logging reschedules the calf program: a red flag or pain above 5/10 stops it until you log pain 2 or less.",
+                    "Logging reschedules the calf program: a red flag or pain above 5/10 stops it, a strain (4–5/10) holds it, until you log pain 2 or less; runs until then are flagged.",
                 )
                 .small()
                 .weak(),

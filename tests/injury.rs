@@ -35,6 +35,23 @@ fn steady(weeks: i64) -> Plan {
     p
 }
 
+/// Four weeks of two easy runs (Tuesday, Thursday) and a long run on Sunday.
+fn four_weeks(p: &mut Plan, easy_km: f64, long_km: f64) {
+    for w in 0..4 {
+        p.sessions.push(easy(w * 7 + 1, easy_km));
+        p.sessions.push(easy(w * 7 + 3, easy_km));
+        p.sessions.push(run(w * 7 + 6, RunKind::Long, long_km));
+    }
+}
+
+/// Weeks of two easy runs (Tuesday, Friday) of `km` in all.
+fn two_run_weeks(p: &mut Plan, weeks: &[(i64, f64)]) {
+    for (w, km) in weeks {
+        p.sessions.push(easy(w * 7 + 1, km / 2.0));
+        p.sessions.push(easy(w * 7 + 4, km / 2.0));
+    }
+}
+
 /// The before-all-clear warnings covering session `i`.
 fn protecting(r: &Report, i: usize) -> Vec<&gradual::analysis::Warning> {
     of(r, Rule::BeforeAllClear)
@@ -496,15 +513,8 @@ fn a_jump_in_the_third_week_back_is_flagged() {
     // above (27 is under 85 % of 34), so the weekly increase judges the weeks since the
     // return.
     let mut p = with_baseline(Level::Experienced, 34.0, 12.0);
-    for w in 0..4 {
-        p.sessions.push(easy(w * 7 + 1, 11.0));
-        p.sessions.push(easy(w * 7 + 3, 11.0));
-        p.sessions.push(run(w * 7 + 6, RunKind::Long, 12.0));
-    }
-    for (w, km) in [(7, 10.0), (8, 10.0), (9, 27.0)] {
-        p.sessions.push(easy(w * 7 + 1, km / 2.0));
-        p.sessions.push(easy(w * 7 + 4, km / 2.0));
-    }
+    four_weeks(&mut p, 11.0, 12.0);
+    two_run_weeks(&mut p, &[(7, 10.0), (8, 10.0), (9, 27.0)]);
     let r = analyze(&p);
     assert!(
         of(&r, Rule::ReturnAfterBreak).is_empty(),
@@ -523,10 +533,7 @@ fn a_jump_in_the_third_week_back_is_flagged() {
     // The return ladder's own steps (50 → 70 → 85 %) are not a weekly increase.
     let mut q = p.clone();
     q.sessions.retain(|s| s.date < day(49));
-    for (w, km) in [(7, 17.0), (8, 23.8), (9, 28.8)] {
-        q.sessions.push(easy(w * 7 + 1, km / 2.0));
-        q.sessions.push(easy(w * 7 + 4, km / 2.0));
-    }
+    two_run_weeks(&mut q, &[(7, 17.0), (8, 23.8), (9, 28.8)]);
     assert!(
         of(&analyze(&q), Rule::WeeklyIncrease).is_empty(),
         "{:#?}",
@@ -539,11 +546,7 @@ fn the_race_exemption_covers_the_race_session_only() {
     // Peak weeks of 44 km, then a race week of 67 km around a 10K: its other runs are
     // +30 % over the peak.
     let mut p = with_baseline(Level::Experienced, 40.0, 16.0);
-    for w in 0..4 {
-        p.sessions.push(easy(w * 7 + 1, 14.0));
-        p.sessions.push(easy(w * 7 + 3, 14.0));
-        p.sessions.push(run(w * 7 + 6, RunKind::Long, 16.0));
-    }
+    four_weeks(&mut p, 14.0, 16.0);
     p.sessions.push(easy(29, 15.0));
     p.sessions.push(easy(30, 14.0));
     p.sessions.push(easy(31, 14.0));
@@ -571,11 +574,7 @@ fn the_race_exemption_covers_the_race_session_only() {
     // A 23 km long run a week after a goal half marathon is judged against the training
     // before the race, not the race.
     let mut p = with_baseline(Level::Experienced, 40.0, 16.0);
-    for w in 0..4 {
-        p.sessions.push(easy(w * 7 + 1, 10.0));
-        p.sessions.push(easy(w * 7 + 3, 10.0));
-        p.sessions.push(run(w * 7 + 6, RunKind::Long, 16.0));
-    }
+    four_weeks(&mut p, 10.0, 16.0);
     p.sessions.push(easy(29, 8.0));
     p.sessions.push(run(34, RunKind::Race, 21.1));
     p.sessions.push(easy(37, 8.0));

@@ -91,6 +91,35 @@ fn type_into(h: &mut Harness<'static, GradualApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Opens the plan panel's "Add calf-raise test" form and records a test with it.
+fn add_test_in_panel(
+    h: &mut Harness<'static, GradualApp>,
+    day: &str,
+    left: &str,
+    right: &str,
+    pain: Option<&str>,
+) {
+    // The form may be open already.
+    if h.query_by_label("➕ Add calf-raise test").is_some() {
+        h.get_by_label("➕ Add calf-raise test").scroll_to_me();
+        h.run();
+        h.get_by_label("➕ Add calf-raise test").click();
+        h.run();
+    }
+    type_into(h, "Test day", day);
+    type_into(h, "Left reps", left);
+    type_into(h, "Right reps", right);
+    if let Some(pain) = pain {
+        h.get_by_label("Pain 0–10").scroll_to_me();
+        h.run();
+        type_into(h, "Pain 0–10", pain);
+    }
+    h.get_by_label("Record test").scroll_to_me();
+    h.run();
+    h.get_by_label("Record test").click();
+    h.run();
+}
+
 fn leave_field(h: &mut Harness<'static, GradualApp>) {
     h.key_press(Key::Escape);
     h.run();
@@ -1128,11 +1157,7 @@ fn create_a_return_block_from_the_window() {
         tests_before,
         "no placeholder test"
     );
-    type_into(&mut h, "Test day", "2026-02-21");
-    type_into(&mut h, "Left reps", "25");
-    type_into(&mut h, "Right reps", "27");
-    h.get_by_label("Record test").click();
-    h.run();
+    add_test_in_panel(&mut h, "2026-02-21", "25", "27", None);
     // Without the pain during the test it is recorded, but not yet enough to return.
     let t = h
         .state()
@@ -1146,18 +1171,7 @@ fn create_a_return_block_from_the_window() {
         .expect("recorded");
     assert_eq!((t.left, t.right, t.pain), (25, 27, None));
     h.get_by_label_contains("record the pain felt during the test");
-    h.get_by_label("➕ Add calf-raise test").click();
-    h.run();
-    type_into(&mut h, "Test day", "2026-02-21");
-    type_into(&mut h, "Left reps", "25");
-    type_into(&mut h, "Right reps", "27");
-    h.get_by_label("Pain 0–10").scroll_to_me();
-    h.run();
-    type_into(&mut h, "Pain 0–10", "0");
-    h.get_by_label("Record test").scroll_to_me();
-    h.run();
-    h.get_by_label("Record test").click();
-    h.run();
+    add_test_in_panel(&mut h, "2026-02-21", "25", "27", Some("0"));
     h.get_by_label_contains("left leg 25 reps vs 27: 93 %");
     h.get_by_label_contains("Gradual's rules find nothing at caution or above in the block.");
     h.get_by_label("Create return block").click();
@@ -1753,17 +1767,7 @@ fn the_calf_window_agrees_with_the_reschedule_a_symptom_made() {
     // And after a test recorded in the plan panel's form.
     h.state_mut().ui.calf.open = false;
     h.run();
-    h.get_by_label("➕ Add calf-raise test").scroll_to_me();
-    h.run();
-    h.get_by_label("➕ Add calf-raise test").click();
-    h.run();
-    type_into(&mut h, "Test day", "2026-02-14");
-    type_into(&mut h, "Left reps", "26");
-    type_into(&mut h, "Right reps", "27");
-    h.get_by_label("Record test").scroll_to_me();
-    h.run();
-    h.get_by_label("Record test").click();
-    h.run();
+    add_test_in_panel(&mut h, "2026-02-14", "26", "27", None);
     assert!(
         h.state()
             .doc

@@ -288,13 +288,17 @@ impl Rule {
     /// defaults).
     pub fn thresholds(self, t: &Thresholds) -> String {
         let p = |x: f64| format!("{} %", fmt_km(x));
+        // A line that is off unless a plan sets it.
+        let optional = |x: f64, severity: &str| {
+            if x.is_finite() {
+                format!("; more than {}: {severity}", p(x))
+            } else {
+                String::new()
+            }
+        };
         match self {
             Rule::LongRunSpike => {
-                let danger = if t.long_run_danger_pct.is_finite() {
-                    format!("; more than {}: danger", p(t.long_run_danger_pct))
-                } else {
-                    String::new()
-                };
+                let danger = optional(t.long_run_danger_pct, "danger");
                 format!(
                     "a run more than {} longer than the longest of the previous {SPIKE_WINDOW_DAYS} days: caution; more than {}: warning{danger}. Judged once {SPIKE_WINDOW_DAYS} days of the plan (or the baseline) lie behind a run; by minutes when time-only runs are involved; the goal race is a note, and not what later runs are compared with",
                     p(t.long_run_caution_pct),
@@ -302,11 +306,7 @@ impl Rule {
                 )
             }
             Rule::WeeklyIncrease => {
-                let warning = if t.weekly_increase_warning_pct.is_finite() {
-                    format!("; more than {}: warning", p(t.weekly_increase_warning_pct))
-                } else {
-                    String::new()
-                };
+                let warning = optional(t.weekly_increase_warning_pct, "warning");
                 format!(
                     "a full week's running more than {} over the highest of the previous four full weeks: note; more than {}: caution{warning}; increases of {} km or less are ignored; the goal race itself is left out of its week; in the three weeks after a break, compared with the weeks since the return, up to the return ladder's step (+{})",
                     p(t.weekly_increase_info_pct),

@@ -1780,3 +1780,77 @@ fn the_calf_window_agrees_with_the_reschedule_a_symptom_made() {
     menu(&mut h, "Plan", "Calf program…");
     h.get_by_label("Up to date");
 }
+
+/// A plan whose last week's runs all scale below a kilometre (and so are all dropped),
+/// starting today in the tests (2026-03-04's week).
+fn short_runs_plan(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("short.ron");
+    std::fs::write(
+        &path,
+        r#"(
+    format: 1,
+    name: "Short runs",
+    athlete: (name: "A", level: Novice, baseline: Some((weekly_km: 1.0, long_run_km: 1.0))),
+    sessions: [
+        (date: "2026-03-02", activity: Run(kind: Easy, km: 1.0, rpe: 3)),
+        (date: "2026-03-09", activity: Run(kind: Easy, km: 0.9, rpe: 3)),
+        (date: "2026-03-10", activity: Run(kind: Easy, km: 0.9, rpe: 3)),
+        (date: "2026-03-11", activity: Run(kind: Easy, km: 0.9, rpe: 3)),
+        (date: "2026-03-12", activity: Run(kind: Easy, km: 0.9, rpe: 3)),
+        (date: "2026-03-13", activity: Run(kind: Easy, km: 0.9, rpe: 3)),
+        (date: "2026-03-14", activity: Run(kind: Easy, km: 0.9, rpe: 3)),
+    ],
+)
+"#,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn fit_and_replan_survive_a_week_whose_runs_are_all_dropped() {
+    // Both took the window down (and the edits with it): the fit looked the week up by an
+    // index the shorter plan no longer had.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open(short_runs_plan(dir.path()).to_str().unwrap());
+    menu(&mut h, "Plan", "Fit to headroom…");
+    h.get_by_label_contains("Week of 2026-03-09: 5.4 km down to 0.0 km");
+    h.get_by_label("Fit 1 week").click();
+    h.run();
+    assert_eq!(h.state().doc.undo_label(), Some("Fit to headroom"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    menu(&mut h, "Plan", "Re-plan from today…");
+    h.get_by_label_contains("Apply 6 changes");
+}
+
+#[test]
+fn return_to_running_on_an_empty_plan_says_why_not() {
+    // Was: the window exited as soon as From was a Monday.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.ron");
+    std::fs::write(
+        &path,
+        "(format: 1, name: \"Empty\", athlete: (name: \"A\", level: Novice))",
+    )
+    .unwrap();
+    let (mut h, _) = open(path.to_str().unwrap());
+    menu(&mut h, "Plan", "Return to running…");
+    type_into(&mut h, "From", "2026-03-09");
+    leave_field(&mut h);
+    h.get_by_label_contains("The plan has no sessions yet");
+    assert!(h.query_by_label("Create return block").is_none());
+}
+
+#[test]
+fn a_plan_name_cannot_disguise_the_window_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut plan = format::load(Path::new("plans/beginner-5k.ron")).unwrap();
+    plan.name = "Invoice\u{202E}fdp.exe".into();
+    format::save(&plan, &path).unwrap();
+    let (h, _) = open(path.to_str().unwrap());
+    let title = h.state().title();
+    assert!(title.starts_with("Invoicefdp.exe — p.ron"), "{title:?}");
+    assert!(!title.contains('\u{202E}'));
+}

@@ -221,12 +221,19 @@ pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
     let mut edits = Vec::new();
     let mut left = Vec::new();
     let mut heads = from_day(&plan, &analyze(&plan), Some(from)).0;
-    let mut w = 0;
-    while w < heads.len() {
+    // Weeks are found by their Monday: dropping every run of a week can shorten the plan,
+    // and the same week then has another index.
+    let mut next = heads.first().map(|h| h.start);
+    while let Some(monday) = next {
+        let after = |heads: &[WeekHeadroom]| heads.iter().map(|h| h.start).find(|s| *s > monday);
+        let Some(w) = heads.iter().position(|h| h.start == monday) else {
+            next = after(&heads);
+            continue;
+        };
         let h = &heads[w];
         let in_range = h.start + chrono::Duration::days(6) >= from && h.start <= to;
         if !in_range || !h.over() {
-            w += 1;
+            next = after(&heads);
             continue;
         }
         if h.runs.is_empty() || h.factor.is_none_or(|f| f <= 0.0) {
@@ -236,7 +243,7 @@ pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
                 .map(|b| b.text.clone())
                 .unwrap_or_else(|| "nothing still to run in it can be shortened".into());
             left.push((h.start, why));
-            w += 1;
+            next = after(&heads);
             continue;
         }
         let f = h.factor.expect("checked");
@@ -269,11 +276,15 @@ pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
         changed.push(WeekChange {
             start,
             before,
-            after: heads[w].volume,
+            // Every run of the week may have been dropped (and the week with them).
+            after: heads
+                .iter()
+                .find(|h| h.start == start)
+                .map_or(0.0, |h| h.volume),
             by_time,
             limit,
         });
-        w += 1;
+        next = after(&heads);
     }
     edits.sort_by_key(|e| e.date);
     Fitted {

@@ -307,7 +307,8 @@ pub fn analyze(plan: &Plan) -> Report {
     let effective = plan.effective();
     let plan = effective.as_ref();
     let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
-    let Some((lo, hi)) = plan.date_range() else {
+    // No dated span (no sessions, or only a block of no weeks): the undated rules only.
+    let Some((lo, hi)) = plan.date_range().filter(|(lo, hi)| lo <= hi) else {
         let mut report = Report::default();
         rules::undated(plan, &t, &mut report);
         return report;

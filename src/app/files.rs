@@ -214,8 +214,9 @@ impl GradualApp {
             match p {
                 Pending::Dialog(purpose, task) => match task.poll() {
                     None => self.pending.push(Pending::Dialog(purpose, task)),
-                    Some(DialogOutcome::Cancelled) => {}
-                    Some(DialogOutcome::Unavailable) => {
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok(DialogOutcome::Cancelled)) => {}
+                    Some(Ok(DialogOutcome::Unavailable)) => {
                         // Suggest the plan's file, or for activities the plan's folder.
                         let path = self.doc.path.as_deref();
                         let text = match purpose {
@@ -228,24 +229,29 @@ impl GradualApp {
                         .unwrap_or_default();
                         self.modal = Some(Modal::PathPrompt { purpose, text });
                     }
-                    Some(DialogOutcome::Picked(path)) => self.picked(ctx, purpose, path),
-                    Some(DialogOutcome::PickedMany(paths)) => self.start_import(ctx, paths),
+                    Some(Ok(DialogOutcome::Picked(path))) => self.picked(ctx, purpose, path),
+                    Some(Ok(DialogOutcome::PickedMany(paths))) => self.start_import(ctx, paths),
                 },
                 Pending::Export(task) => match task.poll() {
                     None => self.pending.push(Pending::Export(task)),
-                    Some((path, Ok(()))) => self.status = format!("Exported {}", path.display()),
-                    Some((_, Err(e))) => self.error("Could not export the plan", e),
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok((path, Ok(())))) => {
+                        self.status = format!("Exported {}", path.display())
+                    }
+                    Some(Ok((_, Err(e)))) => self.error("Could not export the plan", e),
                 },
                 Pending::Scan(task) => match task.poll() {
                     None => self.pending.push(Pending::Scan(task)),
-                    Some(roster) => {
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok(roster)) => {
                         self.prefs.show_plan = true;
                         self.roster = Some(roster);
                     }
                 },
                 Pending::Templates(task) => match task.poll() {
                     None => self.pending.push(Pending::Templates(task)),
-                    Some(entries) => {
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok(entries)) => {
                         let n = entries.len();
                         self.templates = entries;
                         let nt = &mut self.window.new_template;
@@ -254,30 +260,34 @@ impl GradualApp {
                 },
                 Pending::SaveTemplate(task) => match task.poll() {
                     None => self.pending.push(Pending::SaveTemplate(task)),
-                    Some(Ok(path)) => {
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok(Ok(path))) => {
                         self.window.save_template.message = format!(
                             "Saved {}; it is in File > New from template.",
                             path.display()
                         );
                         self.start_templates(ctx);
                     }
-                    Some(Err(e)) => self.window.save_template.message = e,
+                    Some(Ok(Err(e))) => self.window.save_template.message = e,
                 },
                 Pending::Import(task) => match task.poll() {
                     None => self.pending.push(Pending::Import(task)),
-                    Some(found) => self.ui.import.found(found),
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok(found)) => self.ui.import.found(found),
                 },
                 Pending::Load(task) => match task.poll() {
                     None => self.pending.push(Pending::Load(task)),
-                    Some((path, Ok(loaded))) => self.opened(path, loaded),
-                    Some((_, Err(e))) => self.error(
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok((path, Ok(loaded)))) => self.opened(path, loaded),
+                    Some(Ok((_, Err(e)))) => self.error(
                         "Could not open the plan",
                         format!("{e}\n\nThe plan you had open is unchanged."),
                     ),
                 },
                 Pending::Save { task, state, then } => match task.poll() {
                     None => self.pending.push(Pending::Save { task, state, then }),
-                    Some((path, Ok(fingerprint))) => {
+                    Some(Err(e)) => self.task_failed(e),
+                    Some(Ok((path, Ok(fingerprint)))) => {
                         self.doc.mark_saved_state(path.clone(), state);
                         self.doc.fingerprint = Some(fingerprint);
                         self.doc.has_comments = false;
@@ -290,13 +300,21 @@ impl GradualApp {
                             self.proceed(ctx, after);
                         }
                     }
-                    Some((path, Err((_, true)))) => {
+                    Some(Ok((path, Err((_, true))))) => {
                         self.modal = Some(Modal::SaveConflict { path, then })
                     }
-                    Some((_, Err((e, _)))) => self.error("Could not save the plan", e),
+                    Some(Ok((_, Err((e, _))))) => self.error("Could not save the plan", e),
                 },
             }
         }
+    }
+
+    /// A background task panicked: say so; the plan is as it was.
+    fn task_failed(&mut self, e: String) {
+        self.error(
+            "Something went wrong in the background",
+            format!("{e}\n\nThe plan you had open is unchanged."),
+        );
     }
 
     pub(super) fn picked(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {

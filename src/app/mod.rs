@@ -619,13 +619,16 @@ impl GradualApp {
         let title = format!(
             "{}{} — {} — Gradual",
             if self.doc.is_dirty() { "* " } else { "" },
-            self.doc.plan().name,
-            self.doc
-                .path
-                .as_ref()
-                .and_then(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "not saved".into())
+            plain_text(&self.doc.plan().name),
+            plain_text(
+                &self
+                    .doc
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "not saved".into())
+            )
         );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -664,6 +667,18 @@ impl GradualApp {
     pub fn title(&self) -> &str {
         &self.title
     }
+}
+
+/// Text for places that show it outside the window's own layout (the title bar): control
+/// characters and bidirectional overrides (U+202E turns "nur.nalp" into "plan.run") are
+/// left out, so a plan's name cannot disguise itself.
+pub fn plain_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
 }
 
 /// While files are dragged over the window, says what dropping them does.

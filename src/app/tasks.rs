@@ -5,9 +5,23 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-/// A result that arrives later.
+/// A result that arrives later: the work's value, or why it failed. A panic in the work
+/// is caught where it happens and arrives as `Err` with its message, so no background
+/// task can take the window down (the plan stays as it was).
 pub struct Task<T> {
-    rx: Receiver<T>,
+    rx: Receiver<Result<T, String>>,
+}
+
+/// Runs `work`, turning a panic into `Err` with what the panic said.
+pub fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an internal error".into());
+        format!("{what} (an internal error in Gradual; please report it)")
+    })
 }
 
 impl<T: Send + 'static> Task<T> {
@@ -22,11 +36,11 @@ impl<T: Send + 'static> Task<T> {
         if background {
             let ctx = ctx.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(work());
+                let _ = tx.send(guarded(work));
                 ctx.request_repaint();
             });
         } else {
-            let _ = tx.send(work());
+            let _ = tx.send(guarded(work));
             // The result is picked up at the start of the next frame: make sure there is one.
             ctx.request_repaint();
         }
@@ -34,7 +48,7 @@ impl<T: Send + 'static> Task<T> {
     }
 
     /// The result, once it is there.
-    pub fn poll(&self) -> Option<T> {
+    pub fn poll(&self) -> Option<Result<T, String>> {
         self.rx.try_recv().ok()
     }
 }
@@ -112,5 +126,23 @@ impl FileDialogs for RfdDialogs {
             None if started.elapsed() < Duration::from_millis(250) => DialogOutcome::Unavailable,
             None => DialogOutcome::Cancelled,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_task_becomes_a_message() {
+        assert_eq!(guarded(|| 41 + 1), Ok(42));
+        let e =
+            guarded(|| -> u8 { panic!("index out of bounds: the len is 1 but the index is 1") })
+                .unwrap_err();
+        assert!(e.starts_with("index out of bounds"), "{e}");
+        assert!(e.contains("an internal error in Gradual"), "{e}");
+        let ctx = egui::Context::default();
+        let task = Task::spawn(&ctx, false, || -> u8 { panic!("{}", String::from("boom")) });
+        assert!(task.poll().unwrap().unwrap_err().starts_with("boom"));
     }
 }

@@ -305,6 +305,21 @@ pub fn default_from(plan: &Plan, today: NaiveDate) -> NaiveDate {
     }
 }
 
+/// Why a return cannot start on `from`, if it cannot: the plan has no dates, or `from`
+/// is after its last day (a return block goes into the plan's weeks).
+pub fn outside_plan(plan: &Plan, from: NaiveDate) -> Option<String> {
+    match plan.date_range() {
+        None => Some(
+            "The plan has no sessions yet: a return block replaces planned runs, so add the weeks to come first."
+                .into(),
+        ),
+        Some((_, last)) if from > last => Some(format!(
+            "{from} is after the plan's last day ({last}): a return block goes into the plan's weeks; choose a day up to {last}, or add the weeks first."
+        )),
+        _ => None,
+    }
+}
+
 /// Checks the entry criteria for returning to running on `on`.
 pub fn criteria(plan: &Plan, on: NaiveDate) -> Vec<Criterion> {
     let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
@@ -833,12 +848,14 @@ fn with_block(
     }
     out.blocks
         .retain(|b| !(b.name == RETURN_BLOCK && b.start == from));
-    out.blocks.push(Block {
-        name: RETURN_BLOCK.into(),
-        start: from,
-        weeks: weeks.len() as u32,
-        phase: Phase::Recovery,
-    });
+    if !weeks.is_empty() {
+        out.blocks.push(Block {
+            name: RETURN_BLOCK.into(),
+            start: from,
+            weeks: weeks.len() as u32,
+            phase: Phase::Recovery,
+        });
+    }
     out.canonicalize();
     if calf && let Some(p) = crate::calf::refresh(&out) {
         out = p;

@@ -1,7 +1,9 @@
 //! `gradual symptom` and `gradual return`: log how a calf feels, with the article's
 //! advice; a return-to-running block once the entry criteria are met.
 
-use super::{CliResult, EXIT_NOT_READY, EXIT_OK, OneOf, Target, date_arg, load, safe, write_plan};
+use super::{
+    CliError, CliResult, EXIT_NOT_READY, EXIT_OK, OneOf, Target, date_arg, load, safe, write_plan,
+};
 use crate::analysis::{Rule, Severity, Warning, analyze};
 use crate::model::{BodyArea, Plan, RedFlag, Side, Symptom, When};
 use std::io::{self, Write};
@@ -19,7 +21,7 @@ pub struct SymptomArgs {
     #[arg(long, value_parser = OneOf(&BodyArea::ALL))]
     pub area: BodyArea,
     /// Pain, 0 (none) to 10 (worst).
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_parser = super::small_arg(0, 10))]
     pub pain: u8,
     /// When it hurt.
     #[arg(long, value_parser = OneOf(&When::ALL))]
@@ -182,6 +184,9 @@ pub fn return_to_running(args: &ReturnArgs, out: &mut dyn Write, err: &mut dyn W
     let from = args
         .from
         .unwrap_or_else(|| crate::care::default_from(plan, chrono::Local::now().date_naive()));
+    if let Some(why) = crate::care::outside_plan(plan, from) {
+        return Err(CliError::Usage(why));
+    }
     let block = crate::care::return_block(plan, from);
     writeln!(
         report,

@@ -172,6 +172,11 @@ pub fn headroom(args: &HeadroomArgs, out: &mut dyn Write, err: &mut dyn Write) -
     };
     let from = args.from.unwrap_or(lo);
     let to = args.to.unwrap_or(hi);
+    if to < from {
+        return Err(super::CliError::Usage(format!(
+            "--to {to} is before --from {from}: nothing to fit"
+        )));
+    }
     let fitted = fit(plan, crate::model::week_start(from), to);
     for c in &fitted.changed {
         writeln!(

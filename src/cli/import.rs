@@ -36,10 +36,7 @@ fn planned(plan: &Plan, i: usize) -> String {
 
 fn line(plan: &Plan, it: &Item) -> String {
     let a = &it.activity;
-    let size = match a.km {
-        Some(km) => format!("{km:.1} km {:.0}'", a.minutes),
-        None => format!("{:.0}'", a.minutes),
-    };
+    let size = a.size_text();
     let what = format!("{}  {:<8} {:<14}", a.date, a.sport.name(), size);
     let rpe = match (it.rpe, a.rpe) {
         (Some(r), Some(_)) => format!(", RPE {r} from the file"),
@@ -79,6 +76,23 @@ fn line(plan: &Plan, it: &Item) -> String {
 
 /// Runs `gradual import`; returns the exit status (1 when some files could not be read).
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    // The plan must never be written over an activity file (or into an archive) read.
+    if let Some(o) = args.output.as_ref().filter(|o| o.as_os_str() != "-") {
+        let same = |a: &std::path::Path, b: &std::path::Path| match (
+            std::fs::canonicalize(a),
+            std::fs::canonicalize(b),
+        ) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => a == b,
+        };
+        if let Some(f) = args.files.iter().find(|f| same(o, f)) {
+            return Err(super::CliError::Usage(format!(
+                "-o {} is one of the activity files read ({}): write the plan somewhere else",
+                super::safe_path(o),
+                super::safe_path(f)
+            )));
+        }
+    }
     let loaded = load(&args.plan)?;
     let plan = &loaded.plan;
     let target = Target::of(args.output.as_ref(), &args.plan);
@@ -99,7 +113,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Cl
         if show && progress.get().1 > 50 {
             eprintln!();
         }
-        worker.join().expect("the reader does not panic")
+        worker.join().unwrap_or_default()
     });
     let items = preview(plan, found.activities);
     for it in &items {

@@ -140,13 +140,18 @@ impl<W: Write> Write for PipeSafe<W> {
 }
 
 /// Runs one command on standard output and error; returns the process's exit status.
+///
+/// The standard streams are not held locked: each write takes the lock for itself, so a
+/// library that prints to standard error from another thread (fitparser warns about
+/// malformed FIT fields there) cannot block on a lock this thread holds for the whole
+/// command.
 pub fn run(command: &Command) -> ExitCode {
     let mut out = PipeSafe {
-        inner: io::stdout().lock(),
+        inner: io::stdout(),
         closed: false,
     };
     let mut err = PipeSafe {
-        inner: io::stderr().lock(),
+        inner: io::stderr(),
         closed: false,
     };
     let result = dispatch(command, &mut out, &mut err).and_then(|code| {
@@ -212,7 +217,33 @@ pub fn safe_path(p: &Path) -> String {
 
 /// A `YYYY-MM-DD` argument in the years plans use (clap value parser).
 pub fn date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    if s.trim() != s {
+        return Err(format!("\"{s}\" has spaces around it; write YYYY-MM-DD"));
+    }
     crate::model::parse_date(s)
+}
+
+/// A clap parser for a whole number in `lo..=hi`, digits only: `+5`, ` 5` or `5.0` are
+/// refused rather than read as something else.
+pub fn whole_arg(lo: u32, hi: u32) -> impl Fn(&str) -> Result<u32, String> + Clone {
+    move |s: &str| {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("\"{s}\" is not a whole number (digits only)"));
+        }
+        let v: u32 = s
+            .parse()
+            .map_err(|_| format!("\"{s}\" is too large; use {lo}–{hi}"))?;
+        if v < lo || v > hi {
+            return Err(format!("{v} is outside {lo}–{hi}"));
+        }
+        Ok(v)
+    }
+}
+
+/// [`whole_arg`] for a small number (pain, a stage, sessions a week).
+pub fn small_arg(lo: u8, hi: u8) -> impl Fn(&str) -> Result<u8, String> + Clone {
+    let whole = whole_arg(u32::from(lo), u32::from(hi));
+    move |s: &str| whole(s).map(|v| v as u8)
 }
 
 /// A clap parser for a core enum: the kebab-case of its variants' names (`NextMorning`
@@ -243,7 +274,16 @@ impl<T: Copy + std::fmt::Debug + Send + Sync + 'static> clap::builder::TypedValu
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<T, clap::Error> {
+        // Any case, with or without the dashes: `calf`, `Calf` (as the file writes it),
+        // `next-morning`, `NextMorning`.
+        let squash = |s: &str| s.replace('-', "").to_lowercase();
         let names: Vec<String> = self.0.iter().map(kebab).collect();
+        if let Some(i) = value
+            .to_str()
+            .and_then(|v| names.iter().position(|n| squash(n) == squash(v)))
+        {
+            return Ok(self.0[i]);
+        }
         clap::builder::PossibleValuesParser::new(names.clone())
             .parse_ref(cmd, arg, value)
             .map(|v| {
@@ -376,7 +416,10 @@ mod one_of_tests {
         let p = OneOf(&When::ALL);
         let parse = |s: &str| p.parse_ref(&cmd, None, std::ffi::OsStr::new(s));
         assert_eq!(parse("next-morning").unwrap(), When::NextMorning);
-        assert!(parse("NextMorning").is_err());
+        // As the plan file writes it, and in any case.
+        assert_eq!(parse("NextMorning").unwrap(), When::NextMorning);
+        assert_eq!(parse("NEXT-MORNING").unwrap(), When::NextMorning);
+        assert!(parse("tomorrow").is_err());
         let names: Vec<String> = OneOf(&RedFlag::ALL)
             .possible_values()
             .unwrap()

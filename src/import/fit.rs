@@ -81,31 +81,100 @@ fn session(r: &FitDataRecord, source: &str) -> Result<Option<Imported>, String> 
     }))
 }
 
+/// Why fitparser stopped, in words.
+fn why(e: &fitparser::ErrorKind) -> String {
+    use fitparser::ErrorKind as K;
+    match e {
+        K::UnexpectedEof(_) => "it ends early (cut short while copying or syncing?)".into(),
+        K::InvalidCrc(..) => "its checksum does not match (the file is damaged)".into(),
+        K::ParseError(0, _) => "it does not start like a FIT file".into(),
+        K::MissingDefinitionMessage(..) => {
+            "its messages are damaged (data with no definition before it)".into()
+        }
+        other => other.to_string(),
+    }
+}
+
 /// The activities of a FIT file (one per session message; sports plans do not hold are
 /// left out).
+///
+/// Messages are decoded one at a time and only session messages are kept, so memory does
+/// not grow with the file's records. Damage is tolerated as Garmin's FIT SDK tolerates
+/// it: a data message whose local message type has no definition is skipped (the SDK
+/// gives it no fields, so only its header byte is passed over), and what was decoded
+/// before the file breaks off or fails its checksum still counts. A file whose damage
+/// comes before any session is named with the reason.
 pub(super) fn read(bytes: &[u8], source: &str) -> Result<Vec<Imported>, String> {
-    let records = fitparser::from_bytes(bytes).map_err(|e| {
-        use fitparser::ErrorKind as K;
-        let why = match &*e {
-            K::UnexpectedEof(_) => "it ends early (cut short while copying or syncing?)".into(),
-            K::InvalidCrc(..) => "its checksum does not match (the file is damaged)".into(),
-            K::ParseError(0, _) => "it does not start like a FIT file".into(),
-            other => other.to_string(),
-        };
-        format!("not a FIT file Gradual can read: {why}")
-    })?;
-    let sessions: Vec<&FitDataRecord> = records
-        .iter()
-        .filter(|r| r.kind() == MesgNum::Session)
-        .collect();
+    use fitparser::de::{FitObject, FitStreamProcessor};
+    // Every FIT file says ".FIT" after its first 8 bytes.
+    if bytes.get(8..12) != Some(b".FIT".as_slice()) {
+        return Err("not a FIT file Gradual can read: it does not start like a FIT file".into());
+    }
+    // A header that claims more bytes than the file holds (fitparser would slice past the
+    // end and panic).
+    if let Some(&size) = bytes.first()
+        && usize::from(size) > bytes.len()
+    {
+        return Err(format!(
+            "not a FIT file Gradual can read: its header claims {size} bytes, more than the whole file ({})",
+            bytes.len()
+        ));
+    }
+    let mut processor = FitStreamProcessor::new();
+    let mut sessions: Vec<FitDataRecord> = Vec::new();
+    let mut rest = bytes;
+    let mut problem: Option<String> = None;
+    // Header bytes passed over, in a row: a long run of them is not a message stream.
+    let mut skipped = 0usize;
+    while !rest.is_empty() {
+        match processor.deserialize_next(rest) {
+            Ok((next, object)) => {
+                rest = next;
+                skipped = 0;
+                match object {
+                    FitObject::Crc(..) => processor.reset(),
+                    FitObject::DataMessage(m) => {
+                        // Every message is decoded: one may carry the time offset later
+                        // timestamps need.
+                        match processor.decode_message(m) {
+                            Ok(r) if r.kind() == MesgNum::Session => sessions.push(r),
+                            Ok(_) => {}
+                            Err(e) => {
+                                problem = Some(why(&e));
+                                break;
+                            }
+                        }
+                    }
+                    FitObject::Header(..) | FitObject::DefinitionMessage(..) => {}
+                }
+            }
+            Err(e) => {
+                if matches!(*e, fitparser::ErrorKind::MissingDefinitionMessage(..))
+                    && skipped < MAX_SKIPPED
+                {
+                    rest = &rest[1..];
+                    skipped += 1;
+                    continue;
+                }
+                problem = Some(why(&e));
+                break;
+            }
+        }
+    }
     if sessions.is_empty() {
-        return Err(
-            "a FIT file without an activity session (a course, a workout or settings?)".into(),
-        );
+        return Err(match problem {
+            Some(p) => format!("not a FIT file Gradual can read: {p}"),
+            None => {
+                "a FIT file without an activity session (a course, a workout or settings?)".into()
+            }
+        });
     }
     let mut out = Vec::new();
-    for s in sessions {
+    for s in &sessions {
         out.extend(session(s, source)?);
     }
     Ok(out)
 }
+
+/// Undefined data messages passed over in a row before the rest counts as damage.
+const MAX_SKIPPED: usize = 64;

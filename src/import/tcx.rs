@@ -91,15 +91,22 @@ pub(super) fn read(bytes: &[u8], source: &str) -> Result<Vec<Imported>, String> 
                 let text = t.xml10_content().into_owned();
                 let n = path.len();
                 let parent = n.checked_sub(2).map(|i| path[i].as_str());
+                // A lap's number: a real, non-negative one, else the file is refused (NaN
+                // seconds must not become a minute).
+                let number = |what: &str| -> Result<f64, String> {
+                    match text.trim().parse::<f64>() {
+                        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+                        _ => Err(format!(
+                            "not a TCX file Gradual can read: a lap's {what} is \"{}\", not a number",
+                            text.trim().chars().take(40).collect::<String>()
+                        )),
+                    }
+                };
                 if let (Some(p), Some(leaf)) = (current.as_mut(), path.last()) {
                     match (parent, leaf.as_str()) {
                         (Some("Activity"), "Id") => p.id = Some(text),
-                        (Some("Lap"), "TotalTimeSeconds") => {
-                            p.seconds += text.trim().parse::<f64>().unwrap_or(0.0)
-                        }
-                        (Some("Lap"), "DistanceMeters") => {
-                            p.metres += text.trim().parse::<f64>().unwrap_or(0.0)
-                        }
+                        (Some("Lap"), "TotalTimeSeconds") => p.seconds += number("time")?,
+                        (Some("Lap"), "DistanceMeters") => p.metres += number("distance")?,
                         _ => {}
                     }
                 }

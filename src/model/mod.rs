@@ -26,7 +26,7 @@ pub struct Plan {
     /// Who the plan is for.
     pub athlete: Athlete,
     /// The goal race, if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub race: Option<Race>,
     /// Training blocks (base, build, ...), labelling ranges of weeks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -170,7 +170,22 @@ pub fn date_in_range(date: NaiveDate) -> bool {
 /// Parses a `YYYY-MM-DD` date in the years plans may use, with a message saying what to
 /// write (for fields and command-line arguments).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    // Exactly YYYY-MM-DD: chrono alone would take `+2026-01-01` or `2026-1-1`.
+    let t = text.trim();
+    let shape = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parsed = if shape {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    let d = parsed.ok_or(()).map_err(|_| {
         format!(
             "\"{}\" is not a date; write YYYY-MM-DD (years {MIN_YEAR}–{MAX_YEAR})",
             text.trim()
@@ -212,13 +227,13 @@ pub struct Athlete {
     /// Running experience; novices get stricter defaults.
     pub level: Level,
     /// Body mass, used for loaded calf work.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_mass_kg: Option<f64>,
     /// Single-leg calf-raise tests (reps to fatigue per leg).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calf_raise_tests: Vec<CalfRaiseTest>,
     /// What the athlete runs now; stands in for the weeks before the plan.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,
     /// Easy pace, used to estimate the minutes of runs that give only km.
     #[serde(default, skip_serializing_if = "Pace::is_default")]

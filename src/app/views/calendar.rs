@@ -158,10 +158,13 @@ pub fn show(
                 // Every row names its block, so a scrolled view still says where it is.
                 let week_no = (monday - week_start(b.start)).num_days() / 7 + 1;
                 let first = week_no == 1;
+                // A name is clipped to its column (a long one must not cover the days) and
+                // shown without bidirectional overrides.
+                let painter = painter.with_clip_rect(block_rect.intersect(painter.clip_rect()));
                 painter.text(
                     block_rect.min + vec2(10.0, 4.0),
                     Align2::LEFT_TOP,
-                    &b.name,
+                    crate::app::plain_text(&b.name),
                     FontId::proportional(13.0),
                     if first {
                         visuals.strong_text_color()

@@ -9,6 +9,9 @@ use crate::model::week_start;
 use chrono::{Duration, NaiveDate};
 use egui::{RichText, Ui};
 
+/// A fit worked out, or why it failed (a message, never a window that goes away).
+pub type Made<T> = Result<T, String>;
+
 /// What is fitted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Scope {
@@ -29,7 +32,7 @@ pub struct FitPanel {
     /// What to fit.
     pub scope: Scope,
     /// The fit for (document state, scope).
-    cache: Option<(u64, Scope, Box<Fitted>)>,
+    cache: Option<(u64, Scope, Box<Made<Fitted>>)>,
 }
 
 /// What fitting does, at the top of its window.
@@ -102,11 +105,25 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         .as_ref()
         .is_some_and(|(s, sc, _)| *s == state && *sc == scope)
     {
-        let fitted = fit(plan, week_start(from), to);
+        let fitted = crate::app::tasks::guarded(|| fit(plan, week_start(from), to));
         st.fit.cache = Some((state, scope, Box::new(fitted)));
     }
     let Some((_, _, fitted)) = &st.fit.cache else {
         return;
+    };
+    let fitted = match fitted.as_ref() {
+        Ok(f) => f,
+        Err(e) => {
+            ui.label(
+                RichText::new(format!(
+                    "Fitting failed: {e}. Nothing was changed; the plan is as it was."
+                ))
+                .color(crate::app::style::severity_color(
+                    crate::analysis::Severity::Warning,
+                )),
+            );
+            return;
+        }
     };
     ui.separator();
     if fitted.changed.is_empty() {

@@ -93,12 +93,11 @@ enum Use {
 }
 
 fn activity_text(a: &Imported) -> String {
-    let km = a.km.map(|k| format!("{k:.1} km, ")).unwrap_or_default();
     let time = a
         .start
         .map(|t| format!(" at {}", t.format("%H:%M")))
         .unwrap_or_default();
-    format!("{}{time}: {km}{:.0} min", a.sport.name(), a.minutes)
+    format!("{}{time}: {}", a.sport.name(), a.size_text())
 }
 
 /// The file's name without its folders (the full path is in the hover text).

@@ -24,6 +24,9 @@ pub struct ReplanPanel {
     cache: Option<(u64, NaiveDate, Box<Replan>)>,
     /// The proposal being worked out for (document state, from).
     working: Option<(u64, NaiveDate, Task<Replan>)>,
+    /// Why the last re-plan failed, for (document state, first day): a message, never a
+    /// window that goes away.
+    failed: Option<(u64, NaiveDate, String)>,
 }
 
 /// What re-planning does, at the top of its window.
@@ -76,8 +79,22 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     if let Some((s, f, task)) = &panel.working
         && let Some(r) = task.poll()
     {
-        panel.cache = Some((*s, *f, Box::new(r)));
+        match r {
+            Ok(r) => panel.cache = Some((*s, *f, Box::new(r))),
+            Err(e) => panel.failed = Some((*s, *f, e)),
+        }
         panel.working = None;
+    }
+    if let Some((_, _, e)) = panel.failed.as_ref().filter(|(s, f, _)| current(&(*s, *f))) {
+        ui.label(
+            RichText::new(format!(
+                "Re-planning failed: {e}. Nothing was changed; the plan is as it was."
+            ))
+            .color(crate::app::style::severity_color(
+                crate::analysis::Severity::Warning,
+            )),
+        );
+        return;
     }
     let Some((_, _, r)) = panel.cache.as_ref().filter(|(s, f, _)| current(&(*s, *f))) else {
         ui.horizontal(|ui| {

@@ -34,7 +34,7 @@ pub struct ReturnPanel {
     /// The first day; `None` = the day after the latest all-clear, else today.
     pub from: Option<NaiveDate>,
     /// The block for (document state, first day).
-    cache: Option<(u64, NaiveDate, Box<ReturnBlock>)>,
+    cache: Option<(u64, NaiveDate, Box<super::fit_panel::Made<ReturnBlock>>)>,
 }
 
 /// The day a return starts by default (see [`crate::care::default_from`]).
@@ -65,11 +65,27 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let state = v.doc.state();
     let fresh = matches!(&st.return_panel.cache, Some((s, f, _)) if *s == state && *f == from);
     if !fresh {
-        let block = crate::care::return_block(v.doc.plan(), from);
+        let plan = v.doc.plan();
+        let block = match crate::care::outside_plan(plan, from) {
+            Some(why) => Err(why),
+            None => crate::app::tasks::guarded(|| crate::care::return_block(plan, from)),
+        };
         st.return_panel.cache = Some((state, from, Box::new(block)));
     }
     let Some((_, _, block)) = &st.return_panel.cache else {
         return;
+    };
+    let block = match block.as_ref() {
+        Ok(b) => b,
+        Err(e) => {
+            ui.label(
+                RichText::new(e).color(style::severity_color(crate::analysis::Severity::Warning)),
+            );
+            if ui.button("Cancel").clicked() {
+                st.return_panel.open = false;
+            }
+            return;
+        }
     };
     ui.separator();
     ui.label(RichText::new("Ready to return?").strong());

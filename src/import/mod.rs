@@ -301,13 +301,14 @@ pub fn read(paths: &[PathBuf], progress: &Progress) -> Found {
             .map(|_| {
                 scope.spawn(|| {
                     let mut found = Found::default();
+                    let mut parser = Parser::start();
                     loop {
                         let next = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
                         let Ok((name, bytes)) = next else {
                             break;
                         };
                         let n = bytes.len() as u64;
-                        read_guarded(name, bytes, &mut found);
+                        read_guarded(&mut parser, name, bytes, &mut found);
                         budget.give(n);
                         progress.done.fetch_add(1, Ordering::Relaxed);
                     }
@@ -340,51 +341,84 @@ pub fn read(paths: &[PathBuf], progress: &Progress) -> Found {
     out
 }
 
-/// Parses one file on a thread of its own: a panic in a reader becomes the file's error,
-/// and a reader still busy after [`PARSE_TIMEOUT`] is left to finish alone while the
-/// import goes on (its result, when it comes, is dropped).
-fn read_guarded(name: String, bytes: Vec<u8>, out: &mut Found) {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let file = name.clone();
-    let spawned = std::thread::Builder::new()
-        .name("gradual-import".into())
-        .spawn(move || {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let mut f = Found::default();
-                read_bytes(&file, &bytes, &mut f);
-                f
-            }));
-            let _ = tx.send(r);
-        });
-    if spawned.is_err() {
+/// A parser thread: it takes one file at a time and answers with what it found, or with
+/// `Err` when the reader panicked (caught; the thread goes on with the next file).
+struct Parser {
+    jobs: std::sync::mpsc::Sender<(String, Vec<u8>)>,
+    results: std::sync::mpsc::Receiver<std::thread::Result<Found>>,
+}
+
+impl Parser {
+    fn start() -> Option<Parser> {
+        let (jobs, job_rx) = std::sync::mpsc::channel::<(String, Vec<u8>)>();
+        let (result_tx, results) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("gradual-import".into())
+            .spawn(move || {
+                // Ends when its worker drops it (after a timeout, or at the end).
+                while let Ok((name, bytes)) = job_rx.recv() {
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let mut f = Found::default();
+                        read_bytes(&name, &bytes, &mut f);
+                        f
+                    }));
+                    if result_tx.send(r).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Parser { jobs, results })
+    }
+}
+
+/// Parses one file on the worker's parser thread: a panic in a reader becomes the file's
+/// error, and a reader still busy after [`PARSE_TIMEOUT`] is left to finish alone (its
+/// thread is given up, a new one takes the next file) while the import goes on.
+fn read_guarded(parser: &mut Option<Parser>, name: String, bytes: Vec<u8>, out: &mut Found) {
+    if parser.is_none() {
+        *parser = Parser::start();
+    }
+    let reader = format_of(&name).map_or("file", |(f, _)| f.name());
+    let failed = |name: String| FileError {
+        file: name,
+        message: format!(
+            "the {reader} reader failed on it (an error inside the reader, not in your other files); it is left out"
+        ),
+    };
+    let Some(p) = parser.as_ref() else {
         out.errors.push(FileError {
             file: name,
             message: "could not start a reader for it (the system is out of threads)".into(),
         });
         return;
+    };
+    if p.jobs.send((name.clone(), bytes)).is_err() {
+        *parser = None;
+        out.errors.push(failed(name));
+        return;
     }
-    let reader = format_of(&name).map_or("file", |(f, _)| f.name());
-    match rx.recv_timeout(PARSE_TIMEOUT) {
+    match p.results.recv_timeout(PARSE_TIMEOUT) {
         Ok(Ok(found)) => {
             out.activities.extend(found.activities);
             out.errors.extend(found.errors);
             out.skipped.extend(found.skipped);
         }
-        Ok(Err(_)) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+        Ok(Err(_)) => out.errors.push(failed(name)),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            *parser = None;
+            out.errors.push(failed(name));
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            *parser = None;
             out.errors.push(FileError {
                 file: name,
                 message: format!(
-                    "the {reader} reader failed on it (an error inside the reader, not in your other files); it is left out"
+                    "took longer than {} s to read; it is left out",
+                    PARSE_TIMEOUT.as_secs()
                 ),
-            })
+            });
         }
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => out.errors.push(FileError {
-            file: name,
-            message: format!(
-                "took longer than {} s to read; it is left out",
-                PARSE_TIMEOUT.as_secs()
-            ),
-        }),
     }
 }
 

@@ -392,7 +392,6 @@ struct Ctx<'a> {
     goal: Vec<usize>,
     /// The day index of the goal race, if it lies in the span.
     goal_day: Option<usize>,
-    out: Vec<Warning>,
 }
 
 impl Ctx<'_> {
@@ -441,18 +440,18 @@ impl Ctx<'_> {
     fn week_has_goal(&self, w: usize) -> bool {
         self.goal_day.is_some_and(|d| d / 7 == w)
     }
+}
 
-    fn push(
-        &mut self,
-        rule: Rule,
-        severity: Severity,
-        date: NaiveDate,
-        sessions: Vec<usize>,
-        message: String,
-    ) {
-        self.out
-            .push(warning(rule, severity, date, sessions, message));
-    }
+/// Adds one warning to `out`.
+fn push(
+    out: &mut Vec<Warning>,
+    rule: Rule,
+    severity: Severity,
+    date: NaiveDate,
+    sessions: Vec<usize>,
+    message: String,
+) {
+    out.push(warning(rule, severity, date, sessions, message));
 }
 
 fn warning(
@@ -585,26 +584,35 @@ fn context<'a>(plan: &'a Plan, t: &'a Thresholds, report: &'a Report) -> Ctx<'a>
         offsets,
         goal,
         goal_day,
-        out: Vec::new(),
     }
 }
 
+/// The dated rules, in the order their warnings are made: each reads the shared context
+/// and adds to the output.
+const DATED: [fn(&Ctx, &mut Vec<Warning>); 12] = [
+    long_run_spike,
+    weekly_increase,
+    acwr,
+    monotony,
+    new_intensity,
+    return_after_break,
+    barefoot_transition,
+    calf_cross_training,
+    calf_work_on_run_day,
+    no_rest_day,
+    hydration,
+    no_baseline,
+];
+
 /// Applies every rule to a report whose series are filled in.
 pub(super) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
-    let mut ctx = context(plan, t, report);
-    long_run_spike(&mut ctx);
-    weekly_increase(&mut ctx);
-    acwr(&mut ctx);
-    monotony(&mut ctx);
-    new_intensity(&mut ctx);
-    return_after_break(&mut ctx);
-    barefoot_transition(&mut ctx);
-    calf_cross_training(&mut ctx);
-    calf_work_on_run_day(&mut ctx);
-    no_rest_day(&mut ctx);
-    hydration(&mut ctx);
-    no_baseline(&mut ctx);
-    let mut out = ctx.out;
+    let mut out = Vec::new();
+    {
+        let ctx = context(plan, t, report);
+        for rule in DATED {
+            rule(&ctx, &mut out);
+        }
+    }
     undated(plan, t, report);
     report.warnings.append(&mut out);
 }
@@ -833,10 +841,9 @@ fn spike_limit_pct(t: &Thresholds) -> f64 {
 }
 
 /// long-run-spike (Frandsen et al., BJSM 2025).
-fn long_run_spike(c: &mut Ctx) {
+fn long_run_spike(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
     let runs = day_runs(c);
-    let mut found = Vec::new();
     for d in 0..n {
         for i in c.runs_on(d).collect::<Vec<_>>() {
             let Some(r) = spike_ref(c, &runs, d, i) else {
@@ -896,10 +903,12 @@ fn long_run_spike(c: &mut Ctx) {
                     ),
                 )
             };
-            found.push((
+            push(
+                out,
+                Rule::LongRunSpike,
                 severity,
                 c.date(d),
-                i,
+                vec![i],
                 format!(
                     "{} run {} is +{} over your longest run of the previous {SPIKE_WINDOW_DAYS} days ({}{source}); {advice}",
                     run.kind.name(),
@@ -914,11 +923,8 @@ fn long_run_spike(c: &mut Ctx) {
                     ),
                     amount(prev, by_time),
                 ),
-            ));
+            );
         }
-    }
-    for (sev, date, i, msg) in found {
-        c.push(Rule::LongRunSpike, sev, date, vec![i], msg);
     }
 }
 
@@ -1149,10 +1155,9 @@ fn weekly_floor(c: &Ctx, by_time: bool) -> f64 {
 }
 
 /// weekly-increase (Buist et al. 2008; Nielsen et al. 2014; Frandsen et al. 2025).
-fn weekly_increase(c: &mut Ctx) {
+fn weekly_increase(c: &Ctx, out: &mut Vec<Warning>) {
     let weeks = &c.report.weeks;
     let returns = breaks(c);
-    let mut found = Vec::new();
     for (i, w) in weeks.iter().enumerate() {
         let Some(r) = weekly_reference(c, i, &returns) else {
             continue;
@@ -1198,7 +1203,9 @@ fn weekly_increase(c: &mut Ctx) {
         } else {
             ""
         };
-        found.push((
+        push(
+            out,
+            Rule::WeeklyIncrease,
             severity,
             w.start,
             runs,
@@ -1212,10 +1219,7 @@ fn weekly_increase(c: &mut Ctx) {
                 ),
                 r.describe()
             ),
-        ));
-    }
-    for (sev, date, runs, msg) in found {
-        c.push(Rule::WeeklyIncrease, sev, date, runs, msg);
+        );
     }
 }
 
@@ -1265,9 +1269,8 @@ fn weekly_increase_bound(
 /// acwr (Williams et al. 2017; Frandsen et al. 2025; Gabbett 2016; critiques Lolli 2019,
 /// Impellizzeri 2020). Judged per week on the means of the daily EWMAs, so the rise and
 /// fall within a steady week (long-run day, rest day) is not read as a spike.
-fn acwr(c: &mut Ctx) {
+fn acwr(c: &Ctx, out: &mut Vec<Warning>) {
     let days = &c.report.days;
-    let mut found = Vec::new();
     for (wi, w) in c.report.weeks.iter().enumerate() {
         let Some(r) = w.acwr_week.filter(|r| *r >= c.t.acwr_warning - EPS) else {
             continue;
@@ -1289,17 +1292,17 @@ fn acwr(c: &mut Ctx) {
                 ),
             )
         };
-        found.push((
+        push(
+            out,
+            Rule::Acwr,
             severity,
             w.start,
+            Vec::new(),
             format!(
                 "Week of {}: acute:chronic load ratio {r:.2} (the exponentially weighted 7-day load averaged {acute:.0} a day, the 28-day load {chronic:.0}): load is rising faster than you are used to; {tail}",
                 w.start
             ),
-        ));
-    }
-    for (severity, date, msg) in found {
-        c.push(Rule::Acwr, severity, date, Vec::new(), msg);
+        );
     }
 }
 
@@ -1344,9 +1347,8 @@ fn acwr_bound(c: &Ctx, w: usize, scalable: &[usize]) -> Option<Bound> {
 
 /// monotony (Foster 1998): high monotony matters in a week of unusually high strain. A
 /// note: Foster's evidence is about illness in a small sample, not injury.
-fn monotony(c: &mut Ctx) {
+fn monotony(c: &Ctx, out: &mut Vec<Warning>) {
     let weeks = &c.report.weeks;
-    let mut found = Vec::new();
     for (i, w) in weeks.iter().enumerate() {
         let Some(m) = w.monotony.filter(|m| exceeds(*m, c.t.monotony_caution)) else {
             continue;
@@ -1398,13 +1400,14 @@ fn monotony(c: &mut Ctx) {
         } else {
             "strain above the previous weeks'".to_string()
         };
-        found.push((
+        push(
+            out,
+            Rule::Monotony,
+            Severity::Info,
             w.start,
+            Vec::new(),
             format!("Week of {}: {what}, with {strain_text}; {advice}", w.start),
-        ));
-    }
-    for (date, msg) in found {
-        c.push(Rule::Monotony, Severity::Info, date, Vec::new(), msg);
+        );
     }
 }
 
@@ -1418,7 +1421,7 @@ fn quality_runs_on<'a>(c: &'a Ctx, d: usize) -> impl Iterator<Item = usize> + 'a
 }
 
 /// new-intensity (the article).
-fn new_intensity(c: &mut Ctx) {
+fn new_intensity(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
     let first_day = c
         .order
@@ -1426,7 +1429,6 @@ fn new_intensity(c: &mut Ctx) {
         .map(|&i| (c.session(i).date - c.start).num_days() as usize)
         .unwrap_or(0);
     let mut last: Option<usize> = None;
-    let mut found = Vec::new();
     for d in 0..n {
         let quality: Vec<usize> = quality_runs_on(c, d).collect();
         let Some(&i) = quality.iter().find(|&&i| !c.is_goal(i)) else {
@@ -1448,7 +1450,10 @@ fn new_intensity(c: &mut Ctx) {
             } else {
                 "ease back in with a short, controlled session"
             };
-            found.push((
+            push(
+                out,
+                Rule::NewIntensity,
+                Severity::Caution,
                 c.date(d),
                 vec![i],
                 format!(
@@ -1456,7 +1461,7 @@ fn new_intensity(c: &mut Ctx) {
                     kind.name(),
                     c.date(d)
                 ),
-            ));
+            );
         }
         last = Some(d);
     }
@@ -1480,7 +1485,10 @@ fn new_intensity(c: &mut Ctx) {
             };
             for i in quality_runs_on(c, d).filter(|&i| !c.is_goal(i)) {
                 let kind = c.session(i).run().expect("quality run").kind;
-                found.push((
+                push(
+                    out,
+                    Rule::NewIntensity,
+                    Severity::Caution,
                     date,
                     vec![i],
                     format!(
@@ -1489,7 +1497,7 @@ fn new_intensity(c: &mut Ctx) {
                         (date - *cleared).num_days(),
                         log_name(s)
                     ),
-                ));
+                );
             }
         }
     }
@@ -1501,7 +1509,10 @@ fn new_intensity(c: &mut Ctx) {
                 .collect();
             if q.len() > c.t.novice_max_quality_per_week as usize {
                 let start = c.date(w * 7);
-                found.push((
+                push(
+                    out,
+                    Rule::NewIntensity,
+                    Severity::Caution,
                     start,
                     q.clone(),
                     format!(
@@ -1509,12 +1520,9 @@ fn new_intensity(c: &mut Ctx) {
                         q.len(),
                         c.t.novice_max_quality_per_week
                     ),
-                ));
+                );
             }
         }
-    }
-    for (date, sessions, msg) in found {
-        c.push(Rule::NewIntensity, Severity::Caution, date, sessions, msg);
     }
 }
 
@@ -1644,10 +1652,9 @@ fn return_windows(c: &Ctx) -> Vec<ReturnWindow> {
 
 /// return-after-break (the article; coaching practice): the three weeks after a break of
 /// `break_days` or more, including a layoff before the plan (`baseline.last_run`).
-fn return_after_break(c: &mut Ctx) {
+fn return_after_break(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len() as i64;
     let baseline = c.plan.athlete.baseline.as_ref();
-    let mut found = Vec::new();
     for w in return_windows(c) {
         let back: f64 = (w.a..w.a + 7).map(|x| return_volume(c, x, w.by_time)).sum();
         if !exceeds(back, w.limit()) {
@@ -1672,7 +1679,10 @@ fn return_after_break(c: &mut Ctx) {
             source.push_str("; ");
             source.push_str(BY_TIME);
         }
-        found.push((
+        push(
+            out,
+            Rule::ReturnAfterBreak,
+            Severity::Warning,
             c.date(w.a as usize),
             runs,
             format!(
@@ -1685,15 +1695,6 @@ fn return_after_break(c: &mut Ctx) {
                 line(w.limit_pct),
                 amount(w.limit(), w.by_time),
             ),
-        ));
-    }
-    for (date, sessions, msg) in found {
-        c.push(
-            Rule::ReturnAfterBreak,
-            Severity::Warning,
-            date,
-            sessions,
-            msg,
         );
     }
 }
@@ -1751,7 +1752,7 @@ fn return_bounds(
 /// barefoot-transition (the article). A runner long adapted to minimalist shoes
 /// (`minimalist_adapted`) is not in a transition when running in them; barefoot running
 /// is still judged.
-fn barefoot_transition(c: &mut Ctx) {
+fn barefoot_transition(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
     let adapted = c.plan.athlete.minimalist_adapted;
     let transition = |f: Footwear| match f {
@@ -1759,7 +1760,6 @@ fn barefoot_transition(c: &mut Ctx) {
         Footwear::Minimalist => !adapted,
         Footwear::Barefoot => true,
     };
-    let mut found = Vec::new();
     for (w, week) in c.report.weeks.iter().enumerate() {
         let runs: Vec<usize> = (w * 7..w * 7 + 7)
             .flat_map(|d| c.runs_on(d).collect::<Vec<_>>())
@@ -1773,7 +1773,10 @@ fn barefoot_transition(c: &mut Ctx) {
         let bare_amount: f64 = bare.iter().map(|&i| c.size(i, by_time)).sum();
         let total: f64 = runs.iter().map(|&i| c.size(i, by_time)).sum();
         if bare_amount > 0.0 && exceeds(bare_amount / total * 100.0, c.t.barefoot_share_pct) {
-            found.push((
+            push(
+                out,
+                Rule::BarefootTransition,
+                Severity::Caution,
                 c.session(bare[0]).date,
                 bare.clone(),
                 format!(
@@ -1784,7 +1787,7 @@ fn barefoot_transition(c: &mut Ctx) {
                     pct_vs(bare_amount / total * 100.0, &[c.t.barefoot_share_pct]),
                     line(c.t.barefoot_share_pct)
                 ),
-            ));
+            );
         }
     }
     // The first barefoot runs: compare by time (minutes at the easy pace for the km line).
@@ -1807,26 +1810,20 @@ fn barefoot_transition(c: &mut Ctx) {
                 None => (exceeds(minutes, first_limit), format!("{minutes:.0} min")),
             };
             if long && shortest.is_none_or(|s| s >= minutes) {
-                found.push((
+                push(
+                    out,
+                    Rule::BarefootTransition,
+                    Severity::Caution,
                     c.date(d),
                     vec![i],
                     format!(
                         "Barefoot run of {what} with no shorter barefoot run before it: start with runs under {} km (about {first_limit:.0} min) and build up",
                         fmt_km(c.t.barefoot_first_run_km)
                     ),
-                ));
+                );
             }
             shortest = Some(shortest.map_or(minutes, |s| s.min(minutes)));
         }
-    }
-    for (date, sessions, msg) in found {
-        c.push(
-            Rule::BarefootTransition,
-            Severity::Caution,
-            date,
-            sessions,
-            msg,
-        );
     }
 }
 
@@ -1890,9 +1887,8 @@ pub fn describe(s: &Session) -> String {
 }
 
 /// calf-cross-training (expert opinion; the article).
-fn calf_cross_training(c: &mut Ctx) {
+fn calf_cross_training(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
-    let mut found = Vec::new();
     for d in 0..n {
         // Same day, earlier in the day's order than a run.
         let mut loading = Vec::new();
@@ -1906,7 +1902,10 @@ fn calf_cross_training(c: &mut Ctx) {
             }
         }
         if !runs_after.is_empty() {
-            found.push((
+            push(
+                out,
+                Rule::CalfCrossTraining,
+                Severity::Caution,
                 c.date(d),
                 [loading.clone(), runs_after.clone()].concat(),
                 format!(
@@ -1914,7 +1913,7 @@ fn calf_cross_training(c: &mut Ctx) {
                     labels(c, &loading),
                     labels(c, &runs_after).to_lowercase()
                 ),
-            ));
+            );
         }
         // The day before a long or quality run.
         if d == 0 {
@@ -1942,7 +1941,10 @@ fn calf_cross_training(c: &mut Ctx) {
             })
             .collect();
         if !before.is_empty() {
-            found.push((
+            push(
+                out,
+                Rule::CalfCrossTraining,
+                Severity::Caution,
                 c.date(d),
                 [before.clone(), key.clone()].concat(),
                 format!(
@@ -1952,24 +1954,14 @@ fn calf_cross_training(c: &mut Ctx) {
                     labels(c, &key).to_lowercase(),
                     c.date(d)
                 ),
-            ));
+            );
         }
-    }
-    for (date, sessions, msg) in found {
-        c.push(
-            Rule::CalfCrossTraining,
-            Severity::Caution,
-            date,
-            sessions,
-            msg,
-        );
     }
 }
 
 /// calf-work-on-run-day (the article).
-fn calf_work_on_run_day(c: &mut Ctx) {
+fn calf_work_on_run_day(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
-    let mut found = Vec::new();
     for d in 0..n {
         // Most days have no calf session: check before collecting anything.
         let has_calf = c
@@ -1986,7 +1978,10 @@ fn calf_work_on_run_day(c: &mut Ctx) {
             .filter(|&i| c.session(i).activity.is_calf_work())
             .collect();
         let runs: Vec<usize> = c.runs_on(d).collect();
-        found.push((
+        push(
+            out,
+            Rule::CalfWorkOnRunDay,
+            Severity::Caution,
             c.date(d),
             [calf.clone(), runs.clone()].concat(),
             format!(
@@ -1994,25 +1989,15 @@ fn calf_work_on_run_day(c: &mut Ctx) {
                 labels(c, &calf),
                 labels(c, &runs)
             ),
-        ));
-    }
-    for (date, sessions, msg) in found {
-        c.push(
-            Rule::CalfWorkOnRunDay,
-            Severity::Caution,
-            date,
-            sessions,
-            msg,
         );
     }
 }
 
 /// no-rest-day (recovery; coaching practice).
-fn no_rest_day(c: &mut Ctx) {
+fn no_rest_day(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
     let max = c.t.max_running_days as usize;
     let running = |d: usize| c.report.days[d].run_minutes > 0.0;
-    let mut found = Vec::new();
     let mut d = 0;
     while d < n {
         if !running(d) {
@@ -2028,7 +2013,10 @@ fn no_rest_day(c: &mut Ctx) {
             let runs: Vec<usize> = (s..d)
                 .flat_map(|k| c.runs_on(k).collect::<Vec<_>>())
                 .collect();
-            found.push((
+            push(
+                out,
+                Rule::NoRestDay,
+                Severity::Caution,
                 c.date(s + max - 1),
                 runs,
                 format!(
@@ -2036,16 +2024,13 @@ fn no_rest_day(c: &mut Ctx) {
                     c.date(s),
                     c.date(d - 1)
                 ),
-            ));
+            );
         }
-    }
-    for (date, sessions, msg) in found {
-        c.push(Rule::NoRestDay, Severity::Caution, date, sessions, msg);
     }
 }
 
 /// hydration (the article; Schwellnus 2004, 2011; Hew-Butler 2015): one note for the plan.
-fn hydration(c: &mut Ctx) {
+fn hydration(c: &Ctx, out: &mut Vec<Warning>) {
     let long: Vec<usize> = c
         .order
         .iter()
@@ -2078,7 +2063,8 @@ fn hydration(c: &mut Ctx) {
             sl.minutes
         )
     };
-    c.push(
+    push(
+        out,
         Rule::Hydration,
         Severity::Info,
         s.date,
@@ -2088,7 +2074,7 @@ fn hydration(c: &mut Ctx) {
 }
 
 /// no-baseline: one note when the first weeks have nothing to be compared with.
-fn no_baseline(c: &mut Ctx) {
+fn no_baseline(c: &Ctx, out: &mut Vec<Warning>) {
     if c.plan.athlete.baseline.is_some() {
         return;
     }
@@ -2096,7 +2082,8 @@ fn no_baseline(c: &mut Ctx) {
         return;
     };
     let date = c.session(first).date;
-    c.push(
+    push(
+        out,
         Rule::NoBaseline,
         Severity::Info,
         date,

@@ -1,6 +1,6 @@
 //! Headroom: how much a week (and each run) can hold before Gradual's distance and load
 //! rules reach `caution`. Each rule answers its own inverse next to its check
-//! (`rules.rs`: weekly-increase, long-run-spike, return-after-break, acwr when it is set
+//! (`rules/`: weekly-increase, long-run-spike, return-after-break, acwr when it is set
 //! to caution or above); a week's headroom is the smallest of them, with the binding rule
 //! named. What less running cannot fix (a red flag, calf imbalance, a shape within the
 //! week) is listed as a blocker instead of a number.

@@ -3,8 +3,8 @@
 //! canonical order and re-runs the analysis, so none of that can be forgotten by a view.
 
 use crate::analysis::{Report, analyze};
-use crate::model::{Athlete, Block, CalfRaiseTest, Plan, Race, Session, Symptom, week_start};
-use chrono::{Duration, NaiveDate};
+use crate::model::{Athlete, Block, CalfRaiseTest, Plan, Race, Session, Symptom};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// Identifies one continuous gesture on one field (typing in it, dragging a slider), so
@@ -78,10 +78,6 @@ pub enum Command {
     /// Replace the whole plan at once (a previewed change such as a return block or the
     /// calf program), as one undo step with this label.
     ReplacePlan(Box<Plan>, &'static str),
-    /// Undo the last step.
-    Undo,
-    /// Redo the last undone step.
-    Redo,
 }
 
 impl Command {
@@ -108,8 +104,6 @@ impl Command {
             Command::UpdateSymptom { .. } => "edit symptom",
             Command::DeleteSymptom(_) => "delete symptom",
             Command::ReplacePlan(_, label) => label,
-            Command::Undo => "undo",
-            Command::Redo => "redo",
         }
     }
 
@@ -239,11 +233,6 @@ impl Document {
     /// Applies `cmd`. Returns what to select afterwards, or `None` if nothing changed
     /// (an out-of-range index, nothing to undo, an edit that changes nothing).
     pub fn handle(&mut self, cmd: Command) -> Option<Selection> {
-        match cmd {
-            Command::Undo => return self.undo_redo(true),
-            Command::Redo => return self.undo_redo(false),
-            _ => {}
-        }
         let label = cmd.label();
         let merge = cmd.merge_key();
         let before = self.plan.clone();
@@ -271,6 +260,16 @@ impl Document {
         Some(selection)
     }
 
+    /// Reverts the last step; `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Selection> {
+        self.undo_redo(true)
+    }
+
+    /// Re-applies the last undone step; `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<Selection> {
+        self.undo_redo(false)
+    }
+
     fn undo_redo(&mut self, undo: bool) -> Option<Selection> {
         let (from, to) = if undo {
             (&mut self.undo, &mut self.redo)
@@ -291,49 +290,11 @@ impl Document {
     }
 }
 
-/// Sorts sessions by date (stable) and returns where each old index went.
-fn sort_sessions(plan: &mut Plan) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..plan.sessions.len()).collect();
-    order.sort_by_key(|&i| plan.sessions[i].date);
-    let mut old_to_new = vec![0; order.len()];
-    for (new, &old) in order.iter().enumerate() {
-        old_to_new[old] = new;
-    }
-    let mut slots: Vec<Option<Session>> = std::mem::take(&mut plan.sessions)
-        .into_iter()
-        .map(Some)
-        .collect();
-    plan.sessions = order
-        .iter()
-        .map(|&i| slots[i].take().expect("each index once"))
-        .collect();
-    old_to_new
-}
-
-/// Appends sessions (after the others on their days) and returns their new indices.
-fn append(plan: &mut Plan, sessions: Vec<Session>) -> Vec<usize> {
-    let first = plan.sessions.len();
-    let n = sessions.len();
-    plan.sessions.extend(sessions);
-    let map = sort_sessions(plan);
-    (first..first + n).map(|i| map[i]).collect()
-}
-
-fn shift_from(plan: &mut Plan, from: NaiveDate, days: i64) {
-    let d = Duration::days(days);
-    for s in plan.sessions.iter_mut().filter(|s| s.date >= from) {
-        s.date += d;
-    }
-    if let Some(r) = plan.race.as_mut().filter(|r| r.date >= from) {
-        r.date += d;
-    }
-}
-
 fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
     let n = plan.sessions.len();
     Some(match cmd {
-        Command::AddSession(s) => Selection::Sessions(append(plan, vec![s])),
-        Command::InsertSessions(v) => Selection::Sessions(append(plan, v)),
+        Command::AddSession(s) => Selection::Sessions(plan.append_sessions(vec![s])),
+        Command::InsertSessions(v) => Selection::Sessions(plan.append_sessions(v)),
         Command::UpdateSession {
             index, mut session, ..
         } => {
@@ -344,7 +305,7 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
             let moved = session.date != plan.sessions[index].date;
             plan.sessions[index] = session;
             if moved {
-                let map = sort_sessions(plan);
+                let map = plan.sort_sessions();
                 Selection::Sessions(vec![map[index]])
             } else {
                 Selection::Keep
@@ -368,43 +329,18 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
             let mut s = plan.sessions[index].clone();
             s.date = to;
             s.generated = false;
-            if copy {
-                Selection::Sessions(append(plan, vec![s]))
-            } else {
+            if !copy {
                 // Remove and re-append so it lands last on the target day.
                 plan.sessions.remove(index);
-                Selection::Sessions(append(plan, vec![s]))
             }
+            Selection::Sessions(plan.append_sessions(vec![s]))
         }
         Command::InsertWeek(week) => {
-            let week = week_start(week);
-            shift_from(plan, week, 7);
-            for b in plan.blocks.iter_mut() {
-                if b.start >= week {
-                    b.start += Duration::days(7);
-                } else if b.last_day() >= week {
-                    b.weeks += 1;
-                }
-            }
+            plan.insert_week(week);
             Selection::Clear
         }
         Command::RemoveWeek(week) => {
-            let week = week_start(week);
-            let end = week + Duration::days(7);
-            plan.sessions.retain(|s| s.date < week || s.date >= end);
-            shift_from(plan, end, -7);
-            plan.blocks.retain_mut(|b| {
-                if b.start >= end {
-                    b.start -= Duration::days(7);
-                } else if b.start <= week && b.last_day() >= week {
-                    b.weeks -= 1;
-                } else if b.start > week {
-                    // Starts mid-week inside the removed week: keep it, from the next Monday on.
-                    b.start = week;
-                    b.weeks -= 1;
-                }
-                b.weeks > 0
-            });
+            plan.remove_week(week);
             Selection::Clear
         }
         Command::SetName(name, _) => {
@@ -421,37 +357,17 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
         }
         Command::ReplaceSessions(sessions, _, _) => {
             plan.sessions = sessions;
-            sort_sessions(plan);
+            plan.sort_sessions();
             Selection::Clear
         }
         Command::InsertRecoveryWeek(n) => {
-            let b = plan.blocks.get(n)?.clone();
-            let monday = week_start(b.last_day() + Duration::days(1));
-            let last_week: Vec<Session> = plan
-                .sessions
-                .iter()
-                .filter(|s| s.date >= monday - Duration::days(7) && s.date < monday && !s.generated)
-                .cloned()
-                .collect();
-            shift_from(plan, monday, 7);
-            for other in plan.blocks.iter_mut().filter(|o| o.start >= monday) {
-                other.start += Duration::days(7);
+            if !plan.insert_recovery_week(n) {
+                return None;
             }
-            plan.blocks[n].weeks += 1;
-            let easier = last_week.into_iter().map(|mut s| {
-                s.date += Duration::days(7);
-                scale_session(&mut s, 0.7);
-                s
-            });
-            plan.sessions.extend(easier);
-            sort_sessions(plan);
             Selection::Clear
         }
         Command::AddBlocks(blocks, sessions) => {
-            plan.blocks.extend(blocks);
-            plan.blocks.sort_by_key(|b| b.start);
-            plan.sessions.extend(sessions);
-            sort_sessions(plan);
+            plan.add_blocks(blocks, sessions);
             Selection::Clear
         }
         Command::SetBlocks(mut b, _) => {
@@ -486,7 +402,6 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
             plan.canonicalize();
             Selection::Clear
         }
-        Command::Undo | Command::Redo => unreachable!("handled by Document::handle"),
     })
 }
 
@@ -495,24 +410,5 @@ fn apply(plan: &mut Plan, cmd: Command) -> Option<Selection> {
 fn refresh_calf(plan: &mut Plan) {
     if let Some(p) = crate::calf::refresh(plan) {
         *plan = p;
-    }
-}
-
-/// Scales a session's distance and duration by `f` (runs: km and minutes, rounded to
-/// 0.1 km and whole minutes; cross-training: minutes).
-pub fn scale_session(s: &mut Session, f: f64) {
-    match &mut s.activity {
-        crate::model::Activity::Run { km, minutes, .. } => {
-            if let Some(km) = km {
-                *km = ((*km * f * 10.0).round() / 10.0).max(0.1);
-            }
-            if let Some(m) = minutes {
-                *m = ((f64::from(*m) * f).round() as u32).max(1);
-            }
-        }
-        crate::model::Activity::Cross { minutes, .. } => {
-            *minutes = ((f64::from(*minutes) * f).round() as u32).max(1);
-        }
-        _ => {}
     }
 }

@@ -114,14 +114,14 @@ fn typing_in_one_field_is_one_undo_step_and_undo_restores_clean_state() {
     doc.end_gesture();
     doc.handle(Command::SetName("Doc 3".into(), Some(("name", 1))))
         .unwrap();
-    doc.handle(Command::Undo).unwrap();
+    doc.undo().unwrap();
     assert_eq!(doc.plan().name, "Doc 2");
-    doc.handle(Command::Undo).unwrap();
+    doc.undo().unwrap();
     assert_eq!(doc.plan().name, "Doc", "the three keystrokes were one step");
     assert_eq!(doc.state(), state0);
     assert!(!doc.is_dirty(), "back to what was loaded");
-    assert_eq!(doc.handle(Command::Undo), None, "nothing more to undo");
-    doc.handle(Command::Redo).unwrap();
+    assert_eq!(doc.undo(), None, "nothing more to undo");
+    doc.redo().unwrap();
     assert_eq!(doc.plan().name, "Doc 2");
     // An edit after undo clears redo.
     doc.handle(Command::SetName("Other".into(), None)).unwrap();
@@ -145,7 +145,7 @@ fn a_save_taken_before_an_edit_leaves_the_document_dirty() {
     doc.handle(Command::SetName("B".into(), None)).unwrap();
     doc.mark_saved_state("x.ron".into(), saving);
     assert!(doc.is_dirty(), "B was typed while A was being saved");
-    doc.handle(Command::Undo).unwrap();
+    doc.undo().unwrap();
     assert!(!doc.is_dirty(), "A is what is on disk");
 }
 
@@ -214,8 +214,76 @@ proptest! {
         doc.handle(Command::RemoveWeek(monday));
         prop_assert_eq!(doc.plan(), &before);
         // And undo of both is the identity too.
-        while doc.handle(Command::Undo).is_some() {}
+        while doc.undo().is_some() {}
         prop_assert_eq!(doc.plan(), &before);
         prop_assert!(!doc.is_dirty());
     }
+}
+
+#[test]
+fn edits_are_the_plans_methods_tested_on_their_own() {
+    // A recovery week after block 0: later dates move, the new week is 70 % of the last.
+    let mut p = plan();
+    let blocks_before = p.blocks.clone();
+    let last_day = p.blocks[0].last_day();
+    assert!(p.insert_recovery_week(0));
+    assert_eq!(p.blocks[0].weeks, blocks_before[0].weeks + 1);
+    let week = |p: &Plan, from: NaiveDate| -> f64 {
+        p.sessions
+            .iter()
+            .filter(|s| s.date >= from && s.date < from + Duration::days(7))
+            .filter_map(|s| s.run().and_then(|r| r.km))
+            .sum()
+    };
+    let last_monday = week_start(last_day);
+    let new_week = week(&p, last_monday + Duration::days(7));
+    assert!(
+        (new_week - 0.7 * week(&p, last_monday)).abs() < 0.2,
+        "{new_week}"
+    );
+    assert!(!p.insert_recovery_week(99), "no such block");
+    // Inserting then removing a week leaves the plan as it was.
+    let q = plan();
+    let mut r = q.clone();
+    r.insert_week(d("2026-01-12"));
+    assert_ne!(r, q);
+    r.remove_week(d("2026-01-12"));
+    assert_eq!(r, q);
+}
+
+#[test]
+fn one_scale_for_a_session_rounds_as_asked() {
+    let mut s = run("2026-01-05", 4.4);
+    if let Activity::Run { minutes, .. } = &mut s.activity {
+        *minutes = Some(29);
+    }
+    let mut down = s.clone();
+    down.scale(0.75, Rounding::Down); // 3.3 km, 21.75 min
+    assert_eq!(down.run().unwrap().km, Some(3.3));
+    assert_eq!(down.run().unwrap().minutes, Some(21));
+    let mut nearest = s.clone();
+    nearest.scale(0.75, Rounding::Nearest);
+    assert_eq!(nearest.run().unwrap().minutes, Some(22));
+    // An exact product does not lose a step going down (4.4 × 1.0).
+    let mut same = s.clone();
+    same.scale(1.0, Rounding::Down);
+    assert_eq!(same, s);
+    // Never below 0.1 km or a minute; cross-training scales its minutes.
+    let mut tiny = s.clone();
+    tiny.scale(0.001, Rounding::Down);
+    assert_eq!(
+        (tiny.run().unwrap().km, tiny.run().unwrap().minutes),
+        (Some(0.1), Some(1))
+    );
+    let mut ride = Session::new(
+        d("2026-01-06"),
+        Activity::Cross {
+            kind: CrossKind::Cycling,
+            minutes: 45,
+            rpe: 4,
+            calf_work: false,
+        },
+    );
+    ride.scale(0.5, Rounding::Nearest);
+    assert!(matches!(ride.activity, Activity::Cross { minutes: 23, .. }));
 }

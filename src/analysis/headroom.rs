@@ -12,7 +12,7 @@
 
 use super::rules::{self, DISTANCE_RULES, WeekLimits};
 use super::{Report, Rule, analyze};
-use crate::model::{Activity, Plan, Thresholds};
+use crate::model::{Plan, Thresholds};
 use chrono::NaiveDate;
 
 pub use super::rules::RunLimit;
@@ -151,16 +151,11 @@ fn week(report: &Report, l: WeekLimits) -> WeekHeadroom {
     }
 }
 
-/// Scales run `s` by `f`: km to 0.1 and minutes to whole ones, rounded down (so a fitted
-/// week stays within its headroom), never below 0.1 km or 1 minute.
+/// Scales run `s` by `f`, rounded down (so a fitted week stays within its headroom):
+/// [`Session::scale`](crate::model::Session::scale).
 pub fn scale_run(s: &mut crate::model::Session, f: f64) {
-    if let Activity::Run { km, minutes, .. } = &mut s.activity {
-        if let Some(k) = km {
-            *k = ((*k * f * 10.0 + 1e-9).floor() / 10.0).max(0.1);
-        }
-        if let Some(m) = minutes {
-            *m = ((f64::from(*m) * f + 1e-9).floor() as u32).max(1);
-        }
+    if s.run().is_some() {
+        s.scale(f, crate::model::Rounding::Down);
     }
 }
 

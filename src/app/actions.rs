@@ -531,8 +531,8 @@ impl GradualApp {
                 self.ui.replan.from = None;
             }
             Action::Quit => self.guard(ctx, After::Quit),
-            Action::Undo => self.apply(Command::Undo),
-            Action::Redo => self.apply(Command::Redo),
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
             Action::Copy | Action::Cut => {
                 if let Some((i, s)) = selected_session {
                     ctx.copy_text(ron::to_string(&s).unwrap_or_default());

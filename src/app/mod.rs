@@ -353,10 +353,7 @@ impl GradualApp {
         if structural {
             self.doc.end_gesture();
         }
-        let offers = !matches!(
-            cmd,
-            Command::ReplaceSessions(..) | Command::Undo | Command::Redo
-        );
+        let offers = !matches!(cmd, Command::ReplaceSessions(..));
         let before = calf_conflicts(self.doc.plan());
         let logged = match &cmd {
             Command::AddSymptom(s) => Some(s.clone()),
@@ -379,6 +376,25 @@ impl GradualApp {
                 }
             );
         }
+        self.follow(result, offers, &before);
+    }
+
+    /// Undoes (or redoes) the last step and follows the selection.
+    pub fn undo_redo(&mut self, undo: bool) {
+        self.doc.end_gesture();
+        let before = calf_conflicts(self.doc.plan());
+        let result = if undo {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        self.follow(result, false, &before);
+    }
+
+    /// After a change of the plan: the selection follows it (or goes when its session
+    /// does), and a run that moved onto a generated calf session offers a reschedule
+    /// (`offers`, not after undo, redo or a whole-sessions replacement).
+    fn follow(&mut self, result: Option<Selection>, offers: bool, before: &[NaiveDate]) {
         if self
             .ui
             .selected_symptom

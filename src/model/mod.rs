@@ -3,9 +3,11 @@
 //! These types are exactly what a plan file holds (see [`crate::format`]). They carry no
 //! derived data; everything computed from them lives in [`crate::analysis`].
 
+mod edit;
 mod pace;
 mod settings;
 
+pub use edit::{RECOVERY_SHARE, Rounding};
 pub use pace::Pace;
 pub use settings::{CALF_FACTOR_TABLE, CalfFactorKey, CalfFactors, Settings, Thresholds};
 

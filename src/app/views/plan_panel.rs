@@ -459,7 +459,7 @@ fn block_tools(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command
                     .cloned()
                     .map(|mut s| {
                         if s.date >= from && s.date <= to && !s.generated {
-                            crate::document::scale_session(&mut s, pct / 100.0);
+                            s.scale(pct / 100.0, crate::model::Rounding::Nearest);
                         }
                         s
                     })

@@ -5,11 +5,14 @@
 
 mod edit;
 mod pace;
+pub mod plain_option;
 mod settings;
+mod severity;
 
 pub use edit::{RECOVERY_SHARE, Rounding};
 pub use pace::Pace;
 pub use settings::{CALF_FACTOR_TABLE, CalfFactorKey, CalfFactors, Settings, Thresholds};
+pub use severity::Severity;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -215,7 +218,7 @@ pub struct CalfProgram {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::format::plain_option"
+        with = "crate::model::plain_option"
     )]
     pub start_stage: Option<u8>,
 }
@@ -306,7 +309,7 @@ pub struct CalfRaiseTest {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::format::plain_option"
+        with = "crate::model::plain_option"
     )]
     pub pain: Option<u8>,
 }
@@ -445,7 +448,7 @@ pub struct Actual {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::format::plain_option"
+        with = "crate::model::plain_option"
     )]
     pub km: Option<f64>,
     /// Moving time in minutes (elapsed time when the file has no moving time).
@@ -454,7 +457,7 @@ pub struct Actual {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::format::plain_option"
+        with = "crate::model::plain_option"
     )]
     pub rpe: Option<u8>,
     /// The file it came from.
@@ -465,7 +468,7 @@ pub struct Actual {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::format::plain_option"
+        with = "crate::model::plain_option"
     )]
     pub start: Option<chrono::NaiveDateTime>,
     /// Done without being planned (added by an import).
@@ -596,14 +599,14 @@ pub enum Activity {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            with = "crate::format::plain_option"
+            with = "crate::model::plain_option"
         )]
         km: Option<f64>,
         /// Duration; estimated from km and easy pace when omitted.
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            with = "crate::format::plain_option"
+            with = "crate::model::plain_option"
         )]
         minutes: Option<u32>,
         /// Effort on the CR-10 scale (1–10).
@@ -639,7 +642,7 @@ pub enum Activity {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            with = "crate::format::plain_option"
+            with = "crate::model::plain_option"
         )]
         kg: Option<f64>,
     },
@@ -865,14 +868,14 @@ pub struct Symptom {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::format::plain_option"
+        with = "crate::model::plain_option"
     )]
     pub when: Option<When>,
     /// Which leg, if one.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::format::plain_option"
+        with = "crate::model::plain_option"
     )]
     pub side: Option<Side>,
     /// A cramp: a sudden, involuntary tightening (treated differently from a strain).

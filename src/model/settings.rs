@@ -1,8 +1,8 @@
 //! Rule thresholds and calf-load factors: defaults, per-plan overrides, and the resolved
 //! values the analysis uses.
 
+use super::Severity;
 use super::{CrossKind, Footwear, Level, RunKind, Surface};
-use crate::analysis::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -17,7 +17,7 @@ macro_rules! thresholds {
         pub struct Settings {
             $(
                 $(#[doc = $doc])*
-                #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::format::plain_option")]
+                #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::model::plain_option")]
                 pub $field: Option<$ty>,
             )*
             /// Calf/Achilles load factor overrides by name (see [`CalfFactorKey`]),

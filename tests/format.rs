@@ -349,3 +349,69 @@ fn files_that_cannot_be_plans() {
         assert!(parse(junk).is_err(), "{junk:?}");
     }
 }
+
+/// Each range in `model::limits` is the one the file's validation applies: its ends pass,
+/// one past them fails, and the message names the range.
+#[test]
+fn validation_follows_the_limits() {
+    use gradual::model::{Activity, BodyArea, CalfRaiseTest, Level, Session, Symptom, limits};
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let calf = |sets: u8, reps: u8| Activity::Calf {
+        stage: 3,
+        sets,
+        reps,
+        kg: None,
+    };
+    let check = |edit: &dyn Fn(&mut Plan)| {
+        let mut p = Plan::new(
+            "Limits",
+            gradual::model::Athlete::new("Tester", Level::Experienced),
+        );
+        edit(&mut p);
+        format::validate(&p)
+            .iter()
+            .map(|e| e.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let (sets, reps) = (limits::CALF_SETS, limits::CALF_REPS);
+    let ok = check(&|p| {
+        p.sessions
+            .push(Session::new(day, calf(*sets.start(), *reps.end())));
+        p.sessions
+            .push(Session::new(day, calf(*sets.end(), *reps.start())));
+        p.symptoms
+            .push(Symptom::new(day, BodyArea::Calf, *limits::PAIN.end()));
+        p.athlete.calf_raise_tests.push(CalfRaiseTest::new(
+            day,
+            *limits::TEST_REPS.end(),
+            *limits::TEST_REPS.start(),
+        ));
+        p.athlete.body_mass_kg = Some(*limits::BODY_MASS_KG.end());
+    });
+    assert!(ok.is_empty(), "{ok:?}");
+    let bad = check(&|p| {
+        p.sessions
+            .push(Session::new(day, calf(*sets.end() + 1, *reps.end() + 1)));
+        p.symptoms
+            .push(Symptom::new(day, BodyArea::Calf, *limits::PAIN.end() + 1));
+        p.athlete
+            .calf_raise_tests
+            .push(CalfRaiseTest::new(day, *limits::TEST_REPS.end() + 1, 0));
+        p.athlete.body_mass_kg = Some(*limits::BODY_MASS_KG.end() + 1.0);
+    });
+    let range = |r: &std::ops::RangeInclusive<u8>| format!("{}–{}", r.start(), r.end());
+    for (want, found) in [
+        ("sets", range(&sets)),
+        ("reps", range(&reps)),
+        ("pain", range(&limits::PAIN)),
+        ("left", "0–300".to_string()),
+        ("body_mass_kg", "20–300".to_string()),
+    ] {
+        assert!(
+            bad.iter()
+                .any(|m| m.starts_with(want) && m.contains(&found)),
+            "{want} {found}: {bad:?}"
+        );
+    }
+    assert_eq!(bad.len(), 5, "{bad:?}");
+}

@@ -8,6 +8,7 @@
 //! times a week on non-running days, introduced slowly, toward 3 × 25–30, equal reps on
 //! both legs.
 
+use crate::model::limits;
 use crate::model::{
     Activity, Athlete, CalfProgram, CalfRaiseTest, Level, Phase, Plan, Session, Status, Thresholds,
     When, week_start,
@@ -252,6 +253,12 @@ pub fn stage_cap(athlete: &Athlete, on: NaiveDate) -> (u8, Option<String>) {
     } else {
         (6, None)
     }
+}
+
+/// Calf sessions a week when the user has not chosen: two for a novice, three otherwise
+/// (the article's "two or three times a week").
+pub fn default_per_week(level: Level) -> u8 {
+    if level == Level::Novice { 2 } else { 3 }
 }
 
 /// The starting stage of a new program on `on`, from the athlete's latest calf-raise test
@@ -858,8 +865,8 @@ pub fn schedule(plan: &Plan, opts: &Options) -> Option<Schedule> {
     let per_week = opts
         .per_week
         .or(recorded.map(|p| p.per_week))
-        .unwrap_or(if athlete.level == Level::Novice { 2 } else { 3 })
-        .clamp(1, 3);
+        .unwrap_or(default_per_week(athlete.level))
+        .clamp(*limits::CALF_PER_WEEK.start(), *limits::CALF_PER_WEEK.end());
     let chosen_stage = opts.start_stage.or_else(|| {
         recorded
             .filter(|p| p.from == from)
@@ -1081,7 +1088,8 @@ pub fn program(plan: &Plan) -> Option<CalfProgram> {
     Some(CalfProgram {
         from,
         to,
-        per_week: (per_week as u8).clamp(2, 3),
+        per_week: (per_week as u8)
+            .clamp(*limits::CALF_PER_WEEK.start(), *limits::CALF_PER_WEEK.end()),
         start_stage: None,
     })
 }

@@ -1,6 +1,7 @@
 //! `gradual calf` and `gradual calf-test`: schedule the calf program, record a test.
 
 use super::{CliError, CliResult, EXIT_OK, Target, date_arg, load, safe, safe_path, write_plan};
+use crate::model::limits;
 use crate::model::{CalfRaiseTest, fmt_km};
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ pub struct CalfArgs {
     /// The plan.
     pub plan: PathBuf,
     /// Sessions a week (default: 2 for novices, 3 otherwise).
-    #[arg(long, value_parser = super::small_arg(2, 3))]
+    #[arg(long, value_parser = super::small_arg(limits::CALF_PER_WEEK))]
     pub per_week: Option<u8>,
     /// First day (YYYY-MM-DD; default: the plan's first week).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
@@ -20,7 +21,7 @@ pub struct CalfArgs {
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub to: Option<chrono::NaiveDate>,
     /// Start at this stage (1–6) instead of the one from the calf-raise test.
-    #[arg(long, value_parser = super::small_arg(1, 6))]
+    #[arg(long, value_parser = super::small_arg(crate::model::CALF_STAGES))]
     pub stage: Option<u8>,
     /// Print the changes without writing anything.
     #[arg(long)]
@@ -143,14 +144,14 @@ pub struct CalfTestArgs {
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub date: chrono::NaiveDate,
     /// Reps on the left leg.
-    #[arg(long, value_parser = super::whole_arg(0, 300))]
+    #[arg(long, value_parser = super::whole_arg(limits::TEST_REPS))]
     pub left: u32,
     /// Reps on the right leg.
-    #[arg(long, value_parser = super::whole_arg(0, 300))]
+    #[arg(long, value_parser = super::whole_arg(limits::TEST_REPS))]
     pub right: u32,
     /// The most pain felt during the test, 0 (none) to 10 (a return to running needs a
     /// test without pain).
-    #[arg(long, value_parser = super::small_arg(0, 10))]
+    #[arg(long, value_parser = super::small_arg(limits::PAIN))]
     pub pain: Option<u8>,
     /// Write the result here instead of over the plan (which is saved atomically with a
     /// .bak); `-` for standard output.

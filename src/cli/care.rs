@@ -5,6 +5,7 @@ use super::{
     CliError, CliResult, EXIT_NOT_READY, EXIT_OK, OneOf, Target, date_arg, load, safe, write_plan,
 };
 use crate::analysis::{Rule, Severity, Warning, analyze};
+use crate::model::limits;
 use crate::model::{BodyArea, Plan, RedFlag, Side, Symptom, When};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ pub struct SymptomArgs {
     #[arg(long, value_parser = OneOf(&BodyArea::ALL))]
     pub area: BodyArea,
     /// Pain, 0 (none) to 10 (worst).
-    #[arg(long, value_parser = super::small_arg(0, 10))]
+    #[arg(long, value_parser = super::small_arg(limits::PAIN))]
     pub pain: u8,
     /// When it hurt.
     #[arg(long, value_parser = OneOf(&When::ALL))]

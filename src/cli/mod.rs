@@ -33,6 +33,7 @@ use crate::model::Plan;
 use clap::{Parser, Subcommand};
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -223,9 +224,10 @@ pub fn date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     crate::model::parse_date(s)
 }
 
-/// A clap parser for a whole number in `lo..=hi`, digits only: `+5`, ` 5` or `5.0` are
-/// refused rather than read as something else.
-pub fn whole_arg(lo: u32, hi: u32) -> impl Fn(&str) -> Result<u32, String> + Clone {
+/// A clap parser for a whole number in `range` (one of `model::limits`', mostly), digits
+/// only: `+5`, ` 5` or `5.0` are refused rather than read as something else.
+pub fn whole_arg(range: RangeInclusive<u32>) -> impl Fn(&str) -> Result<u32, String> + Clone {
+    let (lo, hi) = (*range.start(), *range.end());
     move |s: &str| {
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("\"{s}\" is not a whole number (digits only)"));
@@ -241,8 +243,8 @@ pub fn whole_arg(lo: u32, hi: u32) -> impl Fn(&str) -> Result<u32, String> + Clo
 }
 
 /// [`whole_arg`] for a small number (pain, a stage, sessions a week).
-pub fn small_arg(lo: u8, hi: u8) -> impl Fn(&str) -> Result<u8, String> + Clone {
-    let whole = whole_arg(u32::from(lo), u32::from(hi));
+pub fn small_arg(range: RangeInclusive<u8>) -> impl Fn(&str) -> Result<u8, String> + Clone {
+    let whole = whole_arg(u32::from(*range.start())..=u32::from(*range.end()));
     move |s: &str| whole(s).map(|v| v as u8)
 }
 

@@ -1,12 +1,14 @@
 //! Checks on values the type system cannot rule out (ranges, ordering, names).
 
 use super::locate::Seg;
+use crate::model::limits;
 use crate::model::{
     Activity, CALF_STAGES, CalfFactors, FORMAT_VERSION, Level, MAX_SPAN_YEARS, MAX_YEAR, MIN_YEAR,
     Plan, Settings, Thresholds, date_in_range,
 };
 use chrono::NaiveDate;
 use std::fmt;
+use std::ops::RangeInclusive;
 
 /// One impossible value, with where it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +50,9 @@ impl fmt::Display for Problem {
         write!(f, "{}: {}", self.location, self.message)
     }
 }
+
+/// What an effort number means, in the file's error messages.
+const RPE_NOTE: &str = " (CR-10 effort: 1 very easy … 10 maximal)";
 
 struct Checker {
     problems: Vec<Problem>,
@@ -99,7 +104,15 @@ impl Checker {
         }
     }
 
-    fn whole(&mut self, name: &str, v: u32, lo: u32, hi: u32, what: &str) {
+    /// A whole number inside `range` (one of [`limits`]'s, mostly).
+    fn whole<T: Copy + Into<u32>>(
+        &mut self,
+        name: &str,
+        v: T,
+        range: RangeInclusive<T>,
+        what: &str,
+    ) {
+        let (v, lo, hi) = (v.into(), (*range.start()).into(), (*range.end()).into());
         if v < lo || v > hi {
             self.fail_at(Some(name), format!("{name} {v} is outside {lo}–{hi}{what}"));
         }
@@ -121,8 +134,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     check_dates(&mut c, plan);
     let a = &plan.athlete;
     if let Some(m) = a.body_mass_kg {
-        c.at("athlete")
-            .number("body_mass_kg", m, 20.0, 300.0, false, " kg");
+        c.at("athlete").number(
+            "body_mass_kg",
+            m,
+            *limits::BODY_MASS_KG.start(),
+            *limits::BODY_MASS_KG.end(),
+            false,
+            " kg",
+        );
     }
     if let Some(b) = &a.baseline {
         c.at("athlete.baseline");
@@ -131,8 +150,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
     for (i, t) in a.calf_raise_tests.iter().enumerate() {
         c.at(format!("athlete.calf_raise_tests[{i}] on {}", t.date));
-        c.whole("left", t.left, 0, 300, " reps");
-        c.whole("right", t.right, 0, 300, " reps");
+        c.whole("left", t.left, limits::TEST_REPS, " reps");
+        c.whole("right", t.right, limits::TEST_REPS, " reps");
     }
     if let Some(r) = &plan.race {
         c.at("race").number("km", r.km, 0.0, 500.0, true, " km");
@@ -142,8 +161,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         c.whole(
             "weeks",
             b.weeks,
-            1,
-            520,
+            limits::BLOCK_WEEKS,
             " (a block is 1 to 520 weeks long)",
         );
     }
@@ -154,33 +172,21 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 km, minutes, rpe, ..
             } => {
                 if let Some(km) = km {
-                    c.number("km", *km, 0.0, 300.0, true, " km");
+                    c.number("km", *km, 0.0, limits::MAX_KM, true, " km");
                 }
                 if let Some(m) = minutes {
-                    c.whole("minutes", *m, 1, 1440, " (a day has 1440)");
+                    c.whole("minutes", *m, limits::MINUTES, " (a day has 1440)");
                 }
                 if km.is_none() && minutes.is_none() {
                     c.fail(
                         "a run needs `km`, `minutes` or both (time-only runs give minutes)".into(),
                     );
                 }
-                c.whole(
-                    "rpe",
-                    u32::from(*rpe),
-                    1,
-                    10,
-                    " (CR-10 effort: 1 very easy … 10 maximal)",
-                );
+                c.whole("rpe", *rpe, limits::RPE, RPE_NOTE);
             }
             Activity::Cross { minutes, rpe, .. } => {
-                c.whole("minutes", *minutes, 1, 1440, " (a day has 1440)");
-                c.whole(
-                    "rpe",
-                    u32::from(*rpe),
-                    1,
-                    10,
-                    " (CR-10 effort: 1 very easy … 10 maximal)",
-                );
+                c.whole("minutes", *minutes, limits::MINUTES, " (a day has 1440)");
+                c.whole("rpe", *rpe, limits::RPE, RPE_NOTE);
             }
             Activity::Calf {
                 stage,
@@ -191,39 +197,26 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 if let Some(kg) = kg {
                     c.number("kg", *kg, 0.0, 200.0, false, " kg");
                 }
-                let (lo, hi) = (*CALF_STAGES.start(), *CALF_STAGES.end());
-                c.whole(
-                    "stage",
-                    u32::from(*stage),
-                    u32::from(lo),
-                    u32::from(hi),
-                    " (the calf ladder's stages)",
-                );
-                c.whole("sets", u32::from(*sets), 1, 10, "");
-                c.whole("reps", u32::from(*reps), 1, 100, "");
+                c.whole("stage", *stage, CALF_STAGES, " (the calf ladder's stages)");
+                c.whole("sets", *sets, limits::CALF_SETS, "");
+                c.whole("reps", *reps, limits::CALF_REPS, "");
             }
             Activity::Rest | Activity::CalfTest => {}
         }
         if let Some(a) = &s.actual {
             c.at(format!("sessions[{i}].actual on {}", s.date));
             if let Some(km) = a.km {
-                c.number("km", km, 0.0, 300.0, true, " km");
+                c.number("km", km, 0.0, limits::MAX_KM, true, " km");
             }
-            c.whole("minutes", a.minutes, 1, 1440, " (a day has 1440)");
+            c.whole("minutes", a.minutes, limits::MINUTES, " (a day has 1440)");
             if let Some(rpe) = a.rpe {
-                c.whole(
-                    "rpe",
-                    u32::from(rpe),
-                    1,
-                    10,
-                    " (CR-10 effort: 1 very easy … 10 maximal)",
-                );
+                c.whole("rpe", rpe, limits::RPE, RPE_NOTE);
             }
         }
     }
     for (i, s) in plan.symptoms.iter().enumerate() {
         c.at(format!("symptoms[{i}] on {}", s.date));
-        c.whole("pain", u32::from(s.pain), 0, 10, " (0 none … 10 worst)");
+        c.whole("pain", s.pain, limits::PAIN, " (0 none … 10 worst)");
     }
     check_settings(&mut c, &plan.settings, plan.athlete.level);
     c.problems
@@ -363,31 +356,31 @@ fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
         }
     }
     if let Some(v) = s.hard_cycling_rpe {
-        c.whole("hard_cycling_rpe", u32::from(v), 1, 10, "");
+        c.whole("hard_cycling_rpe", v, limits::RPE, "");
     }
     if let Some(v) = s.calf_pain_warning {
-        c.whole("calf_pain_warning", u32::from(v), 0, 10, "");
+        c.whole("calf_pain_warning", v, limits::PAIN, "");
     }
     if let Some(v) = s.pain_monitor_min {
-        c.whole("pain_monitor_min", u32::from(v), 0, 10, "");
+        c.whole("pain_monitor_min", v, limits::PAIN, "");
     }
     if let Some(v) = s.calf_imbalance_min_reps {
-        c.whole("calf_imbalance_min_reps", v, 0, 300, " reps");
+        c.whole("calf_imbalance_min_reps", v, limits::TEST_REPS, " reps");
     }
     if let Some(v) = s.red_flag_days {
-        c.whole("red_flag_days", v, 1, 60, " days");
+        c.whole("red_flag_days", v, 1..=60, " days");
     }
     if let Some(v) = s.tear_days {
-        c.whole("tear_days", v, 1, 90, " days");
+        c.whole("tear_days", v, 1..=90, " days");
     }
     if let Some(v) = s.break_days {
-        c.whole("break_days", v, 2, 365, " days");
+        c.whole("break_days", v, 2..=365, " days");
     }
     if let Some(v) = s.quality_gap_days {
-        c.whole("quality_gap_days", v, 7, 365, " days");
+        c.whole("quality_gap_days", v, 7..=365, " days");
     }
     if let Some(v) = s.max_running_days {
-        c.whole("max_running_days", v, 2, 365, " days");
+        c.whole("max_running_days", v, 2..=365, " days");
     }
     for (name, v) in &s.calf_factors {
         if CalfFactors::key(name).is_none() {

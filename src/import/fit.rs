@@ -3,6 +3,7 @@
 
 use super::{Imported, Sport};
 use crate::model::CrossKind;
+use crate::model::limits;
 use fitparser::profile::MesgNum;
 use fitparser::{FitDataRecord, Value};
 
@@ -68,8 +69,8 @@ fn session(r: &FitDataRecord, source: &str) -> Result<Option<Imported>, String> 
     let rpe = field("workout_rpe")
         .and_then(number)
         .map(|r| (r / 10.0).round())
-        .filter(|r| (1.0..=10.0).contains(r))
-        .map(|r| r as u8);
+        .map(|r| r as u8)
+        .filter(|r| limits::RPE.contains(r));
     Ok(Some(Imported {
         source: source.to_string(),
         start: Some(start),

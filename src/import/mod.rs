@@ -11,6 +11,7 @@ mod fit;
 mod gpx;
 mod tcx;
 
+use crate::model::limits;
 use crate::model::{
     Activity, Actual, CrossKind, Footwear, Plan, RunKind, Session, Status, Surface,
 };
@@ -102,9 +103,10 @@ impl Imported {
             if !km.is_finite() || km < 0.0 {
                 return Some("its distance is not a real distance".into());
             }
-            if km > MAX_ACTIVITY_KM {
+            if km > limits::MAX_KM {
                 return Some(format!(
-                    "a distance of {km:.0} km is more than plans hold ({MAX_ACTIVITY_KM:.0} km)"
+                    "a distance of {km:.0} km is more than plans hold ({:.0} km)",
+                    limits::MAX_KM
                 ));
             }
             let kmh = km / (self.minutes / 60.0);
@@ -129,8 +131,6 @@ impl Imported {
     }
 }
 
-/// The longest activity a plan holds, as its validation does.
-pub const MAX_ACTIVITY_KM: f64 = 300.0;
 /// Average speeds above these are a wrong distance or time: a run (the 1,000 m world
 /// record is about 27 km/h), a ride, anything else.
 pub const MAX_RUN_KMH: f64 = 30.0;

@@ -4,6 +4,7 @@
 //! derived data; everything computed from them lives in [`crate::analysis`].
 
 mod edit;
+pub mod limits;
 mod pace;
 pub mod plain_option;
 mod settings;

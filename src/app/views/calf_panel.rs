@@ -109,17 +109,15 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         })
         .unwrap_or(v.today);
     let (auto_stage, reason) = calf::starting_stage(&plan.athlete, from);
-    let auto_per_week = if plan.athlete.level == crate::model::Level::Novice {
-        2
-    } else {
-        3
-    };
+    let auto_per_week = calf::default_per_week(plan.athlete.level);
     if let Some(x) = choice(
         ui,
         "calf-per-week",
         "A week",
         st.calf.per_week,
-        &[None, Some(2), Some(3)],
+        &std::iter::once(None)
+            .chain(crate::model::limits::CALF_PER_WEEK.map(Some))
+            .collect::<Vec<_>>(),
         |x| match x {
             None => format!("Auto ({auto_per_week}, by level)"),
             Some(n) => format!("{n} sessions"),
@@ -127,7 +125,9 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     ) {
         st.calf.per_week = x;
     }
-    let stages: Vec<Option<u8>> = std::iter::once(None).chain((1..=6).map(Some)).collect();
+    let stages: Vec<Option<u8>> = std::iter::once(None)
+        .chain(crate::model::CALF_STAGES.map(Some))
+        .collect();
     if let Some(x) = choice(
         ui,
         "calf-stage",

@@ -5,6 +5,7 @@
 
 use super::CalfTestEntry;
 use crate::model::CalfRaiseTest;
+use crate::model::limits;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
@@ -41,10 +42,17 @@ impl CalfTestEntry {
                 .trim()
                 .parse()
                 .map_err(|_| format!("{leg}: \"{t}\" is not a whole number of reps"))?;
-            if !(0..=300).contains(&v) {
-                return Err(format!("{leg}: {v} reps refused: must be 0–300"));
-            }
-            Ok(v as u32)
+            let range = limits::TEST_REPS;
+            u32::try_from(v)
+                .ok()
+                .filter(|v| range.contains(v))
+                .ok_or_else(|| {
+                    format!(
+                        "{leg}: {v} reps refused: must be {}–{}",
+                        range.start(),
+                        range.end()
+                    )
+                })
         };
         let date = if date_editable {
             super::fields::parse_date(self.date_text.trim()).map_err(|e| format!("date: {e}"))?
@@ -57,10 +65,15 @@ impl CalfTestEntry {
                 let v: i64 = t
                     .parse()
                     .map_err(|_| format!("pain: \"{t}\" is not a whole number 0–10"))?;
-                if !(0..=10).contains(&v) {
-                    return Err(format!("pain: {v} refused: must be 0–10"));
-                }
-                Some(v as u8)
+                let range = limits::PAIN;
+                let pain = u8::try_from(v).ok().filter(|v| range.contains(v));
+                Some(pain.ok_or_else(|| {
+                    format!(
+                        "pain: {v} refused: must be {}–{}",
+                        range.start(),
+                        range.end()
+                    )
+                })?)
             }
         };
         Ok(CalfRaiseTest {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use egui::{Color32, Id, RichText, Ui};
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 
 /// Text buffers and error messages of the fields being edited, plus the gesture counter
 /// that groups one field's keystrokes into one undo step.
@@ -142,26 +143,29 @@ impl Fields {
         })
     }
 
-    /// A whole-number field accepting `lo..=hi`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn whole(
+    /// A whole-number field accepting `range` (one of `model::limits`', mostly).
+    pub fn whole<T>(
         &mut self,
         ui: &mut Ui,
-        key: &str,
-        label: &str,
-        value: u32,
-        lo: u32,
-        hi: u32,
+        (key, label): (&str, &str),
+        value: T,
+        range: RangeInclusive<T>,
         unit: &str,
-    ) -> Option<u32> {
+    ) -> Option<T>
+    where
+        T: Copy + PartialOrd + std::fmt::Display + TryFrom<i64>,
+    {
         self.text(ui, key, label, &value.to_string(), 60.0, |t| {
             let v: i64 = t
                 .parse()
                 .map_err(|_| format!("\"{t}\" is not a whole number"))?;
-            if v < i64::from(lo) || v > i64::from(hi) {
-                return Err(format!("{v} {unit} refused: must be {lo}–{hi} {unit}"));
-            }
-            Ok(v as u32)
+            T::try_from(v)
+                .ok()
+                .filter(|v| range.contains(v))
+                .ok_or_else(|| {
+                    let (lo, hi) = (range.start(), range.end());
+                    format!("{v} {unit} refused: must be {lo}–{hi} {unit}")
+                })
         })
     }
 

@@ -11,6 +11,7 @@ use crate::import::{
     Decision, FileError, Imported, Item, Progress, apply_marking, missed, preview,
 };
 use crate::model::Activity;
+use crate::model::limits;
 use egui::{RichText, Ui};
 use std::sync::Arc;
 
@@ -260,7 +261,7 @@ fn body(
                     if matches!(it.decision, Decision::Attach(_) | Decision::Unplanned) {
                         let mut rpe = it.rpe.unwrap_or(crate::import::DEFAULT_RPE);
                         let resp = ui
-                            .add(egui::DragValue::new(&mut rpe).range(1..=10))
+                            .add(egui::DragValue::new(&mut rpe).range(limits::RPE))
                             .labelled_by(effort)
                             .on_hover_text(
                                 "How hard it felt, 1 (very easy) to 10 (maximal). From \

@@ -4,6 +4,7 @@ use super::fields::choice;
 use super::{UiState, ViewCtx, warnings};
 use crate::analysis::headroom::{better_days, size_text};
 use crate::document::Command;
+use crate::model::limits;
 use crate::model::{
     Activity, CALF_STAGES, CrossKind, Footwear, RunKind, Session, Status, Surface, week_start,
 };
@@ -194,10 +195,11 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                         .replace(',', ".")
                         .parse()
                         .map_err(|_| format!("\"{t}\" is not a number"))?;
-                    if !v.is_finite() || v <= 0.0 || v > 300.0 {
+                    if !v.is_finite() || v <= 0.0 || v > limits::MAX_KM {
                         return Err(format!(
-                            "{} km refused: must be more than 0 and at most 300 km (or empty for a time-only run)",
-                            super::fields::fmt_number(v)
+                            "{} km refused: must be more than 0 and at most {} km (or empty for a time-only run)",
+                            super::fields::fmt_number(v),
+                            limits::MAX_KM
                         ));
                     }
                     Ok(Some(v))
@@ -220,12 +222,15 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     let m: i64 = t
                         .parse()
                         .map_err(|_| format!("\"{t}\" is not a whole number"))?;
-                    if !(1..=1440).contains(&m) {
-                        return Err(format!(
-                            "{m} min refused: must be 1–1440 min (or empty to estimate)"
-                        ));
+                    let range = limits::MINUTES;
+                    match u32::try_from(m).ok().filter(|m| range.contains(m)) {
+                        Some(m) => Ok(Some(m)),
+                        None => Err(format!(
+                            "{m} min refused: must be {}–{} min (or empty to estimate)",
+                            range.start(),
+                            range.end()
+                        )),
                     }
-                    Ok(Some(m as u32))
                 })
             {
                 (*minutes, changed) = (m, Some("minutes"));
@@ -271,9 +276,9 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             }) {
                 (*kind, changed) = (k, Some("kind"));
             }
-            if let Some(m) = st
-                .fields
-                .whole(ui, "minutes", "Minutes", *minutes, 1, 1440, "min")
+            if let Some(m) =
+                st.fields
+                    .whole(ui, ("minutes", "Minutes"), *minutes, limits::MINUTES, "min")
             {
                 (*minutes, changed) = (m, Some("minutes"));
             }
@@ -294,27 +299,23 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             reps,
             kg,
         } => {
-            let (lo, hi) = (
-                u32::from(*CALF_STAGES.start()),
-                u32::from(*CALF_STAGES.end()),
-            );
             if let Some(x) = st
                 .fields
-                .whole(ui, "stage", "Stage", u32::from(*stage), lo, hi, "")
+                .whole(ui, ("stage", "Stage"), *stage, CALF_STAGES, "")
             {
-                (*stage, changed) = (x as u8, Some("stage"));
+                (*stage, changed) = (x, Some("stage"));
             }
             if let Some(x) = st
                 .fields
-                .whole(ui, "sets", "Sets", u32::from(*sets), 1, 10, "")
+                .whole(ui, ("sets", "Sets"), *sets, limits::CALF_SETS, "")
             {
-                (*sets, changed) = (x as u8, Some("sets"));
+                (*sets, changed) = (x, Some("sets"));
             }
             if let Some(x) = st
                 .fields
-                .whole(ui, "reps", "Reps", u32::from(*reps), 1, 100, "")
+                .whole(ui, ("reps", "Reps"), *reps, limits::CALF_REPS, "")
             {
-                (*reps, changed) = (x as u8, Some("reps"));
+                (*reps, changed) = (x, Some("reps"));
             }
             if *stage == 6 || kg.is_some() {
                 let current = kg.map(super::fields::fmt_number).unwrap_or_default();
@@ -544,7 +545,9 @@ fn rpe_slider(ui: &mut Ui, st: &mut UiState, rpe: u8) -> Option<u8> {
     ui.horizontal(|ui| {
         let l = ui.add_sized([72.0, 18.0], egui::Label::new("Effort (RPE)").truncate());
         let mut v = rpe;
-        let resp = ui.add(egui::Slider::new(&mut v, 1..=10)).labelled_by(l.id);
+        let resp = ui
+            .add(egui::Slider::new(&mut v, limits::RPE))
+            .labelled_by(l.id);
         if resp.drag_started() || resp.gained_focus() {
             st.fields.gesture += 1;
         }

@@ -3,6 +3,7 @@
 use super::fields::{choice, fmt_number};
 use super::{UiState, ViewCtx};
 use crate::document::Command;
+use crate::model::limits;
 use crate::model::{Baseline, Block, Level, Pace, Phase, Race, week_start};
 use chrono::Duration;
 use egui::{RichText, Ui};
@@ -100,8 +101,13 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     .replace(',', ".")
                     .parse()
                     .map_err(|_| format!("\"{t}\" is not a number"))?;
-                if !(20.0..=300.0).contains(&m) {
-                    return Err(format!("{m} kg refused: must be 20–300 kg (or empty)"));
+                let range = limits::BODY_MASS_KG;
+                if !range.contains(&m) {
+                    return Err(format!(
+                        "{m} kg refused: must be {}–{} kg (or empty)",
+                        range.start(),
+                        range.end()
+                    ));
                 }
                 Ok(Some(m))
             }) {
@@ -234,14 +240,14 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                     ui.horizontal(|ui| {
                         ui.vertical(|ui| {
                             if let Some(x) =
-                                st.fields.whole(ui, "left", "Left", t.left, 0, 300, "reps")
+                                st.fields.whole(ui, ("left", "Left"), t.left, limits::TEST_REPS, "reps")
                             {
                                 tests[i].left = x;
                                 changed = true;
                             }
                             if let Some(x) = st
                                 .fields
-                                .whole(ui, "right", "Right", t.right, 0, 300, "reps")
+                                .whole(ui, ("right", "Right"), t.right, limits::TEST_REPS, "reps")
                             {
                                 tests[i].right = x;
                                 changed = true;
@@ -348,7 +354,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                         }
                         if let Some(w) =
                             st.fields
-                                .whole(ui, "block-weeks", "Weeks", b.weeks, 1, 520, "weeks")
+                                .whole(ui, ("block-weeks", "Weeks"), b.weeks, limits::BLOCK_WEEKS, "weeks")
                         {
                             blocks[i].weeks = w;
                             changed = true;

@@ -5,6 +5,7 @@ use super::fields::choice;
 use super::{UiState, ViewCtx};
 use crate::app::style;
 use crate::document::Command;
+use crate::model::limits;
 use crate::model::{BodyArea, RedFlag, Side, Symptom, When};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -52,7 +53,9 @@ fn fields(ui: &mut Ui, st: &mut UiState, s: &mut Symptom, key: &str) -> Option<&
     ui.horizontal(|ui| {
         let l = ui.add_sized([72.0, 18.0], egui::Label::new("Pain (0–10)").truncate());
         let mut p = s.pain;
-        let resp = ui.add(egui::Slider::new(&mut p, 0..=10)).labelled_by(l.id);
+        let resp = ui
+            .add(egui::Slider::new(&mut p, limits::PAIN))
+            .labelled_by(l.id);
         if resp.drag_started() || resp.gained_focus() {
             st.fields.gesture += 1;
         }

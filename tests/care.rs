@@ -567,6 +567,24 @@ fn cli_symptom_calf_test_and_return() {
         "1",
     ]);
     assert_eq!(code, 0);
+    // Every command that writes a plan takes --dry-run (one shared argument struct).
+    let before_test = gradual::format::load(&path).unwrap();
+    let (code, out) = gradual(&[
+        "calf-test",
+        f,
+        "--date",
+        "2026-02-28",
+        "--left",
+        "25",
+        "--right",
+        "27",
+        "--dry-run",
+    ]);
+    assert!(
+        code == 0 && out.contains("Dry run: nothing written."),
+        "{out}"
+    );
+    assert_eq!(gradual::format::load(&path).unwrap(), before_test);
     let (code, out) = gradual(&[
         "calf-test",
         f,

@@ -177,3 +177,31 @@ fn a_logged_strain_and_a_return_block() {
         gradual::care::Care::Strain
     );
 }
+
+/// The README links only to files in the repository (or to the web): every relative link
+/// and every path in backquotes that leaves the repository is a broken link for a reader
+/// of a clone.
+#[test]
+fn readme_links_stay_in_the_repository() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        !readme.contains("../"),
+        "README.md points outside the repository"
+    );
+    let mut rest = readme.as_str();
+    let mut checked = 0;
+    while let Some(i) = rest.find("](") {
+        rest = &rest[i + 2..];
+        let target = &rest[..rest.find(')').expect("a link closes")];
+        if target.starts_with('#') || target.starts_with("https://") {
+            continue;
+        }
+        assert!(
+            root.join(target).exists(),
+            "README.md links to {target}, which is not in the repository"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} file links found");
+}

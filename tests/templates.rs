@@ -166,7 +166,7 @@ fn chaining_a_block_appends_after_the_last() {
         calf: false,
     };
     let plan = templates::generate(&base.template, &params);
-    let (blocks, sessions) = templates::chain(&plan, &build.template);
+    let (blocks, sessions) = templates::chain(&plan, &build.template, plan.sessions[0].date);
     assert_eq!(blocks[0].start, date("2026-02-02"));
     assert!(sessions.iter().all(|s| s.date >= date("2026-02-02")));
 }

@@ -7,7 +7,7 @@ use super::*;
 use crate::export::ExportFormat;
 
 /// Everything the window does from a menu or a key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumCount)]
 pub enum Action {
     /// File ▸ New.
     New,
@@ -388,6 +388,15 @@ pub fn keys_text(ctx: &egui::Context, keys: &[KeyboardShortcut]) -> String {
         .join(", ")
 }
 
+/// `text` followed by the action's first key from [`ACTIONS`], for a button's tooltip:
+/// "Copy to the next day (Ctrl+D)".
+pub fn with_key(ctx: &egui::Context, action: Action, text: &str) -> String {
+    match action.spec().keys.first() {
+        Some(k) => format!("{text} ({})", ctx.format_shortcut(k)),
+        None => text.to_string(),
+    }
+}
+
 /// The README's key table, written from [`ACTIONS`] (a test keeps the README equal to it).
 pub fn keys_markdown() -> String {
     let ctx = egui::Context::default();
@@ -682,88 +691,18 @@ mod tests {
         for (i, a) in actions.iter().enumerate() {
             assert!(!actions[i + 1..].contains(a), "{a:?} is in the table twice");
         }
-        // Every variant: `spec` finds it (a match keeps this list complete).
-        let all = [
-            Action::New,
-            Action::NewFromTemplate,
-            Action::Open,
-            Action::OpenFolder,
-            Action::Save,
-            Action::SaveAs,
-            Action::SaveAsTemplate,
-            Action::Export(ExportFormat::Ics),
-            Action::Export(ExportFormat::Csv),
-            Action::Export(ExportFormat::Html),
-            Action::Quit,
-            Action::Undo,
-            Action::Redo,
-            Action::Cut,
-            Action::Copy,
-            Action::Paste,
-            Action::Duplicate,
-            Action::Delete,
-            Action::CopyWeek,
-            Action::PasteWeek,
-            Action::InsertWeek,
-            Action::RemoveWeek,
-            Action::CalfProgram,
-            Action::LogSymptom,
-            Action::ReturnToRunning,
-            Action::FitToHeadroom,
-            Action::Replan,
-            Action::ImportActivities,
-            Action::GoToToday,
-            Action::PreviousDay,
-            Action::NextDay,
-            Action::PreviousWeek,
-            Action::NextWeek,
-            Action::EditSelected,
-            Action::ShowShortcuts,
-            Action::ShowRules,
-            Action::About,
-        ];
-        for a in all {
-            // Exhaustive: a new variant without a line here does not compile.
-            match a {
-                Action::New
-                | Action::NewFromTemplate
-                | Action::Open
-                | Action::OpenFolder
-                | Action::Save
-                | Action::SaveAs
-                | Action::SaveAsTemplate
-                | Action::Export(_)
-                | Action::Quit
-                | Action::Undo
-                | Action::Redo
-                | Action::Cut
-                | Action::Copy
-                | Action::Paste
-                | Action::Duplicate
-                | Action::Delete
-                | Action::CopyWeek
-                | Action::PasteWeek
-                | Action::InsertWeek
-                | Action::RemoveWeek
-                | Action::CalfProgram
-                | Action::LogSymptom
-                | Action::ReturnToRunning
-                | Action::FitToHeadroom
-                | Action::Replan
-                | Action::ImportActivities
-                | Action::GoToToday
-                | Action::PreviousDay
-                | Action::NextDay
-                | Action::PreviousWeek
-                | Action::NextWeek
-                | Action::EditSelected
-                | Action::ShowShortcuts
-                | Action::ShowRules
-                | Action::About => {}
-            }
-            assert_eq!(a.spec().action, a);
+        // Every variant is in the table once (strum counts the variants; exports once
+        // per format), and `spec` finds it.
+        use strum::{EnumCount, IntoEnumIterator};
+        let kinds: std::collections::HashSet<_> =
+            actions.iter().map(std::mem::discriminant).collect();
+        assert_eq!(kinds.len(), Action::COUNT, "a variant is not in ACTIONS");
+        for f in ExportFormat::iter() {
+            assert!(actions.contains(&Action::Export(f)), "export {f:?}");
         }
-        assert_eq!(all.len(), ACTIONS.len());
+        for a in &actions {
+            assert_eq!(a.spec().action, *a);
+        }
     }
 
     #[test]
@@ -798,6 +737,12 @@ mod tests {
         let ctx = egui::Context::default();
         ctx.set_os(egui::os::OperatingSystem::Nix);
         assert_eq!(keys_text(&ctx, Action::SaveAs.spec().keys), "Ctrl+Shift+S");
+        // Tooltips name the table's key, so a changed key changes them too.
+        assert_eq!(
+            with_key(&ctx, Action::Duplicate, "Copy to the next day"),
+            "Copy to the next day (Ctrl+D)"
+        );
+        assert_eq!(with_key(&ctx, Action::Delete, "Delete"), "Delete (Delete)");
         ctx.set_os(egui::os::OperatingSystem::Mac);
         // A Mac shows symbols when the fonts have them: fonts exist after a first frame.
         let mut frame = ctx.run_ui(Default::default(), |_| {});

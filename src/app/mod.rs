@@ -58,6 +58,15 @@ impl Default for AppConfig {
     }
 }
 
+impl AppConfig {
+    /// Today's date: the fixed one in tests, else the local clock's. The window reads the
+    /// date only through here.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
 /// Colour theme preference.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Theme {
@@ -259,9 +268,7 @@ impl GradualApp {
             watcher.start(ctx);
             folder_watcher.start(ctx);
         }
-        let today = config
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let today = config.today();
         let mut app = GradualApp {
             // A placeholder until the plan (or the example) below replaces it.
             doc: Document::new(Plan::new("", Athlete::new("", Level::Novice)), None),
@@ -309,9 +316,7 @@ impl GradualApp {
 
     /// Today's date.
     pub fn today(&self) -> NaiveDate {
-        self.config
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.config.today()
     }
 
     fn initial_scroll(&self) -> NaiveDate {

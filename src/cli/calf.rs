@@ -1,16 +1,17 @@
 //! `gradual calf` and `gradual calf-test`: schedule the calf program, record a test.
 
-use super::{CliError, CliResult, EXIT_OK, Target, date_arg, load, safe, safe_path, write_plan};
+use super::PlanEdit;
+use super::{CliError, CliResult, EXIT_OK, date_arg, safe, safe_path};
 use crate::model::limits;
 use crate::model::{CalfRaiseTest, fmt_km};
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Arguments of `gradual calf`.
 #[derive(Debug, clap::Args)]
 pub struct CalfArgs {
-    /// The plan.
-    pub plan: PathBuf,
+    /// The plan, `--dry-run` and `-o`.
+    #[command(flatten)]
+    pub edit: PlanEdit,
     /// Sessions a week (default: 2 for novices, 3 otherwise).
     #[arg(long, value_parser = super::small_arg(limits::CALF_PER_WEEK))]
     pub per_week: Option<u8>,
@@ -23,20 +24,13 @@ pub struct CalfArgs {
     /// Start at this stage (1–6) instead of the one from the calf-raise test.
     #[arg(long, value_parser = super::small_arg(crate::model::CALF_STAGES))]
     pub stage: Option<u8>,
-    /// Print the changes without writing anything.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Write the result here instead of over the plan (which is saved atomically with a
-    /// .bak); `-` for standard output.
-    #[arg(short = 'o', long, value_name = "OUT.ron")]
-    pub output: Option<PathBuf>,
 }
 
 /// Runs `gradual calf`; returns the exit status.
 pub fn calf(args: &CalfArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let loaded = load(&args.plan)?;
+    let loaded = args.edit.load()?;
     let plan = &loaded.plan;
-    let target = Target::of(args.output.as_ref(), &args.plan);
+    let target = args.edit.target();
     let (out, report) = target.streams(out, err);
     let opts = crate::calf::Options {
         per_week: args.per_week,
@@ -47,7 +41,7 @@ pub fn calf(args: &CalfArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliRes
     let Some(schedule) = crate::calf::schedule(plan, &opts) else {
         return Err(CliError::Usage(format!(
             "{}: nothing to schedule (the plan has no dates, or --to is before --from)",
-            safe_path(&args.plan)
+            safe_path(&args.edit.plan)
         )));
     };
     let changes = crate::calf::preview(plan, &schedule);
@@ -126,20 +120,17 @@ pub fn calf(args: &CalfArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliRes
         report,
         "{added} added, {moved} moved, {changed} changed, {removed} removed."
     )?;
-    if args.dry_run {
-        writeln!(report, "Dry run: nothing written.")?;
-        return Ok(EXIT_OK);
-    }
     let new_plan = crate::calf::apply(plan, &schedule);
-    write_plan(&new_plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    args.edit.finish(&new_plan, &loaded, out, report)?;
     Ok(EXIT_OK)
 }
 
 /// Arguments of `gradual calf-test`.
 #[derive(Debug, clap::Args)]
 pub struct CalfTestArgs {
-    /// The plan.
-    pub plan: PathBuf,
+    /// The plan, `--dry-run` and `-o`.
+    #[command(flatten)]
+    pub edit: PlanEdit,
     /// The day of the test (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub date: chrono::NaiveDate,
@@ -153,17 +144,13 @@ pub struct CalfTestArgs {
     /// test without pain).
     #[arg(long, value_parser = super::small_arg(limits::PAIN))]
     pub pain: Option<u8>,
-    /// Write the result here instead of over the plan (which is saved atomically with a
-    /// .bak); `-` for standard output.
-    #[arg(short = 'o', long, value_name = "OUT.ron")]
-    pub output: Option<PathBuf>,
 }
 
 /// Runs `gradual calf-test`; returns the exit status.
 pub fn calf_test(args: &CalfTestArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let loaded = load(&args.plan)?;
+    let loaded = args.edit.load()?;
     let mut plan = loaded.plan.clone();
-    let target = Target::of(args.output.as_ref(), &args.plan);
+    let target = args.edit.target();
     let (out, report) = target.streams(out, err);
     let rescheduled = crate::calf::record_test(
         &mut plan,
@@ -190,6 +177,6 @@ pub fn calf_test(args: &CalfTestArgs, out: &mut dyn Write, err: &mut dyn Write) 
             ""
         }
     )?;
-    write_plan(&plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    args.edit.finish(&plan, &loaded, out, report)?;
     Ok(EXIT_OK)
 }

@@ -1,20 +1,19 @@
 //! `gradual symptom` and `gradual return`: log how a calf feels, with the article's
 //! advice; a return-to-running block once the entry criteria are met.
 
-use super::{
-    CliError, CliResult, EXIT_NOT_READY, EXIT_OK, OneOf, Target, date_arg, load, safe, write_plan,
-};
+use super::PlanEdit;
+use super::{CliError, CliResult, EXIT_NOT_READY, EXIT_OK, OneOf, date_arg, safe};
 use crate::analysis::{Rule, Severity, Warning, analyze};
 use crate::model::limits;
 use crate::model::{BodyArea, Plan, RedFlag, Side, Symptom, When};
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 /// Arguments of `gradual symptom`.
 #[derive(Debug, clap::Args)]
 pub struct SymptomArgs {
-    /// The plan.
-    pub plan: PathBuf,
+    /// The plan, `--dry-run` and `-o`.
+    #[command(flatten)]
+    pub edit: PlanEdit,
     /// The day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub date: chrono::NaiveDate,
@@ -39,13 +38,6 @@ pub struct SymptomArgs {
     /// A note.
     #[arg(long, default_value = "")]
     pub note: String,
-    /// Print what would change without writing anything.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Write the result here instead of over the plan (which is saved atomically with a
-    /// .bak); `-` for standard output.
-    #[arg(short = 'o', long, value_name = "OUT.ron")]
-    pub output: Option<PathBuf>,
 }
 
 /// Writes warnings as `  SEVERITY  rule  message`.
@@ -67,9 +59,9 @@ fn write_warnings<'a>(
 
 /// Runs `gradual symptom`; returns the exit status.
 pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let loaded = load(&args.plan)?;
+    let loaded = args.edit.load()?;
     let plan = &loaded.plan;
-    let target = Target::of(args.output.as_ref(), &args.plan);
+    let target = args.edit.target();
     let (out, report) = target.streams(out, err);
     let s = Symptom {
         flags: args.flags.clone(),
@@ -149,42 +141,32 @@ pub fn symptom(args: &SymptomArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     if mine.len() > 5 {
         writeln!(report, "  … and {} more (gradual check)", mine.len() - 5)?;
     }
-    if args.dry_run {
-        writeln!(report, "Dry run: nothing written.")?;
-        return Ok(EXIT_OK);
-    }
-    write_plan(&new_plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    args.edit.finish(&new_plan, &loaded, out, report)?;
     Ok(EXIT_OK)
 }
 
 /// Arguments of `gradual return`.
 #[derive(Debug, clap::Args)]
 pub struct ReturnArgs {
-    /// The plan.
-    pub plan: PathBuf,
+    /// The plan, `--dry-run` and `-o`.
+    #[command(flatten)]
+    pub edit: PlanEdit,
     /// The first day of the return (YYYY-MM-DD; default: the day after the latest
     /// all-clear or calf-raise test after the latest injury, as the window suggests).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub from: Option<chrono::NaiveDate>,
-    /// Print the block without writing anything (also when the criteria are not met).
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Write the result here instead of over the plan (which is saved atomically with a
-    /// .bak); `-` for standard output.
-    #[arg(short = 'o', long, value_name = "OUT.ron")]
-    pub output: Option<PathBuf>,
 }
 
 /// Runs `gradual return`; returns the exit status ([`EXIT_NOT_READY`] when the entry
 /// criteria are not met: nothing is written then).
 pub fn return_to_running(args: &ReturnArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let loaded = load(&args.plan)?;
+    let loaded = args.edit.load()?;
     let plan = &loaded.plan;
-    let target = Target::of(args.output.as_ref(), &args.plan);
+    let target = args.edit.target();
     let (out, report) = target.streams(out, err);
     let from = args
         .from
-        .unwrap_or_else(|| crate::care::default_from(plan, chrono::Local::now().date_naive()));
+        .unwrap_or_else(|| crate::care::default_from(plan, super::today()));
     if let Some(why) = crate::care::outside_plan(plan, from) {
         return Err(CliError::Usage(why));
     }
@@ -256,16 +238,6 @@ pub fn return_to_running(args: &ReturnArgs, out: &mut dyn Write, err: &mut dyn W
         )?;
         return Ok(EXIT_NOT_READY);
     }
-    if args.dry_run {
-        writeln!(report, "Dry run: nothing written.")?;
-        return Ok(EXIT_OK);
-    }
-    write_plan(
-        &block.plan,
-        &target,
-        Some((&args.plan, &loaded)),
-        out,
-        report,
-    )?;
+    args.edit.finish(&block.plan, &loaded, out, report)?;
     Ok(EXIT_OK)
 }

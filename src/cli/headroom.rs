@@ -2,20 +2,28 @@
 //! and load rules reach caution, the rule that sets it, what less running cannot fix;
 //! with `--fit`, the plan with every week over its headroom scaled down to it.
 
-use super::{
-    CliResult, EXIT_OK, OutputFormat, Target, date_arg, load, safe, safe_path, write_plan,
-};
+use super::PlanEdit;
+use super::{CliResult, EXIT_OK, OutputFormat, date_arg, safe, safe_path};
 use crate::analysis::headroom::{WeekHeadroom, fit, size_text};
 use crate::analysis::{Report, analyze};
 use serde_json::json;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Arguments of `gradual headroom`.
 #[derive(Debug, clap::Args)]
+#[command(
+    mut_arg("dry_run", |a| a.requires("fit").help(
+        "With --fit: print what would change without writing anything"
+    )),
+    mut_arg("output", |a| a.requires("fit").help(
+        "With --fit: write the result here instead of over the plan (which is saved \
+         atomically with a .bak); `-` for standard output"
+    )),
+)]
 pub struct HeadroomArgs {
-    /// The plan.
-    pub plan: PathBuf,
+    /// The plan; with --fit, `--dry-run` and `-o`.
+    #[command(flatten)]
+    pub edit: PlanEdit,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
@@ -28,13 +36,6 @@ pub struct HeadroomArgs {
     /// With --fit: the last week (YYYY-MM-DD; default: the plan's last).
     #[arg(long, value_name = "DATE", value_parser = date_arg, requires = "fit")]
     pub to: Option<chrono::NaiveDate>,
-    /// With --fit: print what would change without writing anything.
-    #[arg(long, requires = "fit")]
-    pub dry_run: bool,
-    /// With --fit: write the result here instead of over the plan (which is saved
-    /// atomically with a .bak); `-` for standard output.
-    #[arg(short = 'o', long, value_name = "OUT.ron", requires = "fit")]
-    pub output: Option<PathBuf>,
 }
 
 /// A number for JSON, rounded to what the text shows.
@@ -134,14 +135,14 @@ fn write_table(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
 
 /// Runs `gradual headroom`; returns the exit status.
 pub fn headroom(args: &HeadroomArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let loaded = load(&args.plan)?;
+    let loaded = args.edit.load()?;
     let plan = &loaded.plan;
     if !args.fit {
         let report = analyze(plan);
         match args.format {
             OutputFormat::Json => {
                 let doc = json!({
-                    "file": args.plan.display().to_string(),
+                    "file": args.edit.plan.display().to_string(),
                     "weeks": report.headroom.iter().map(week_json).collect::<Vec<_>>(),
                 });
                 writeln!(
@@ -154,7 +155,7 @@ pub fn headroom(args: &HeadroomArgs, out: &mut dyn Write, err: &mut dyn Write) -
                 writeln!(
                     out,
                     "{}  {} — {}",
-                    safe_path(&args.plan),
+                    safe_path(&args.edit.plan),
                     safe(&plan.name),
                     safe(&plan.athlete.name)
                 )?;
@@ -164,7 +165,7 @@ pub fn headroom(args: &HeadroomArgs, out: &mut dyn Write, err: &mut dyn Write) -
         }
         return Ok(EXIT_OK);
     }
-    let target = Target::of(args.output.as_ref(), &args.plan);
+    let target = args.edit.target();
     let (out, report) = target.streams(out, err);
     let Some((lo, hi)) = plan.date_range() else {
         writeln!(report, "The plan has no dates: nothing to fit.")?;
@@ -202,19 +203,8 @@ pub fn headroom(args: &HeadroomArgs, out: &mut dyn Write, err: &mut dyn Write) -
             format!(", {} left", fitted.left.len())
         }
     )?;
-    if args.dry_run {
-        writeln!(report, "Dry run: nothing written.")?;
-        return Ok(EXIT_OK);
+    if args.edit.dry_run || !fitted.changed.is_empty() {
+        args.edit.finish(&fitted.plan, &loaded, out, report)?;
     }
-    if fitted.changed.is_empty() {
-        return Ok(EXIT_OK);
-    }
-    write_plan(
-        &fitted.plan,
-        &target,
-        Some((&args.plan, &loaded)),
-        out,
-        report,
-    )?;
     Ok(EXIT_OK)
 }

@@ -1,8 +1,9 @@
 //! `gradual import`: what was actually run, from FIT, GPX and TCX files (and `.gz`),
 //! folders and zip exports, onto the plan's sessions.
 
-use super::{CliResult, EXIT_OK, EXIT_WARNINGS, Target, load, safe, write_plan};
-use crate::import::{Decision, Item, Progress, apply_marking, missed, preview, read};
+use super::PlanEdit;
+use super::{CliResult, EXIT_OK, EXIT_WARNINGS, safe};
+use crate::import::{Decision, Found, Item, Progress, apply_marking, missed, preview, read};
 use crate::model::Plan;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -11,8 +12,9 @@ use std::sync::Arc;
 /// Arguments of `gradual import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The plan.
-    pub plan: PathBuf,
+    /// The plan, `--dry-run` and `-o`.
+    #[command(flatten)]
+    pub edit: PlanEdit,
     /// Activity files (.fit, .gpx, .tcx, also .gz), folders of them, or zip exports.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
@@ -20,13 +22,6 @@ pub struct ImportArgs {
     /// activity read, as skipped (left as planned they still count as run).
     #[arg(long)]
     pub mark_missed: bool,
-    /// Print what would change without writing anything.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Write the result here instead of over the plan (which is saved atomically with a
-    /// .bak); `-` for standard output.
-    #[arg(short = 'o', long, value_name = "OUT.ron")]
-    pub output: Option<PathBuf>,
 }
 
 /// "Easy run 8 km" for session `i`.
@@ -77,7 +72,7 @@ fn line(plan: &Plan, it: &Item) -> String {
 /// Runs `gradual import`; returns the exit status (1 when some files could not be read).
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     // The plan must never be written over an activity file (or into an archive) read.
-    if let Some(o) = args.output.as_ref().filter(|o| o.as_os_str() != "-") {
+    if let Some(o) = args.edit.output.as_ref().filter(|o| o.as_os_str() != "-") {
         let same = |a: &std::path::Path, b: &std::path::Path| match (
             std::fs::canonicalize(a),
             std::fs::canonicalize(b),
@@ -93,28 +88,30 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Cl
             )));
         }
     }
-    let loaded = load(&args.plan)?;
+    let loaded = args.edit.load()?;
     let plan = &loaded.plan;
-    let target = Target::of(args.output.as_ref(), &args.plan);
-    let (out, report) = target.streams(out, err);
-    // Progress on a terminal for long imports (an export of a thousand activities).
+    // Progress on a terminal for long imports (an export of a thousand activities), on the
+    // error stream like every message that is not the result.
     let progress = Arc::new(Progress::default());
     let show = std::io::stderr().is_terminal();
-    let found = std::thread::scope(|scope| {
+    let found = std::thread::scope(|scope| -> std::io::Result<Found> {
         let p = Arc::clone(&progress);
         let worker = scope.spawn(move || read(&args.files, &p));
         while !worker.is_finished() {
             std::thread::sleep(std::time::Duration::from_millis(200));
             let (done, total) = progress.get();
             if show && total > 50 {
-                eprint!("\rReading {done}/{total} files…");
+                write!(err, "\rReading {done}/{total} files…")?;
+                err.flush()?;
             }
         }
         if show && progress.get().1 > 50 {
-            eprintln!();
+            writeln!(err)?;
         }
-        worker.join().unwrap_or_default()
-    });
+        Ok(worker.join().unwrap_or_default())
+    })?;
+    let target = args.edit.target();
+    let (out, report) = target.streams(out, err);
     let items = preview(plan, found.activities);
     for it in &items {
         writeln!(report, "  {}", safe(&line(plan, it)))?;
@@ -176,12 +173,8 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Cl
     } else {
         EXIT_WARNINGS
     };
-    if args.dry_run {
-        writeln!(report, "Dry run: nothing written.")?;
-        return Ok(status);
-    }
-    if n.attached + n.added + n.skipped > 0 {
-        write_plan(&new_plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    if args.edit.dry_run || n.attached + n.added + n.skipped > 0 {
+        args.edit.finish(&new_plan, &loaded, out, report)?;
     }
     Ok(status)
 }

@@ -7,8 +7,9 @@
 //! plan from someone else cannot hide the output or write the clipboard.
 //!
 //! One policy for enums: the core knows nothing of clap, so an argument that takes a core
-//! enum parses it with [`OneOf`] over the enum's `ALL` list, by the kebab-case of its
-//! variant names (`next-morning`), as clap's own `ValueEnum` would.
+//! enum parses it with [`OneOf`] over the enum's `ALL` list, by each variant's
+//! [`ArgName`] (`next-morning`): written out here, so renaming a variant in the code never
+//! renames an argument.
 
 mod calf;
 mod care;
@@ -16,6 +17,7 @@ mod check;
 mod export;
 mod headroom;
 mod import;
+mod names;
 mod new;
 mod replan;
 
@@ -25,6 +27,7 @@ pub use check::{CheckArgs, ColorChoice, OutputFormat, check, expand_paths};
 pub use export::{ExportArgs, export};
 pub use headroom::{HeadroomArgs, headroom};
 pub use import::{ImportArgs, import};
+pub use names::{ArgName, OneOf};
 pub use new::{NewArgs, new};
 pub use replan::ReplanArgs;
 
@@ -248,60 +251,52 @@ pub fn small_arg(range: RangeInclusive<u8>) -> impl Fn(&str) -> Result<u8, Strin
     move |s: &str| whole(s).map(|v| v as u8)
 }
 
-/// A clap parser for a core enum: the kebab-case of its variants' names (`NextMorning`
-/// is `next-morning`); `--help` and errors list them.
-#[derive(Clone)]
-pub struct OneOf<T: 'static>(pub &'static [T]);
-
-/// `NextMorning` → `next-morning`.
-fn kebab(v: &impl std::fmt::Debug) -> String {
-    let mut out = String::new();
-    for (i, c) in format!("{v:?}").chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('-');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
+/// The arguments every command that opens, changes and writes a plan shares
+/// (`#[command(flatten)]`): the plan, `--dry-run` and `-o`.
+#[derive(Debug, clap::Args)]
+pub struct PlanEdit {
+    /// The plan.
+    pub plan: PathBuf,
+    /// Print what would change without writing anything.
+    #[arg(long, display_order = 900)]
+    pub dry_run: bool,
+    /// Write the result here instead of over the plan (which is saved atomically with a
+    /// .bak); `-` for standard output.
+    #[arg(short = 'o', long, value_name = "OUT.ron", display_order = 901)]
+    pub output: Option<PathBuf>,
 }
 
-impl<T: Copy + std::fmt::Debug + Send + Sync + 'static> clap::builder::TypedValueParser
-    for OneOf<T>
-{
-    type Value = T;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<T, clap::Error> {
-        // Any case, with or without the dashes: `calf`, `Calf` (as the file writes it),
-        // `next-morning`, `NextMorning`.
-        let squash = |s: &str| s.replace('-', "").to_lowercase();
-        let names: Vec<String> = self.0.iter().map(kebab).collect();
-        if let Some(i) = value
-            .to_str()
-            .and_then(|v| names.iter().position(|n| squash(n) == squash(v)))
-        {
-            return Ok(self.0[i]);
-        }
-        clap::builder::PossibleValuesParser::new(names.clone())
-            .parse_ref(cmd, arg, value)
-            .map(|v| {
-                let i = names.iter().position(|n| *n == v);
-                self.0[i.expect("the parser accepted one of the names")]
-            })
+impl PlanEdit {
+    /// Loads the plan.
+    pub fn load(&self) -> Result<Loaded, CliError> {
+        load(&self.plan)
     }
 
-    fn possible_values(
+    /// Where the result goes.
+    pub fn target(&self) -> Target {
+        Target::of(self.output.as_ref(), &self.plan)
+    }
+
+    /// Writes `plan` (changed from `loaded`) to the target, or on a dry run says that
+    /// nothing was written.
+    pub fn finish(
         &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(
-            self.0
-                .iter()
-                .map(|v| clap::builder::PossibleValue::new(kebab(v))),
-        ))
+        plan: &Plan,
+        loaded: &Loaded,
+        out: &mut dyn Write,
+        report: &mut dyn Write,
+    ) -> Result<(), CliError> {
+        if self.dry_run {
+            writeln!(report, "Dry run: nothing written.")?;
+            return Ok(());
+        }
+        write_plan(
+            plan,
+            &self.target(),
+            Some((&self.plan, loaded)),
+            out,
+            report,
+        )
     }
 }
 
@@ -341,6 +336,11 @@ impl Target {
             (err, out)
         }
     }
+}
+
+/// Today's date on the local clock: the commands read the date only through here.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Loads the plan a command works on.
@@ -403,42 +403,5 @@ pub fn counts(report: &crate::analysis::Report) -> String {
         "no warnings".into()
     } else {
         parts.join(", ")
-    }
-}
-
-#[cfg(test)]
-mod one_of_tests {
-    use super::*;
-    use crate::model::{RedFlag, When};
-    use clap::builder::TypedValueParser;
-
-    #[test]
-    fn core_enums_parse_by_their_kebab_case_names() {
-        let cmd = clap::Command::new("t");
-        let p = OneOf(&When::ALL);
-        let parse = |s: &str| p.parse_ref(&cmd, None, std::ffi::OsStr::new(s));
-        assert_eq!(parse("next-morning").unwrap(), When::NextMorning);
-        // As the plan file writes it, and in any case.
-        assert_eq!(parse("NextMorning").unwrap(), When::NextMorning);
-        assert_eq!(parse("NEXT-MORNING").unwrap(), When::NextMorning);
-        assert!(parse("tomorrow").is_err());
-        let names: Vec<String> = OneOf(&RedFlag::ALL)
-            .possible_values()
-            .unwrap()
-            .map(|v| v.get_name().to_string())
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "swelling",
-                "severe-pain",
-                "pins-and-needles",
-                "numbness",
-                "redness",
-                "pop",
-                "bruising",
-                "cant-bear-weight"
-            ]
-        );
     }
 }

@@ -81,7 +81,7 @@ pub fn new(args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResul
     let anchor = match (args.start, args.race) {
         (_, Some(d)) => Anchor::Race(d),
         (Some(d), None) => Anchor::Start(d),
-        (None, None) => Anchor::Start(chrono::Local::now().date_naive()),
+        (None, None) => Anchor::Start(super::today()),
     };
     let base = args.base_km.unwrap_or_default();
     if !(base > 0.0 && base <= 500.0) {

@@ -1,38 +1,30 @@
 //! `gradual replan`: after missed sessions, a bigger or smaller week than planned, or a
 //! symptom, the coming weeks changed so every rule is back below caution.
 
-use super::{CliResult, EXIT_OK, Target, date_arg, load, safe, write_plan};
+use super::PlanEdit;
+use super::{CliResult, EXIT_OK, date_arg, safe};
 use crate::model::week_start;
 use crate::replan::replan;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Arguments of `gradual replan`.
 #[derive(Debug, clap::Args)]
 pub struct ReplanArgs {
-    /// The plan.
-    pub plan: PathBuf,
+    /// The plan, `--dry-run` and `-o`.
+    #[command(flatten)]
+    pub edit: PlanEdit,
     /// The first day that may change (YYYY-MM-DD; default: today).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub from: Option<chrono::NaiveDate>,
-    /// Print the changes without writing anything.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Write the result here instead of over the plan (which is saved atomically with a
-    /// .bak); `-` for standard output.
-    #[arg(short = 'o', long, value_name = "OUT.ron")]
-    pub output: Option<PathBuf>,
 }
 
 /// Runs `gradual replan`; returns the exit status.
 pub fn run(args: &ReplanArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let loaded = load(&args.plan)?;
+    let loaded = args.edit.load()?;
     let plan = &loaded.plan;
-    let target = Target::of(args.output.as_ref(), &args.plan);
+    let target = args.edit.target();
     let (out, report) = target.streams(out, err);
-    let from = args
-        .from
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let from = args.from.unwrap_or_else(super::today);
     let r = replan(plan, from);
     writeln!(
         report,
@@ -81,12 +73,8 @@ pub fn run(args: &ReplanArgs, out: &mut dyn Write, err: &mut dyn Write) -> CliRe
         r.changes.len(),
         if r.changes.len() == 1 { "" } else { "s" }
     )?;
-    if args.dry_run {
-        writeln!(report, "Dry run: nothing written.")?;
-        return Ok(EXIT_OK);
-    }
-    if !r.changes.is_empty() {
-        write_plan(&r.plan, &target, Some((&args.plan, &loaded)), out, report)?;
+    if args.edit.dry_run || !r.changes.is_empty() {
+        args.edit.finish(&r.plan, &loaded, out, report)?;
     }
     Ok(EXIT_OK)
 }

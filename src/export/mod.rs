@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use icalendar::{Calendar, Component, EventLike};
 
 /// The export formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum ExportFormat {
     /// iCalendar, one all-day event per session.
     Ics,

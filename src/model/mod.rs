@@ -271,7 +271,7 @@ impl Athlete {
 }
 
 /// Running experience.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum Level {
     /// Less than about a year of regular running.
     Novice,
@@ -377,7 +377,7 @@ impl Block {
 }
 
 /// Training phase of a block.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum Phase {
     /// Aerobic base building.
     Base,
@@ -655,7 +655,7 @@ pub enum Activity {
 }
 
 /// Kinds of run. Quality runs are Tempo, Intervals, Hills, Fartlek and Race.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum RunKind {
     /// Easy aerobic run.
     Easy,
@@ -712,7 +712,9 @@ impl RunKind {
 }
 
 /// Running surface.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize,
+)]
 pub enum Surface {
     /// Road or pavement.
     #[default]
@@ -758,7 +760,9 @@ impl Surface {
 }
 
 /// Footwear for a run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize,
+)]
 pub enum Footwear {
     /// Ordinary running shoes.
     #[default]
@@ -788,7 +792,7 @@ impl Footwear {
 }
 
 /// Kinds of cross-training.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum CrossKind {
     /// Cycling (indoor or outdoor).
     Cycling,
@@ -904,7 +908,7 @@ impl Symptom {
 }
 
 /// When a symptom was felt, relative to running.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum When {
     /// During a run.
     During,
@@ -929,7 +933,7 @@ impl When {
 }
 
 /// A leg.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum Side {
     /// The left leg.
     Left,
@@ -951,7 +955,7 @@ impl Side {
 }
 
 /// Where a symptom is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum BodyArea {
     /// Calf muscles.
     Calf,
@@ -1006,7 +1010,7 @@ impl BodyArea {
 }
 
 /// Signs that mean a symptom needs a professional, not more running.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, Serialize, Deserialize)]
 pub enum RedFlag {
     /// Visible swelling.
     Swelling,
@@ -1166,5 +1170,43 @@ pub fn fmt_km(km: f64) -> String {
         format!("{r:.0}")
     } else {
         format!("{r:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+    use std::fmt::Debug;
+    use std::hash::Hash;
+    use strum::IntoEnumIterator;
+
+    /// `all` (a hand-kept list in display order) holds every variant once.
+    fn lists_every_variant<T: IntoEnumIterator + Debug + Eq + Hash + Copy>(all: &[T]) {
+        let listed: HashSet<T> = all.iter().copied().collect();
+        assert_eq!(
+            listed.len(),
+            all.len(),
+            "a variant is listed twice: {all:?}"
+        );
+        for v in T::iter() {
+            assert!(listed.contains(&v), "{v:?} is missing from {all:?}");
+        }
+    }
+
+    #[test]
+    fn every_all_list_holds_every_variant() {
+        lists_every_variant(&Level::ALL);
+        lists_every_variant(&Phase::ALL);
+        lists_every_variant(&RunKind::ALL);
+        lists_every_variant(&Surface::ALL);
+        lists_every_variant(&Footwear::ALL);
+        lists_every_variant(&CrossKind::ALL);
+        lists_every_variant(&When::ALL);
+        lists_every_variant(&Side::ALL);
+        lists_every_variant(&BodyArea::ALL);
+        lists_every_variant(&RedFlag::ALL);
+        lists_every_variant(&Severity::ALL);
+        lists_every_variant(&crate::export::ExportFormat::ALL);
     }
 }

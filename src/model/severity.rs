@@ -4,7 +4,17 @@ use std::fmt;
 
 /// Warning severity, from least to most serious.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumIter,
 )]
 pub enum Severity {
     /// Worth knowing; nothing to change.

@@ -452,8 +452,8 @@ pub fn generate(template: &Template, params: &Params) -> Plan {
 
 /// The sessions a single-block template adds after `plan`'s last block (or last week),
 /// and the block itself: for "chain another block". Scaled to the plan's baseline (or
-/// its first week's distance).
-pub fn chain(plan: &Plan, template: &Template) -> (Vec<Block>, Vec<Session>) {
+/// its first week's distance). An empty plan starts the block in `today`'s week.
+pub fn chain(plan: &Plan, template: &Template, today: NaiveDate) -> (Vec<Block>, Vec<Session>) {
     let start = plan
         .blocks
         .iter()
@@ -464,7 +464,7 @@ pub fn chain(plan: &Plan, template: &Template) -> (Vec<Block>, Vec<Session>) {
                 .map(|s| week_start(s.date) + Duration::days(7)),
         )
         .max()
-        .unwrap_or_else(|| week_start(chrono::Local::now().date_naive()));
+        .unwrap_or_else(|| week_start(today));
     let base = plan
         .athlete
         .baseline

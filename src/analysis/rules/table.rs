@@ -4,7 +4,7 @@
 use super::*;
 
 /// Stable rule identifiers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter)]
 pub enum Rule {
     /// A run much longer than the longest of the previous 30 days.
     LongRunSpike,

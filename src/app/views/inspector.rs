@@ -3,6 +3,7 @@
 use super::fields::choice;
 use super::{UiState, ViewCtx, warnings};
 use crate::analysis::headroom::{better_days, size_text};
+use crate::app::actions::{self, Action};
 use crate::document::Command;
 use crate::model::limits;
 use crate::model::{
@@ -412,7 +413,11 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
     ui.horizontal(|ui| {
         if ui
             .button("Duplicate")
-            .on_hover_text("Copy to the next day (Ctrl+D)")
+            .on_hover_text(actions::with_key(
+                ui.ctx(),
+                Action::Duplicate,
+                "Copy to the next day",
+            ))
             .clicked()
         {
             out.push(Command::InsertSessions(vec![Session {
@@ -423,7 +428,11 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
         }
         if ui
             .button("🗑 Delete")
-            .on_hover_text("Delete the session (Del)")
+            .on_hover_text(actions::with_key(
+                ui.ctx(),
+                Action::Delete,
+                "Delete the session",
+            ))
             .clicked()
         {
             out.push(Command::DeleteSessions(vec![index]));

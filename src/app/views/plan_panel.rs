@@ -413,7 +413,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
                         .on_hover_text(&e.template.description)
                         .clicked()
                     {
-                        let (blocks, sessions) = crate::templates::chain(plan, &e.template);
+                        let (blocks, sessions) = crate::templates::chain(plan, &e.template, v.today);
                         out.push(Command::AddBlocks(blocks, sessions));
                     }
                 }

@@ -33,7 +33,7 @@ pub(super) fn read_zip(p: &Path, send: &Sender, out: &mut Found, progress: &Prog
 
 /// How many entries a zip's central directory says it holds (its end record, or the
 /// zip64 one), read from the end of the file.
-pub(super) fn central_count(f: &mut std::fs::File) -> Option<u64> {
+fn central_count(f: &mut std::fs::File) -> Option<u64> {
     use std::io::{Read as _, Seek as _, SeekFrom};
     let len = f.seek(SeekFrom::End(0)).ok()?;
     let tail = len.min(65_557 + 76);
@@ -54,7 +54,7 @@ pub(super) fn central_count(f: &mut std::fs::File) -> Option<u64> {
 /// Reads a zip's entries in the order they are stored, from their own headers (every
 /// entry, whatever its name); fails for archives whose entries do not say their size
 /// up front, which the indexed reader then takes.
-pub(super) fn read_in_order(
+fn read_in_order(
     p: &Path,
     send: &Sender,
     out: &mut Found,
@@ -95,7 +95,7 @@ pub(super) fn read_in_order(
 
 /// Sends every activity file of an archive to the parsers; zips inside it (one level
 /// deep) are unpacked to a temporary file and read the same way.
-pub(super) fn read_archive<R: std::io::Read + std::io::Seek>(
+fn read_archive<R: std::io::Read + std::io::Seek>(
     archive: &mut zip::ZipArchive<R>,
     zip_name: &str,
     send: &Sender,
@@ -133,7 +133,7 @@ pub(super) fn read_archive<R: std::io::Read + std::io::Seek>(
 /// archive gets the entry's number as a folder (`export.zip/entry-3/run.fit`), so both
 /// are told apart.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn one_entry<R: std::io::Read>(
+fn one_entry<R: std::io::Read>(
     entry: &mut zip::read::ZipFile<'_, R>,
     k: usize,
     zip_name: &str,
@@ -187,7 +187,7 @@ pub(super) fn one_entry<R: std::io::Read>(
 
 /// Unpacks an archive inside an archive to an anonymous temporary file (removed when
 /// dropped), at most [`MAX_INNER_ZIP_BYTES`]: memory does not grow with it.
-pub(super) fn spool(entry: &mut impl std::io::Read) -> Result<std::fs::File, String> {
+fn spool(entry: &mut impl std::io::Read) -> Result<std::fs::File, String> {
     use std::io::Seek as _;
     let mut f =
         tempfile::tempfile().map_err(|e| format!("cannot unpack it (no temporary file: {e})"))?;

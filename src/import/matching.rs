@@ -29,7 +29,7 @@ pub struct Item {
 }
 
 /// Whether a planned session is the same kind as an activity.
-pub(super) fn same_kind(s: &Session, sport: Sport) -> bool {
+fn same_kind(s: &Session, sport: Sport) -> bool {
     match (&s.activity, sport) {
         (Activity::Run { .. }, Sport::Run) => true,
         (Activity::Cross { kind, .. }, Sport::Cross(k)) => *kind == k,
@@ -39,12 +39,7 @@ pub(super) fn same_kind(s: &Session, sport: Sport) -> bool {
 
 /// Whether planned session `i` could be activity `a`: the same kind, not done, nothing
 /// attached, not taken by another activity of this import.
-pub(super) fn open(
-    i: usize,
-    s: &Session,
-    a: &Imported,
-    taken: &std::collections::HashSet<usize>,
-) -> bool {
+fn open(i: usize, s: &Session, a: &Imported, taken: &std::collections::HashSet<usize>) -> bool {
     s.actual.is_none() && s.status != Status::Done && same_kind(s, a.sport) && !taken.contains(&i)
 }
 
@@ -55,7 +50,7 @@ type HeldEntry<T> = (Option<NaiveDateTime>, Option<f64>, T);
 /// minute or their file's name in constant time: matching stays linear however many
 /// activities and sessions there are. Two are the same when they start within a minute of
 /// each other, or (without a start time) come from the same file with the same distance.
-pub(super) struct Held<T> {
+struct Held<T> {
     by_minute: std::collections::HashMap<i64, Vec<(NaiveDateTime, T)>>,
     by_source: std::collections::HashMap<String, Vec<HeldEntry<T>>>,
 }
@@ -225,7 +220,7 @@ pub fn preview(plan: &Plan, activities: Vec<Imported>) -> Vec<Item> {
 /// nothing of its kind was planned on its own day.
 pub const NEARBY_DAYS: i64 = 2;
 
-pub(super) fn to_actual(a: &Imported, rpe: Option<u8>, unplanned: bool) -> Actual {
+fn to_actual(a: &Imported, rpe: Option<u8>, unplanned: bool) -> Actual {
     Actual {
         km: a
             .km
@@ -243,7 +238,7 @@ pub(super) fn to_actual(a: &Imported, rpe: Option<u8>, unplanned: bool) -> Actua
 pub const DEFAULT_RPE: u8 = 3;
 
 /// The session an unplanned activity becomes.
-pub(super) fn unplanned_session(a: &Imported, rpe: Option<u8>) -> Session {
+fn unplanned_session(a: &Imported, rpe: Option<u8>) -> Session {
     let r = rpe.unwrap_or(DEFAULT_RPE);
     let minutes = (a.minutes.round() as u32).clamp(1, 1440);
     let activity = match a.sport {

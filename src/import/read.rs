@@ -94,7 +94,7 @@ pub(super) fn format_of(name: &str) -> Option<(Format, bool)> {
 }
 
 /// Bytes in flight, shared by the reader (which takes) and the parsers (which give back).
-pub(super) struct Budget {
+struct Budget {
     used: std::sync::Mutex<u64>,
     freed: std::sync::Condvar,
 }
@@ -188,7 +188,7 @@ pub fn read(paths: &[PathBuf], progress: &Progress) -> Found {
 
 /// A parser thread: it takes one file at a time and answers with what it found, or with
 /// `Err` when the reader panicked (caught; the thread goes on with the next file).
-pub(super) struct Parser {
+struct Parser {
     jobs: std::sync::mpsc::Sender<(String, Vec<u8>)>,
     results: std::sync::mpsc::Receiver<std::thread::Result<Found>>,
 }
@@ -220,12 +220,7 @@ impl Parser {
 /// Parses one file on the worker's parser thread: a panic in a reader becomes the file's
 /// error, and a reader still busy after [`PARSE_TIMEOUT`] is left to finish alone (its
 /// thread is given up, a new one takes the next file) while the import goes on.
-pub(super) fn read_guarded(
-    parser: &mut Option<Parser>,
-    name: String,
-    bytes: Vec<u8>,
-    out: &mut Found,
-) {
+fn read_guarded(parser: &mut Option<Parser>, name: String, bytes: Vec<u8>, out: &mut Found) {
     if parser.is_none() {
         *parser = Parser::start();
     }
@@ -278,19 +273,19 @@ pub(super) fn name_of(p: &Path) -> String {
 
 /// A folder's identity, to read each once however links lead back to it.
 #[cfg(unix)]
-pub(super) fn folder_id(m: &std::fs::Metadata) -> Option<(u64, u64)> {
+fn folder_id(m: &std::fs::Metadata) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     Some((m.dev(), m.ino()))
 }
 
 #[cfg(not(unix))]
-pub(super) fn folder_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+fn folder_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
 /// Folders are read recursively, each folder and file once: a link back to a folder
 /// already read (a symlink loop) is skipped, not followed again.
-pub(super) fn collect(
+fn collect(
     p: &Path,
     files: &mut Vec<PathBuf>,
     out: &mut Found,
@@ -355,7 +350,7 @@ impl Sender<'_> {
 
 /// Reads one file (or each entry of an archive) and hands the bytes to the parsers;
 /// what is not an activity file is skipped, what cannot be read is an error.
-pub(super) fn produce(p: &Path, send: &Sender, out: &mut Found, progress: &Progress) {
+fn produce(p: &Path, send: &Sender, out: &mut Found, progress: &Progress) {
     let name = name_of(p);
     if name.to_ascii_lowercase().ends_with(".zip") {
         progress.done.fetch_add(1, Ordering::Relaxed);
@@ -383,7 +378,7 @@ pub(super) fn produce(p: &Path, send: &Sender, out: &mut Found, progress: &Progr
 
 /// Reads one file's bytes by its name's format (`.gz` unpacked first, every member of
 /// it).
-pub(super) fn read_bytes(name: &str, bytes: &[u8], out: &mut Found) {
+fn read_bytes(name: &str, bytes: &[u8], out: &mut Found) {
     let Some((format, gz)) = format_of(name) else {
         out.skipped.push(name.to_string());
         return;
@@ -444,7 +439,7 @@ pub(super) fn read_bytes(name: &str, bytes: &[u8], out: &mut Found) {
 
 /// Refuses XML nested deeper than [`MAX_XML_DEPTH`], in one linear pass, before a
 /// parser that slows down with depth sees it.
-pub(super) fn xml_depth(bytes: &[u8]) -> Result<(), String> {
+fn xml_depth(bytes: &[u8]) -> Result<(), String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::reader::Reader::from_reader(bytes);
     let mut buf = Vec::new();

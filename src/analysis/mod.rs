@@ -252,6 +252,240 @@ const CALF_SESSION_RPE: f64 = 5.0;
 /// RPE assumed for a calf-raise test (reps to fatigue).
 const CALF_TEST_RPE: f64 = 7.0;
 
+/// One session's minutes (and whether they are estimated from km), RPE and calf factor.
+fn session_numbers(
+    s: &crate::model::Session,
+    t: &Thresholds,
+    pace: crate::model::Pace,
+) -> (f64, bool, f64, f64) {
+    match &s.activity {
+        Activity::Run {
+            kind,
+            km,
+            minutes,
+            rpe,
+            surface,
+            footwear,
+        } => {
+            let (m, est) = match (minutes, km) {
+                (Some(m), _) => (f64::from(*m), false),
+                (None, Some(km)) => (pace.minutes_for(*km), true),
+                // Refused by validation; counts as nothing if it gets here.
+                (None, None) => (0.0, false),
+            };
+            (
+                m,
+                est,
+                f64::from(*rpe),
+                t.calf_factors.run(*kind, *surface, *footwear),
+            )
+        }
+        Activity::Cross {
+            kind,
+            minutes,
+            rpe,
+            calf_work,
+        } => (
+            f64::from(*minutes),
+            false,
+            f64::from(*rpe),
+            t.calf_factors.cross(*kind, *calf_work),
+        ),
+        Activity::Calf {
+            stage, sets, reps, ..
+        } => (
+            Activity::calf_minutes(*stage, *sets, *reps),
+            false,
+            CALF_SESSION_RPE,
+            t.calf_factors.get(crate::model::CalfFactorKey::CalfProgram),
+        ),
+        // Reps to fatigue on each leg: hard, but short.
+        Activity::CalfTest => (
+            Activity::CALF_TEST_MINUTES,
+            false,
+            CALF_TEST_RPE,
+            t.calf_factors.get(crate::model::CalfFactorKey::CalfProgram),
+        ),
+        Activity::Rest => (0.0, false, 0.0, 0.0),
+    }
+}
+
+/// Per-session numbers and their daily sums over whole weeks from `start`; sessions
+/// outside `lo..=hi` count as nothing. Also how many runs' minutes are estimated.
+fn daily(
+    plan: &Plan,
+    t: &Thresholds,
+    start: NaiveDate,
+    (lo, hi): (NaiveDate, NaiveDate),
+) -> (Vec<Day>, Vec<SessionLoad>, usize) {
+    let n_weeks = ((week_start(hi) - start).num_days() / 7 + 1) as usize;
+    let mut days: Vec<Day> = (0..n_weeks * 7)
+        .map(|i| Day {
+            date: start + Duration::days(i as i64),
+            ..Day::default()
+        })
+        .collect();
+    let mut estimated = 0usize;
+    let sessions = plan
+        .sessions
+        .iter()
+        .map(|s| {
+            let counts = s.counts() && s.date >= lo && s.date <= hi;
+            let (minutes, est, rpe, factor) = session_numbers(s, t, plan.athlete.easy_pace);
+            if !counts {
+                return SessionLoad {
+                    minutes,
+                    estimated: est,
+                    load: 0.0,
+                    calf_load: 0.0,
+                };
+            }
+            estimated += usize::from(est);
+            let (load, calf_load) = (rpe * minutes, minutes * factor);
+            let d = &mut days[(s.date - start).num_days() as usize];
+            d.load += load;
+            d.calf_load += calf_load;
+            match &s.activity {
+                Activity::Run { km, .. } => {
+                    match km {
+                        Some(km) => d.run_km += km,
+                        None => d.time_only_minutes += minutes,
+                    }
+                    d.run_minutes += minutes;
+                }
+                Activity::Cross { .. } => d.cross_minutes += minutes,
+                Activity::Calf { .. } | Activity::CalfTest => d.program_load += load,
+                _ => {}
+            }
+            SessionLoad {
+                minutes,
+                estimated: est,
+                load,
+                calf_load,
+            }
+        })
+        .collect();
+    (days, sessions, estimated)
+}
+
+/// EWMA ACWR (Williams et al. 2017) and fitness/fatigue, day by day. The averages start
+/// from the mean daily load of the first 28 days rather than from zero (which would bias
+/// the chronic average low and inflate the ratio); the ratio is reported only once 28
+/// days of the plan lie behind it. The baseline describes running only, so it does not
+/// seed these load averages (cross-training would be missing from it).
+fn ewma(days: &mut [Day]) {
+    let warmup = days.len().min(28);
+    let seed = days[..warmup].iter().map(|d| d.load).sum::<f64>() / warmup as f64;
+    let (mut acute, mut chronic, mut fitness, mut fatigue) = (seed, seed, seed, seed);
+    let (la, lc) = (ewma_lambda(7.0), ewma_lambda(28.0));
+    for (i, d) in days.iter_mut().enumerate() {
+        acute = la * d.load + (1.0 - la) * acute;
+        chronic = lc * d.load + (1.0 - lc) * chronic;
+        fitness += (d.load - fitness) / 42.0;
+        fatigue += (d.load - fatigue) / 7.0;
+        d.acute = acute;
+        d.chronic = chronic;
+        d.acwr = (i >= 27 && chronic > 1e-6).then(|| acute / chronic);
+        d.fitness = fitness;
+        d.fatigue = fatigue;
+        d.form = fitness - fatigue;
+    }
+}
+
+/// One week's totals from its seven days: distance, time, load, monotony and strain
+/// (Foster 1998, of training load without the calf program), the ACWR.
+fn week_of(w: &[Day]) -> Week {
+    let load: f64 = w.iter().map(|d| d.load).sum();
+    let training = |d: &Day| d.load - d.program_load;
+    let train: f64 = w.iter().map(training).sum();
+    let mean = train / 7.0;
+    let var = w.iter().map(|d| (training(d) - mean).powi(2)).sum::<f64>() / 7.0;
+    let sd = var.sqrt();
+    // Seven days of the same load: maximal monotony, not "undefined".
+    let monotony = if train <= rules::EPS {
+        None
+    } else if sd > rules::EPS {
+        Some(mean / sd)
+    } else {
+        Some(f64::INFINITY)
+    };
+    let full = w.iter().all(|d| d.acwr.is_some());
+    let acute: f64 = w.iter().map(|d| d.acute).sum();
+    let chronic: f64 = w.iter().map(|d| d.chronic).sum();
+    let acwr_week = (full && chronic > 1e-6).then(|| acute / chronic);
+    Week {
+        start: w[0].date,
+        run_km: w.iter().map(|d| d.run_km).sum(),
+        run_minutes: w.iter().map(|d| d.run_minutes).sum(),
+        time_only_minutes: w.iter().map(|d| d.time_only_minutes).sum(),
+        sessions: 0,
+        load,
+        cross_minutes: w.iter().map(|d| d.cross_minutes).sum(),
+        calf_load: w.iter().map(|d| d.calf_load).sum(),
+        acwr: w.iter().filter_map(|d| d.acwr).reduce(f64::max),
+        acwr_week,
+        monotony,
+        strain: monotony.map(|m| m * train),
+        change_pct: None,
+        longest_run_km: 0.0,
+        longest_run_minutes: 0.0,
+        worst: None,
+        calf_pain: None,
+    }
+}
+
+/// Each week's session count, longest run and worst calf pain logged.
+fn longest_runs_and_pain(
+    plan: &Plan,
+    sessions: &[SessionLoad],
+    weeks: &mut [Week],
+    start: NaiveDate,
+    lo: NaiveDate,
+) {
+    for (i, s) in plan
+        .sessions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.counts() && s.date >= lo)
+    {
+        let w = &mut weeks[((s.date - start).num_days() / 7) as usize];
+        w.sessions += 1;
+        if let Activity::Run { km, .. } = s.activity {
+            w.longest_run_km = w.longest_run_km.max(km.unwrap_or(0.0));
+            w.longest_run_minutes = w.longest_run_minutes.max(sessions[i].minutes);
+        }
+    }
+    for s in plan.symptoms.iter().filter(|s| s.area.is_calf()) {
+        let d = (s.date - start).num_days();
+        if let Some(w) = (d >= 0).then(|| weeks.get_mut(d as usize / 7)).flatten() {
+            w.calf_pain = w.calf_pain.max(Some(s.pain));
+        }
+    }
+}
+
+/// Plain change vs the previous week (the first against the baseline): in km, or in
+/// minutes when time-only runs are involved (the baseline's km then count at the easy
+/// pace).
+fn change_vs_previous(plan: &Plan, weeks: &mut [Week]) {
+    let pace = plan.athlete.easy_pace;
+    let mut previous: Option<(f64, f64, bool)> = plan
+        .athlete
+        .baseline
+        .as_ref()
+        .map(|b| (b.weekly_km, pace.minutes_for(b.weekly_km), false));
+    for w in weeks.iter_mut() {
+        w.change_pct = previous.and_then(|(km, minutes, timed)| {
+            let (now, before) = if timed || w.time_only_minutes > 0.0 {
+                (w.run_minutes, minutes)
+            } else {
+                (w.run_km, km)
+            };
+            (before > 0.0).then(|| (now / before - 1.0) * 100.0)
+        });
+        previous = Some((w.run_km, w.run_minutes, w.time_only_minutes > 0.0));
+    }
+}
+
 /// λ = 2 / (N + 1), the EWMA decay of Williams et al. 2017.
 pub(crate) fn ewma_lambda(n: f64) -> f64 {
     2.0 / (n + 1.0)
@@ -276,210 +510,12 @@ pub fn analyze(plan: &Plan) -> Report {
     let clipped = hi.signed_duration_since(lo) > cap;
     let lo = if clipped { hi - cap } else { lo };
     let start = week_start(lo);
-    let n_weeks = ((week_start(hi) - start).num_days() / 7 + 1) as usize;
-    let n_days = n_weeks * 7;
     let pace = plan.athlete.easy_pace;
-
-    let mut days: Vec<Day> = (0..n_days)
-        .map(|i| Day {
-            date: start + Duration::days(i as i64),
-            ..Day::default()
-        })
-        .collect();
-
-    // Per-session numbers and daily sums.
-    let mut estimated = 0usize;
-    let sessions: Vec<SessionLoad> = plan
-        .sessions
-        .iter()
-        .map(|s| {
-            let counts = s.counts() && s.date >= lo && s.date <= hi;
-            let (minutes, est, rpe, factor) = match &s.activity {
-                Activity::Run {
-                    kind,
-                    km,
-                    minutes,
-                    rpe,
-                    surface,
-                    footwear,
-                } => {
-                    let (m, est) = match (minutes, km) {
-                        (Some(m), _) => (f64::from(*m), false),
-                        (None, Some(km)) => (pace.minutes_for(*km), true),
-                        // Refused by validation; counts as nothing if it gets here.
-                        (None, None) => (0.0, false),
-                    };
-                    (
-                        m,
-                        est,
-                        f64::from(*rpe),
-                        t.calf_factors.run(*kind, *surface, *footwear),
-                    )
-                }
-                Activity::Cross {
-                    kind,
-                    minutes,
-                    rpe,
-                    calf_work,
-                } => (
-                    f64::from(*minutes),
-                    false,
-                    f64::from(*rpe),
-                    t.calf_factors.cross(*kind, *calf_work),
-                ),
-                Activity::Calf {
-                    stage, sets, reps, ..
-                } => (
-                    Activity::calf_minutes(*stage, *sets, *reps),
-                    false,
-                    CALF_SESSION_RPE,
-                    t.calf_factors.get(crate::model::CalfFactorKey::CalfProgram),
-                ),
-                // Reps to fatigue on each leg: hard, but short.
-                Activity::CalfTest => (
-                    Activity::CALF_TEST_MINUTES,
-                    false,
-                    CALF_TEST_RPE,
-                    t.calf_factors.get(crate::model::CalfFactorKey::CalfProgram),
-                ),
-                Activity::Rest => (0.0, false, 0.0, 0.0),
-            };
-            if est && counts {
-                estimated += 1;
-            }
-            let (load, calf_load) = if counts {
-                (rpe * minutes, minutes * factor)
-            } else {
-                (0.0, 0.0)
-            };
-            if counts {
-                let d = &mut days[(s.date - start).num_days() as usize];
-                d.load += load;
-                d.calf_load += calf_load;
-                match &s.activity {
-                    Activity::Run { km, .. } => {
-                        match km {
-                            Some(km) => d.run_km += km,
-                            None => d.time_only_minutes += minutes,
-                        }
-                        d.run_minutes += minutes;
-                    }
-                    Activity::Cross { .. } => d.cross_minutes += minutes,
-                    Activity::Calf { .. } | Activity::CalfTest => d.program_load += load,
-                    _ => {}
-                }
-            }
-            SessionLoad {
-                minutes,
-                estimated: est,
-                load,
-                calf_load,
-            }
-        })
-        .collect();
-
-    // EWMA ACWR (Williams et al. 2017) and fitness/fatigue. The averages start from the
-    // mean daily load of the first 28 days rather than from zero (which would bias the
-    // chronic average low and inflate the ratio); the ratio is reported only once 28 days
-    // of the plan lie behind it. The baseline describes running only, so it does not seed
-    // these load averages (cross-training would be missing from it).
-    let warmup = days.len().min(28);
-    let seed = days[..warmup].iter().map(|d| d.load).sum::<f64>() / warmup as f64;
-    let (mut acute, mut chronic, mut fitness, mut fatigue) = (seed, seed, seed, seed);
-    let (la, lc) = (ewma_lambda(7.0), ewma_lambda(28.0));
-    for (i, d) in days.iter_mut().enumerate() {
-        acute = la * d.load + (1.0 - la) * acute;
-        chronic = lc * d.load + (1.0 - lc) * chronic;
-        fitness += (d.load - fitness) / 42.0;
-        fatigue += (d.load - fatigue) / 7.0;
-        d.acute = acute;
-        d.chronic = chronic;
-        d.acwr = (i >= 27 && chronic > 1e-6).then(|| acute / chronic);
-        d.fitness = fitness;
-        d.fatigue = fatigue;
-        d.form = fitness - fatigue;
-    }
-
-    let mut weeks: Vec<Week> = days
-        .chunks(7)
-        .map(|w| {
-            let load: f64 = w.iter().map(|d| d.load).sum();
-            let training = |d: &Day| d.load - d.program_load;
-            let train: f64 = w.iter().map(training).sum();
-            let mean = train / 7.0;
-            let var = w.iter().map(|d| (training(d) - mean).powi(2)).sum::<f64>() / 7.0;
-            let sd = var.sqrt();
-            // Seven days of the same load: maximal monotony, not "undefined".
-            let monotony = if train <= rules::EPS {
-                None
-            } else if sd > rules::EPS {
-                Some(mean / sd)
-            } else {
-                Some(f64::INFINITY)
-            };
-            let full = w.iter().all(|d| d.acwr.is_some());
-            let acute: f64 = w.iter().map(|d| d.acute).sum();
-            let chronic: f64 = w.iter().map(|d| d.chronic).sum();
-            let acwr_week = (full && chronic > 1e-6).then(|| acute / chronic);
-            Week {
-                start: w[0].date,
-                run_km: w.iter().map(|d| d.run_km).sum(),
-                run_minutes: w.iter().map(|d| d.run_minutes).sum(),
-                time_only_minutes: w.iter().map(|d| d.time_only_minutes).sum(),
-                sessions: 0,
-                load,
-                cross_minutes: w.iter().map(|d| d.cross_minutes).sum(),
-                calf_load: w.iter().map(|d| d.calf_load).sum(),
-                acwr: w.iter().filter_map(|d| d.acwr).reduce(f64::max),
-                acwr_week,
-                monotony,
-                strain: monotony.map(|m| m * train),
-                change_pct: None,
-                longest_run_km: 0.0,
-                longest_run_minutes: 0.0,
-                worst: None,
-                calf_pain: None,
-            }
-        })
-        .collect();
-    for (i, s) in plan
-        .sessions
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.counts() && s.date >= lo)
-    {
-        let w = &mut weeks[((s.date - start).num_days() / 7) as usize];
-        w.sessions += 1;
-        if let Activity::Run { km, .. } = s.activity {
-            w.longest_run_km = w.longest_run_km.max(km.unwrap_or(0.0));
-            w.longest_run_minutes = w.longest_run_minutes.max(sessions[i].minutes);
-        }
-    }
-    for s in plan.symptoms.iter().filter(|s| s.area.is_calf()) {
-        let d = (s.date - start).num_days();
-        if let Some(w) = (d >= 0).then(|| weeks.get_mut(d as usize / 7)).flatten() {
-            w.calf_pain = w.calf_pain.max(Some(s.pain));
-        }
-    }
-    // Plain change vs the previous week: in km, or in minutes when time-only runs are
-    // involved (the baseline's km then count at the easy pace).
-    let mut previous: Option<(f64, f64, bool)> = plan
-        .athlete
-        .baseline
-        .as_ref()
-        .map(|b| (b.weekly_km, pace.minutes_for(b.weekly_km), false));
-    for w in weeks.iter_mut() {
-        w.change_pct = previous.and_then(|(km, minutes, timed)| {
-            let (now, before) = if timed || w.time_only_minutes > 0.0 {
-                (w.run_minutes, minutes)
-            } else {
-                (w.run_km, km)
-            };
-            (before > 0.0).then(|| (now / before - 1.0) * 100.0)
-        });
-        previous = Some((w.run_km, w.run_minutes, w.time_only_minutes > 0.0));
-    }
-
+    let (mut days, sessions, estimated) = daily(plan, &t, start, (lo, hi));
+    ewma(&mut days);
+    let mut weeks: Vec<Week> = days.chunks(7).map(week_of).collect();
+    longest_runs_and_pain(plan, &sessions, &mut weeks, start, lo);
+    change_vs_previous(plan, &mut weeks);
     let mut report = Report {
         days,
         weeks,

@@ -1,10 +1,14 @@
 //! Exports: calendar (ICS, RFC 5545), spreadsheet (CSV) and a printable page (HTML).
 //! Each is a pure function from the plan (and its analysis) to text.
 
-use crate::analysis::{Report, analyze};
+use crate::analysis::analyze;
 use crate::model::{Activity, CrossKind, Plan, Session, fmt_km, slug, week_start};
 use chrono::NaiveDate;
 use icalendar::{Calendar, Component, EventLike};
+
+mod html;
+
+pub use html::html;
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
@@ -244,42 +248,44 @@ pub fn csv_text(s: &str) -> String {
     }
 }
 
+/// The CSV's columns.
+const CSV_HEADER: [&str; 29] = [
+    "date",
+    "weekday",
+    "week",
+    "block",
+    "phase",
+    "type",
+    "kind",
+    "km",
+    "minutes",
+    "minutes_estimated",
+    "rpe",
+    "surface",
+    "footwear",
+    "calf_work",
+    "stage",
+    "sets",
+    "reps",
+    "status",
+    "load",
+    "calf_load",
+    "generated",
+    "note",
+    "actual_km",
+    "actual_minutes",
+    "actual_rpe",
+    "actual_source",
+    "unplanned",
+    "adherence_pct",
+    "adherence_band",
+];
+
 /// CSV: a header and one row per session, ISO dates.
 pub fn csv(plan: &Plan) -> String {
     let report = analyze(plan);
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "date",
-        "weekday",
-        "week",
-        "block",
-        "phase",
-        "type",
-        "kind",
-        "km",
-        "minutes",
-        "minutes_estimated",
-        "rpe",
-        "surface",
-        "footwear",
-        "calf_work",
-        "stage",
-        "sets",
-        "reps",
-        "status",
-        "load",
-        "calf_load",
-        "generated",
-        "note",
-        "actual_km",
-        "actual_minutes",
-        "actual_rpe",
-        "actual_source",
-        "unplanned",
-        "adherence_pct",
-        "adherence_band",
-    ])
-    .expect("writing to memory");
+    w.write_record(CSV_HEADER).expect("writing to memory");
     for (i, s) in plan.sessions.iter().enumerate() {
         let sl = &report.sessions[i];
         let block = plan.block_on(s.date);
@@ -287,46 +293,7 @@ pub fn csv(plan: &Plan) -> String {
         let actual = s.actual.as_ref();
         let done = crate::analysis::adherence::session(s, plan.athlete.easy_pace)
             .filter(|t| t.planned_minutes > 0.0);
-        // The activity-specific columns; those that do not apply stay empty.
-        let mut c = ActivityColumns::default();
-        let ty = match &s.activity {
-            Activity::Run {
-                kind,
-                km,
-                rpe,
-                surface,
-                footwear,
-                ..
-            } => {
-                c.kind = kind.name().to_string();
-                c.km = km.map(fmt_km).unwrap_or_default();
-                c.rpe = rpe.to_string();
-                c.surface = surface.name().to_string();
-                c.footwear = footwear.name().to_string();
-                "Run"
-            }
-            Activity::Cross {
-                kind,
-                rpe,
-                calf_work,
-                ..
-            } => {
-                c.kind = kind.name().to_string();
-                c.rpe = rpe.to_string();
-                c.calf_work = calf_work.to_string();
-                "Cross"
-            }
-            Activity::Calf {
-                stage, sets, reps, ..
-            } => {
-                c.stage = stage.to_string();
-                c.sets = sets.to_string();
-                c.reps = reps.to_string();
-                "Calf"
-            }
-            Activity::CalfTest => "CalfTest",
-            Activity::Rest => "Rest",
-        };
+        let (ty, c) = activity_columns(&s.activity);
         let ActivityColumns {
             kind,
             km,
@@ -390,6 +357,51 @@ pub fn csv(plan: &Plan) -> String {
         .expect("CSV of UTF-8 fields is UTF-8")
 }
 
+/// The type column and the columns only some activities have (those that do not apply
+/// stay empty).
+fn activity_columns(activity: &Activity) -> (&'static str, ActivityColumns) {
+    let mut c = ActivityColumns::default();
+    let ty = match activity {
+        Activity::Run {
+            kind,
+            km,
+            rpe,
+            surface,
+            footwear,
+            ..
+        } => {
+            c.kind = kind.name().to_string();
+            c.km = km.map(fmt_km).unwrap_or_default();
+            c.rpe = rpe.to_string();
+            c.surface = surface.name().to_string();
+            c.footwear = footwear.name().to_string();
+            "Run"
+        }
+        Activity::Cross {
+            kind,
+            rpe,
+            calf_work,
+            ..
+        } => {
+            c.kind = kind.name().to_string();
+            c.rpe = rpe.to_string();
+            c.calf_work = calf_work.to_string();
+            "Cross"
+        }
+        Activity::Calf {
+            stage, sets, reps, ..
+        } => {
+            c.stage = stage.to_string();
+            c.sets = sets.to_string();
+            c.reps = reps.to_string();
+            "Calf"
+        }
+        Activity::CalfTest => "CalfTest",
+        Activity::Rest => "Rest",
+    };
+    (ty, c)
+}
+
 /// The CSV columns that only some activities have.
 #[derive(Default)]
 struct ActivityColumns {
@@ -402,262 +414,4 @@ struct ActivityColumns {
     stage: String,
     sets: String,
     reps: String,
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A printable page: one self-contained file (inline CSS, no network) with the weeks as a
-/// grid, weekly totals, the warnings with their evidence, and the calf program.
-pub fn html(plan: &Plan) -> String {
-    let report = analyze(plan);
-    html_with(plan, &report)
-}
-
-fn html_with(plan: &Plan, report: &Report) -> String {
-    let mut h = String::new();
-    let race = plan
-        .race
-        .as_ref()
-        .map(|r| format!(" · {} ({} km) on {}", esc(&r.name), fmt_km(r.km), r.date))
-        .unwrap_or_default();
-    h.push_str(&format!(
-        r#"<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{name}</title>
-<style>
-@page {{ size: A4 landscape; margin: 10mm; }}
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 9pt; color: #222; margin: 0; }}
-h1 {{ font-size: 15pt; margin: 0 0 2mm; }} h2 {{ font-size: 12pt; margin: 5mm 0 2mm; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th, td {{ border: 0.3mm solid #bbb; padding: 1mm; vertical-align: top; }}
-th {{ background: #eee; }} tr {{ page-break-inside: avoid; }}
-.wk {{ width: 16mm; }} .tot {{ width: 30mm; }}
-.s {{ display: block; border-radius: 1mm; padding: 0.5mm 1mm; margin: 0.5mm 0; color: #fff; font-size: 8pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-.easy {{ background: #2a8c7f; }} .long {{ background: #3564a8; }} .quality {{ background: #c85a12; }} .race {{ background: #8e44ad; }}
-.cross {{ background: #5f6b7d; }} .calf {{ background: #a84a6e; }} .rest {{ background: #8a8a8a; }} .skipped {{ opacity: 0.4; }}
-.sev-info {{ color: #3b82c4; }} .sev-caution {{ color: #a87a0a; }} .sev-warning {{ color: #d0500e; }} .sev-danger {{ color: #c92a2a; }}
-.ev {{ color: #666; font-size: 7.5pt; }} .muted {{ color: #666; }}
-.band-green {{ border-right: 1.5mm solid #2ea043; }} .band-amber {{ border-right: 1.5mm solid #e0a800; }} .band-red {{ border-right: 1.5mm solid #d03030; }}
-.done-green {{ color: #1f7a33; }} .done-amber {{ color: #a87a0a; }} .done-red {{ color: #c92a2a; }}
-</style></head><body>
-<h1>{name}</h1>
-<p>{athlete} ({level}){race}</p>
-"#,
-        name = esc(&plan.name),
-        athlete = esc(&plan.athlete.name),
-        level = plan.athlete.level.name(),
-    ));
-    h.push_str("<table><thead><tr><th class=\"wk\">Week</th>");
-    for d in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
-        h.push_str(&format!("<th>{d}</th>"));
-    }
-    h.push_str("<th class=\"tot\">Totals</th></tr></thead><tbody>\n");
-    // Sessions by day, once: the grid is linear in days plus sessions.
-    let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<&Session>> = Default::default();
-    for s in &plan.sessions {
-        by_day.entry(s.date).or_default().push(s);
-    }
-    for w in &report.weeks {
-        let block = plan
-            .block_in_week(w.start)
-            .map(|b| {
-                format!(
-                    "<br><span class=\"muted\">{} ({})</span>",
-                    esc(&b.name),
-                    b.phase.name()
-                )
-            })
-            .unwrap_or_default();
-        h.push_str(&format!(
-            "<tr data-week=\"{}\"><td class=\"wk\">{}{block}</td>",
-            w.start,
-            w.start.format("%-d %b")
-        ));
-        for d in 0..7 {
-            let date = w.start + chrono::Duration::days(d);
-            h.push_str("<td>");
-            h.push_str(&format!(
-                "<span class=\"muted\">{}</span>",
-                date.format("%-d")
-            ));
-            for s in by_day.get(&date).into_iter().flatten() {
-                let class = match &s.activity {
-                    Activity::Run { kind, .. } if *kind == crate::model::RunKind::Race => "race",
-                    Activity::Run { kind, .. } if kind.is_quality() => "quality",
-                    Activity::Run { kind, .. } if *kind == crate::model::RunKind::Long => "long",
-                    Activity::Run { .. } => "easy",
-                    Activity::Cross { .. } => "cross",
-                    Activity::Calf { .. } | Activity::CalfTest => "calf",
-                    Activity::Rest => "rest",
-                };
-                let skipped = if s.status == crate::model::Status::Skipped {
-                    " skipped"
-                } else {
-                    ""
-                };
-                let band = crate::analysis::adherence::session(s, plan.athlete.easy_pace)
-                    .and_then(|t| t.band())
-                    .map(|b| format!(" band-{}", b.name()))
-                    .unwrap_or_default();
-                let text = match &s.actual {
-                    Some(a) if a.unplanned => format!("+ {} (unplanned)", s.activity.label()),
-                    Some(_) => format!(
-                        "✔ {} (planned {})",
-                        s.effective().activity.label(),
-                        s.activity.label()
-                    ),
-                    None if s.status == crate::model::Status::Done => {
-                        format!("✔ {}", s.activity.label())
-                    }
-                    None => s.activity.label(),
-                };
-                h.push_str(&format!(
-                    "<span class=\"s {class}{skipped}{band}\">{}</span>",
-                    esc(&text)
-                ));
-            }
-            h.push_str("</td>");
-        }
-        let change = w
-            .change_pct
-            .map(|c| format!("{c:+.0} %"))
-            .unwrap_or_else(|| "–".into());
-        let worst = w
-            .worst
-            .map(|s| format!("<br><span class=\"sev-{s}\">{s}</span>"))
-            .unwrap_or_default();
-        let done = report
-            .day_index(w.start)
-            .and_then(|d| report.adherence.get(d / 7))
-            .and_then(|t| t.time_ratio().zip(t.band()))
-            .map(|(r, b)| {
-                format!(
-                    "<br><span class=\"done-{b}\">done {:.0} % of planned time ({b})</span>",
-                    r * 100.0,
-                    b = b.name()
-                )
-            })
-            .unwrap_or_default();
-        h.push_str(&format!(
-            "<td>{:.1} km ({change})<br>load {:.0}<br>calf {:.0}{worst}{done}</td></tr>\n",
-            w.run_km, w.load, w.calf_load
-        ));
-    }
-    h.push_str("</tbody></table>\n<h2>Warnings</h2>\n");
-    if report.warnings.is_empty() {
-        h.push_str("<p>No warnings.</p>\n");
-    } else {
-        h.push_str("<ul>\n");
-        let mut ws: Vec<_> = report.warnings.iter().collect();
-        ws.sort_by_key(|w| (std::cmp::Reverse(w.severity), w.date));
-        for w in ws {
-            h.push_str(&format!(
-                "<li><b class=\"sev-{s}\">{s}</b> {} <code>{}</code>: {}<br><span class=\"ev\">Evidence: {}</span></li>\n",
-                w.date,
-                w.rule.id(),
-                esc(&w.message),
-                esc(w.evidence),
-                s = w.severity
-            ));
-        }
-        h.push_str("</ul>\n");
-    }
-    if !plan.symptoms.is_empty() {
-        h.push_str("<h2>Symptoms and what to do</h2>\n<ul>\n");
-        for s in &plan.symptoms {
-            let a = crate::care::advice_in(plan, s);
-            let mut what = format!("{} pain {}/10", s.area.name(), s.pain);
-            if let Some(w) = s.when {
-                what.push_str(&format!(", {}", w.name()));
-            }
-            if let Some(side) = s.side {
-                what.push_str(&format!(", {} leg", side.name()));
-            }
-            if !s.flags.is_empty() {
-                let flags: Vec<_> = s.flags.iter().map(|f| f.name()).collect();
-                what.push_str(&format!(", with {}", flags.join(", ")));
-            }
-            if s.cramp {
-                what.push_str(", a cramp");
-            }
-            h.push_str(&format!(
-                "<li><b>{}</b> {}{}<br><b>{}</b> (guidance, not a diagnosis)<ul>{}</ul><span class=\"ev\">From: {}</span></li>\n",
-                s.date,
-                esc(&what),
-                if s.note.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", esc(&s.note))
-                },
-                esc(&a.title),
-                a.steps
-                    .iter()
-                    .map(|x| format!("<li>{}</li>", esc(x)))
-                    .collect::<String>(),
-                esc(&a.source)
-            ));
-        }
-        h.push_str("</ul>\n");
-    }
-    h.push_str("<h2>Calf program</h2>\n");
-    let calf: Vec<&Session> = plan
-        .sessions
-        .iter()
-        .filter(|s| s.activity.is_calf_work())
-        .collect();
-    if calf.is_empty() {
-        h.push_str("<p>No calf sessions in this plan. Gradual's calf program places eccentric calf work on days without a run.</p>\n");
-    } else {
-        h.push_str("<table><thead><tr><th>Week</th><th>Sessions</th><th>Stage and dose</th><th>How</th></tr></thead><tbody>\n");
-        let mut weeks: std::collections::BTreeMap<NaiveDate, Vec<&Session>> = Default::default();
-        for s in &calf {
-            weeks.entry(week_start(s.date)).or_default().push(s);
-        }
-        for (wk, in_week) in weeks {
-            let mut days: Vec<String> = in_week
-                .iter()
-                .map(|s| s.date.format("%a").to_string())
-                .collect();
-            days.dedup();
-            let dose = in_week.iter().find_map(|s| match s.activity {
-                Activity::Calf {
-                    stage,
-                    sets,
-                    reps,
-                    kg,
-                } => Some((stage, sets, reps, kg)),
-                _ => None,
-            });
-            let test = in_week
-                .iter()
-                .any(|s| matches!(s.activity, Activity::CalfTest));
-            if let Some((stage, sets, reps, kg)) = dose {
-                let st = crate::calf::stage(stage);
-                h.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>S{stage} {} — {sets} × {reps}{}{}{}</td><td>{}</td></tr>\n",
-                    wk.format("%-d %b"),
-                    days.join(" "),
-                    esc(st.name),
-                    if st.per_leg { " per leg" } else { "" },
-                    kg.map(|k| format!(", +{} kg", fmt_km(k))).unwrap_or_default(),
-                    if test { "; calf-raise test" } else { "" },
-                    esc(st.instructions)
-                ));
-            } else if test {
-                h.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>Calf-raise test</td><td>{}</td></tr>\n",
-                    wk.format("%-d %b"),
-                    days.join(" "),
-                    esc(crate::calf::TEST_INSTRUCTIONS)
-                ));
-            }
-        }
-        h.push_str("</tbody></table>\n");
-    }
-    h.push_str("<p class=\"muted\">Made with Gradual. Warnings are risk signals from studies and expert opinion, not diagnoses; calf-load factors are estimates.</p>\n</body></html>\n");
-    h
 }

@@ -1854,3 +1854,32 @@ fn a_plan_name_cannot_disguise_the_window_title() {
     assert!(title.starts_with("Invoicefdp.exe — p.ron"), "{title:?}");
     assert!(!title.contains('\u{202E}'));
 }
+
+/// Tool windows close with Escape, the topmost first; Escape in a text field only leaves
+/// the field.
+#[test]
+fn escape_closes_the_topmost_tool_window() {
+    let (mut h, _) = open("plans/too-much-too-soon.ron");
+    menu(&mut h, "Plan", "Calf program…");
+    menu(&mut h, "Plan", "Re-plan from today…");
+    h.run();
+    assert!(h.state().ui.calf.open && h.state().ui.replan.open);
+    // Editing the re-plan window's first day: the first Escape leaves the field.
+    h.get_by_label("First day").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().ui.replan.open, "Escape left the field first");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().ui.replan.open, "the top window closes");
+    assert!(h.state().ui.calf.open, "the one below stays");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().ui.calf.open);
+    // With no tool window open, Escape does nothing to the plan.
+    let plan = h.state().doc.plan().clone();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &plan);
+}

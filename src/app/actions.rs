@@ -360,8 +360,13 @@ pub const ACTIONS: &[Spec] = &[
     ),
 ];
 
-/// Mouse gestures, listed with the keys in Help ▸ Keyboard shortcuts.
+/// Mouse gestures and keys handled outside the action table (Escape belongs to the
+/// window on top), listed with the keys in Help ▸ Keyboard shortcuts.
 pub const GESTURES: &[(&str, &str)] = &[
+    (
+        "Escape",
+        "leave a text field; again, close the tool window on top",
+    ),
     ("Double-click a day", "add a session"),
     ("Drag a session", "move it (hold Ctrl to copy)"),
     (

@@ -655,6 +655,7 @@ impl GradualApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        views::tool::remember_keyboard(&ctx);
     }
 
     /// The status bar: the file, unsaved changes, the last message, the colour legend.

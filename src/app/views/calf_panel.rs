@@ -3,6 +3,7 @@
 //! undoable edit. Also the ladder and exercise library.
 
 use super::fields::choice;
+use super::tool::Tool;
 use super::{UiState, ViewCtx};
 use crate::calf::{self, Options};
 use crate::document::Command;
@@ -81,17 +82,11 @@ pub fn apply_command(v: &ViewCtx, opts: &Options) -> Option<Command> {
 
 /// Shows the panel as a window.
 pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
-    if !st.calf.open {
-        return;
-    }
-    let mut open = true;
-    egui::Window::new("Calf program")
-        .default_pos([260.0, 60.0])
-        .open(&mut open)
-        .default_width(640.0)
-        .default_height(560.0)
-        .show(ctx, |ui| body(ui, v, st, out));
-    st.calf.open &= open;
+    let mut open = st.calf.open;
+    Tool::new("Calf program", [260.0, 60.0], 640.0)
+        .height(560.0)
+        .show(ctx, &mut open, |ui| body(ui, v, st, out));
+    st.calf.open = open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

@@ -2,6 +2,7 @@
 //! block or the whole plan; previewed week by week, applied as one undo step.
 
 use super::fields::choice;
+use super::tool::Tool;
 use super::{UiState, ViewCtx};
 use crate::analysis::headroom::{Fitted, fit, size_text};
 use crate::document::Command;
@@ -56,16 +57,10 @@ fn range(v: &ViewCtx, st: &UiState, scope: Scope) -> Option<(NaiveDate, NaiveDat
 
 /// Shows the window; emits the fit as one command.
 pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
-    if !st.fit.open {
-        return;
-    }
-    let mut open = true;
-    egui::Window::new("Fit to headroom")
-        .default_pos([300.0, 80.0])
-        .default_width(480.0)
-        .open(&mut open)
-        .show(ctx, |ui| body(ui, v, st, out));
-    st.fit.open &= open;
+    let mut open = st.fit.open;
+    Tool::new("Fit to headroom", [300.0, 80.0], 480.0)
+        .show(ctx, &mut open, |ui| body(ui, v, st, out));
+    st.fit.open = open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

@@ -5,6 +5,7 @@
 //! before anything changes. Apply is one undo step.
 
 use super::ViewCtx;
+use super::tool::Tool;
 use crate::app::style;
 use crate::document::Command;
 use crate::import::{
@@ -127,17 +128,11 @@ pub fn show(
     panel: &mut ImportPanel,
     out: &mut Vec<Command>,
 ) -> Option<String> {
-    if !panel.open {
-        return None;
-    }
-    let mut open = true;
-    let mut message = None;
-    egui::Window::new("Import activities")
-        .default_pos([260.0, 70.0])
-        .default_width(640.0)
-        .open(&mut open)
-        .show(ctx, |ui| message = body(ui, v, panel, out));
-    panel.open &= open;
+    let mut open = panel.open;
+    let message = Tool::new("Import activities", [260.0, 70.0], 640.0)
+        .show(ctx, &mut open, |ui| body(ui, v, panel, out))
+        .flatten();
+    panel.open = open;
     message
 }
 

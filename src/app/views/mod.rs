@@ -17,6 +17,7 @@ pub mod return_panel;
 pub mod roster;
 pub mod symptoms;
 pub mod template_panel;
+pub mod tool;
 pub mod warnings;
 
 use crate::document::Document;

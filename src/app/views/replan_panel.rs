@@ -2,6 +2,7 @@
 //! planned, or a symptom, the coming weeks are changed so every rule is back below
 //! caution; previewed week by week with a reason per change, applied as one undo step.
 
+use super::tool::Tool;
 use super::{UiState, ViewCtx};
 use crate::app::style;
 use crate::app::tasks::Task;
@@ -40,16 +41,9 @@ const ABOUT: &str = "Sessions done and days before the first day stay as they ar
 
 /// Shows the window; emits the re-plan as one command.
 pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
-    if !st.replan.open {
-        return;
-    }
-    let mut open = true;
-    egui::Window::new("Re-plan")
-        .default_pos([300.0, 80.0])
-        .default_width(560.0)
-        .open(&mut open)
-        .show(ctx, |ui| body(ui, v, st, out));
-    st.replan.open &= open;
+    let mut open = st.replan.open;
+    Tool::new("Re-plan", [300.0, 80.0], 560.0).show(ctx, &mut open, |ui| body(ui, v, st, out));
+    st.replan.open = open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

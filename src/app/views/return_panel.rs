@@ -1,6 +1,7 @@
 //! Plan > Return to running…: the entry criteria, a preview of the return block week by
 //! week, and one undoable Apply.
 
+use super::tool::Tool;
 use super::{UiState, ViewCtx};
 use crate::app::style;
 use crate::care::ReturnBlock;
@@ -44,16 +45,10 @@ pub fn default_from(v: &ViewCtx) -> NaiveDate {
 
 /// Shows the window.
 pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
-    if !st.return_panel.open {
-        return;
-    }
-    let mut open = true;
-    egui::Window::new("Return to running")
-        .default_pos([300.0, 70.0])
-        .open(&mut open)
-        .default_width(560.0)
-        .show(ctx, |ui| body(ui, v, st, out));
-    st.return_panel.open &= open;
+    let mut open = st.return_panel.open;
+    Tool::new("Return to running", [300.0, 70.0], 560.0)
+        .show(ctx, &mut open, |ui| body(ui, v, st, out));
+    st.return_panel.open = open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

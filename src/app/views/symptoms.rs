@@ -143,12 +143,9 @@ pub fn show_form(
     };
     let mut open = true;
     let mut done = false;
-    egui::Window::new("How do my calves feel?")
-        .default_pos([320.0, 80.0])
-        .open(&mut open)
-        .default_width(380.0)
-        .collapsible(false)
-        .show(ctx, |ui| {
+    super::tool::Tool::new("How do my calves feel?", [320.0, 80.0], 380.0)
+        .fixed()
+        .show(ctx, &mut open, |ui| {
             fields(ui, st, &mut form.symptom, "log");
             ui.separator();
             advice(ui, plan, &form.symptom);

@@ -754,3 +754,33 @@ fn cli_calf_dry_run_and_write() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A run moved onto a generated calf day is a conflict; a skipped run, or the user's own
+/// calf work beside a run, is not.
+#[test]
+fn conflicts_are_runs_on_generated_calf_days() {
+    let mut p = plan(Level::Experienced);
+    p.sessions = vec![easy(0, 5.0), easy(2, 5.0), easy(4, 5.0)];
+    let s = first_week(&p);
+    let p = calf::apply(&p, &s);
+    assert!(calf::conflicts(&p).is_empty());
+    let calf_day = s.sessions[0].date;
+    let mut moved = p.clone();
+    let mut run = easy(0, 5.0);
+    run.date = calf_day;
+    moved.sessions.push(run.clone());
+    moved.sort_sessions();
+    assert_eq!(calf::conflicts(&moved), [calf_day]);
+    assert_eq!(moved.day_range(calf_day).len(), 2);
+    // Skipped runs and the user's own calf sessions do not conflict.
+    let mut skipped = p.clone();
+    run.status = Status::Skipped;
+    skipped.sessions.push(run);
+    skipped.sort_sessions();
+    assert!(calf::conflicts(&skipped).is_empty());
+    let mut own = moved.clone();
+    for s in own.sessions.iter_mut() {
+        s.generated = false;
+    }
+    assert!(calf::conflicts(&own).is_empty());
+}

@@ -641,7 +641,7 @@ impl GradualApp {
                 if self.ui.selection.is_none()
                     && let Some(day) = self.ui.selected_day
                 {
-                    let r = views::calendar::day_range(&self.doc.plan().sessions, day);
+                    let r = self.doc.plan().day_range(day);
                     self.ui.selection = (!r.is_empty()).then_some(r.start);
                 }
                 self.ui.focus_inspector = self.ui.selection.is_some();

@@ -381,6 +381,25 @@ impl Schedule {
     }
 }
 
+/// Days where a generated calf session shares the day with a counted run (a run moved
+/// onto it): the program's placement no longer holds there. Sessions must be in date
+/// order.
+pub fn conflicts(plan: &Plan) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = plan
+        .sessions
+        .iter()
+        .filter(|s| s.generated && s.activity.is_calf_work())
+        .filter(|c| {
+            plan.sessions[plan.day_range(c.date)]
+                .iter()
+                .any(|r| r.run().is_some() && r.counts())
+        })
+        .map(|c| c.date)
+        .collect();
+    days.dedup();
+    days
+}
+
 /// `plan` with the schedule applied: generated sessions still only planned from `from` to
 /// `to` are replaced by the schedule's; the user's own sessions, and generated ones done
 /// or skipped, are never touched. The plan remembers the program (`calf_program`).

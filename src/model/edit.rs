@@ -44,6 +44,15 @@ impl Session {
 }
 
 impl Plan {
+    /// The sessions on `date` as a range of indices into `sessions`, found by binary
+    /// search: the sessions must be in date order ([`Plan::sort_sessions`]; the document
+    /// and saved files keep them so).
+    pub fn day_range(&self, date: NaiveDate) -> std::ops::Range<usize> {
+        let a = self.sessions.partition_point(|s| s.date < date);
+        let b = self.sessions.partition_point(|s| s.date <= date);
+        a..b
+    }
+
     /// Sorts sessions by date (stable: the order within a day stays) and returns where
     /// each old index went.
     pub fn sort_sessions(&mut self) -> Vec<usize> {

@@ -36,13 +36,6 @@ pub fn span(v: &ViewCtx) -> (NaiveDate, usize) {
     }
 }
 
-/// The sessions on `date` as a range of indices (sessions are kept sorted by date).
-pub fn day_range(sessions: &[Session], date: NaiveDate) -> std::ops::Range<usize> {
-    let a = sessions.partition_point(|s| s.date < date);
-    let b = sessions.partition_point(|s| s.date <= date);
-    a..b
-}
-
 /// A new session for an empty day: a short easy run.
 pub fn default_session(date: NaiveDate) -> Session {
     Session::new(
@@ -485,7 +478,7 @@ fn day_cell(
     }
 
     // Chips.
-    let range = day_range(&plan.sessions, date);
+    let range = plan.day_range(date);
     let capacity = ((cell.height() - HEADER_H) / (CHIP_H + 2.0)).floor() as usize;
     let shown = if range.len() > capacity {
         capacity.saturating_sub(1)

@@ -86,7 +86,7 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
     Tool::new("Calf program", [260.0, 60.0], 640.0)
         .height(560.0)
         .show(ctx, &mut open, |ui| body(ui, v, st, out));
-    st.calf.open = open;
+    st.calf.open &= open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

@@ -60,7 +60,7 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
     let mut open = st.fit.open;
     Tool::new("Fit to headroom", [300.0, 80.0], 480.0)
         .show(ctx, &mut open, |ui| body(ui, v, st, out));
-    st.fit.open = open;
+    st.fit.open &= open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

@@ -132,7 +132,7 @@ pub fn show(
     let message = Tool::new("Import activities", [260.0, 70.0], 640.0)
         .show(ctx, &mut open, |ui| body(ui, v, panel, out))
         .flatten();
-    panel.open = open;
+    panel.open &= open;
     message
 }
 

@@ -43,7 +43,7 @@ const ABOUT: &str = "Sessions done and days before the first day stay as they ar
 pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let mut open = st.replan.open;
     Tool::new("Re-plan", [300.0, 80.0], 560.0).show(ctx, &mut open, |ui| body(ui, v, st, out));
-    st.replan.open = open;
+    st.replan.open &= open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

@@ -48,7 +48,7 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
     let mut open = st.return_panel.open;
     Tool::new("Return to running", [300.0, 70.0], 560.0)
         .show(ctx, &mut open, |ui| body(ui, v, st, out));
-    st.return_panel.open = open;
+    st.return_panel.open &= open;
 }
 
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {

@@ -195,7 +195,14 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 kg,
             } => {
                 if let Some(kg) = kg {
-                    c.number("kg", *kg, 0.0, 200.0, false, " kg");
+                    c.number(
+                        "kg",
+                        *kg,
+                        *limits::ADDED_KG.start(),
+                        *limits::ADDED_KG.end(),
+                        false,
+                        " kg",
+                    );
                 }
                 c.whole("stage", *stage, CALF_STAGES, " (the calf ladder's stages)");
                 c.whole("sets", *sets, limits::CALF_SETS, "");

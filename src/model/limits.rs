@@ -20,6 +20,8 @@ pub const CALF_PER_WEEK: RangeInclusive<u8> = 2..=3;
 pub const CALF_SETS: RangeInclusive<u8> = 1..=10;
 /// Reps a set in a calf session.
 pub const CALF_REPS: RangeInclusive<u8> = 1..=100;
+/// Load added to a calf session (stage 6), kg.
+pub const ADDED_KG: RangeInclusive<f64> = 0.0..=200.0;
 /// Body mass, kg.
 pub const BODY_MASS_KG: RangeInclusive<f64> = 20.0..=300.0;
 /// Weeks in one block.

@@ -74,30 +74,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
     ui.heading("Session");
     let plan = v.doc.plan();
     let Some(index) = st.selection.filter(|&i| i < plan.sessions.len()) else {
-        match st.selected_day {
-            Some(day) => {
-                ui.label(format!(
-                    "{} — no session selected.",
-                    day.format("%a %-d %b %Y")
-                ));
-                if ui.button(format!("➕ Add session on {day}")).clicked() {
-                    out.push(Command::AddSession(super::calendar::default_session(day)));
-                }
-                if ui.button("How do my calves feel?").clicked() {
-                    st.symptom_form = Some(super::symptoms::SymptomForm::new(day));
-                }
-            }
-            None => {
-                ui.label("Select a session in the calendar, or double-click a day to add one.");
-                if ui.button("How do my calves feel?").clicked() {
-                    st.symptom_form = Some(super::symptoms::SymptomForm::new(v.today));
-                }
-            }
-        }
-        if let Some(day) = st.selected_day {
-            ui.separator();
-            warnings::list_for(ui, v, st, |w| w.week == week_start(day), "This week");
-        }
+        nothing_selected(ui, v, st, out);
         return;
     };
     let s = &plan.sessions[index];
@@ -110,7 +87,6 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             merge: Some((key, g)),
         });
     };
-
     if st.focus_inspector {
         // Enter in the calendar: focus the first field.
         st.focus_inspector = false;
@@ -126,8 +102,73 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             },
         );
     }
-    let t = type_of(&s.activity);
-    if let Some(nt) = choice(
+    if let Some(nt) = type_choice(ui, type_of(&s.activity)) {
+        edit(
+            out,
+            "type",
+            Session {
+                activity: convert(&s.activity, nt, sl.minutes),
+                ..s.clone()
+            },
+        );
+    }
+    // The fields edit a working copy of the activity; a change becomes one command.
+    let mut a = s.activity.clone();
+    let changed = match &mut a {
+        Activity::Run { .. } => run_fields(ui, st, &mut a, sl.minutes),
+        Activity::Cross { .. } => cross_fields(ui, st, &mut a),
+        Activity::Calf { .. } => calf_fields(ui, st, &mut a),
+        Activity::CalfTest => {
+            calf_test_result(ui, v, st, s, out);
+            None
+        }
+        Activity::Rest => None,
+    };
+    if let Some(key) = changed {
+        edit(
+            out,
+            key,
+            Session {
+                activity: a,
+                ..s.clone()
+            },
+        );
+    }
+    session_footer(ui, v, st, index, out);
+}
+
+/// No session selected: the selected day's actions (add a session, log how the calves
+/// feel) and its week's warnings.
+fn nothing_selected(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    match st.selected_day {
+        Some(day) => {
+            ui.label(format!(
+                "{} — no session selected.",
+                day.format("%a %-d %b %Y")
+            ));
+            if ui.button(format!("➕ Add session on {day}")).clicked() {
+                out.push(Command::AddSession(super::calendar::default_session(day)));
+            }
+            if ui.button("How do my calves feel?").clicked() {
+                st.symptom_form = Some(super::symptoms::SymptomForm::new(day));
+            }
+        }
+        None => {
+            ui.label("Select a session in the calendar, or double-click a day to add one.");
+            if ui.button("How do my calves feel?").clicked() {
+                st.symptom_form = Some(super::symptoms::SymptomForm::new(v.today));
+            }
+        }
+    }
+    if let Some(day) = st.selected_day {
+        ui.separator();
+        warnings::list_for(ui, v, st, |w| w.week == week_start(day), "This week");
+    }
+}
+
+/// The session type picker.
+fn type_choice(ui: &mut Ui, t: Type) -> Option<Type> {
+    choice(
         ui,
         "type",
         "Type",
@@ -149,207 +190,231 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) 
             }
             .to_string()
         },
-    ) {
-        edit(
-            out,
-            "type",
-            Session {
-                activity: convert(&s.activity, nt, sl.minutes),
-                ..s.clone()
-            },
-        );
-    }
+    )
+}
 
-    // The fields edit a working copy of the activity; a change becomes one command.
-    let mut a = s.activity.clone();
-    let mut changed: Option<&'static str> = None;
-    match &mut a {
-        Activity::Run {
-            kind,
-            km,
-            minutes,
-            rpe,
-            surface,
-            footwear,
-        } => {
-            if let Some(k) = choice(ui, "kind", "Kind", *kind, &RunKind::ALL, |k| {
-                k.name().to_string()
-            }) {
-                (*kind, changed) = (k, Some("kind"));
-            }
-            // Either may be empty, not both: a time-only run gives minutes, a run with a
-            // distance may leave its minutes to the easy pace.
-            let current = km.map(super::fields::fmt_number).unwrap_or_default();
-            let has_minutes = minutes.is_some();
-            if let Some(x) = st
-                .fields
-                .text(ui, "km", "Distance", &current, 60.0, |t| {
-                    if t.is_empty() {
-                        return if has_minutes {
-                            Ok(None)
-                        } else {
-                            Err("give a distance or minutes (empty distance = a time-only run)"
-                                .into())
-                        };
-                    }
-                    let v: f64 = t
-                        .replace(',', ".")
-                        .parse()
-                        .map_err(|_| format!("\"{t}\" is not a number"))?;
-                    if !v.is_finite() || v <= 0.0 || v > limits::MAX_KM {
-                        return Err(format!(
-                            "{} km refused: must be more than 0 and at most {} km (or empty for a time-only run)",
-                            super::fields::fmt_number(v),
-                            limits::MAX_KM
-                        ));
-                    }
-                    Ok(Some(v))
-                })
-            {
-                (*km, changed) = (x, Some("km"));
-            }
-            let current = minutes.map(|m| m.to_string()).unwrap_or_default();
-            let has_km = km.is_some();
-            if let Some(m) = st
-                .fields
-                .text(ui, "minutes", "Minutes", &current, 60.0, |t| {
-                    if t.is_empty() {
-                        return if has_km {
-                            Ok(None)
-                        } else {
-                            Err("a time-only run needs its minutes".into())
-                        };
-                    }
-                    let m: i64 = t
-                        .parse()
-                        .map_err(|_| format!("\"{t}\" is not a whole number"))?;
-                    let range = limits::MINUTES;
-                    match u32::try_from(m).ok().filter(|m| range.contains(m)) {
-                        Some(m) => Ok(Some(m)),
-                        None => Err(format!(
-                            "{m} min refused: must be {}–{} min (or empty to estimate)",
-                            range.start(),
-                            range.end()
-                        )),
-                    }
-                })
-            {
-                (*minutes, changed) = (m, Some("minutes"));
-            }
-            if km.is_none() {
-                ui.label(
-                    RichText::new("Time-only run: distance rules compare its minutes")
-                        .small()
-                        .weak(),
-                );
-            } else if minutes.is_none() {
-                ui.label(
-                    RichText::new(format!(
-                        "≈ {:.0} min, estimated from your easy pace",
-                        sl.minutes
-                    ))
-                    .small()
-                    .weak(),
-                );
-            }
-            if let Some(r) = rpe_slider(ui, st, *rpe) {
-                (*rpe, changed) = (r, Some("rpe"));
-            }
-            if let Some(x) = choice(ui, "surface", "Surface", *surface, &Surface::ALL, |s| {
-                s.name().to_string()
-            }) {
-                (*surface, changed) = (x, Some("surface"));
-            }
-            if let Some(x) = choice(ui, "footwear", "Footwear", *footwear, &Footwear::ALL, |s| {
-                s.name().to_string()
-            }) {
-                (*footwear, changed) = (x, Some("footwear"));
-            }
-        }
-        Activity::Cross {
-            kind,
-            minutes,
-            rpe,
-            calf_work,
-        } => {
-            if let Some(k) = choice(ui, "kind", "Kind", *kind, &CrossKind::ALL, |k| {
-                k.name().to_string()
-            }) {
-                (*kind, changed) = (k, Some("kind"));
-            }
-            if let Some(m) =
-                st.fields
-                    .whole(ui, ("minutes", "Minutes"), *minutes, limits::MINUTES, "min")
-            {
-                (*minutes, changed) = (m, Some("minutes"));
-            }
-            if let Some(r) = rpe_slider(ui, st, *rpe) {
-                (*rpe, changed) = (r, Some("rpe"));
-            }
-            if *kind == CrossKind::Strength
-                && ui
-                    .checkbox(calf_work, "Includes calf work (raises, jumps)")
-                    .changed()
-            {
-                changed = Some("calf_work");
-            }
-        }
-        Activity::Calf {
-            stage,
-            sets,
-            reps,
-            kg,
-        } => {
-            if let Some(x) = st
-                .fields
-                .whole(ui, ("stage", "Stage"), *stage, CALF_STAGES, "")
-            {
-                (*stage, changed) = (x, Some("stage"));
-            }
-            if let Some(x) = st
-                .fields
-                .whole(ui, ("sets", "Sets"), *sets, limits::CALF_SETS, "")
-            {
-                (*sets, changed) = (x, Some("sets"));
-            }
-            if let Some(x) = st
-                .fields
-                .whole(ui, ("reps", "Reps"), *reps, limits::CALF_REPS, "")
-            {
-                (*reps, changed) = (x, Some("reps"));
-            }
-            if *stage == 6 || kg.is_some() {
-                let current = kg.map(super::fields::fmt_number).unwrap_or_default();
-                if let Some(x) = st.fields.text(ui, "kg", "Added kg", &current, 60.0, |t| {
-                    if t.is_empty() {
-                        return Ok(None);
-                    }
-                    let v: f64 = t
-                        .replace(',', ".")
-                        .parse()
-                        .map_err(|_| format!("\"{t}\" is not a number"))?;
-                    if !(0.0..=200.0).contains(&v) {
-                        return Err(format!("{v} kg refused: must be 0–200 kg"));
-                    }
-                    Ok(Some(v))
-                }) {
-                    (*kg, changed) = (x, Some("kg"));
-                }
-            }
-        }
-        Activity::CalfTest => calf_test_result(ui, v, st, s, out),
-        Activity::Rest => {}
+/// A run's fields; returns the one changed. `estimated` is the minutes the analysis
+/// gives a run without them.
+fn run_fields(
+    ui: &mut Ui,
+    st: &mut UiState,
+    a: &mut Activity,
+    estimated: f64,
+) -> Option<&'static str> {
+    let Activity::Run {
+        kind,
+        km,
+        minutes,
+        rpe,
+        surface,
+        footwear,
+    } = a
+    else {
+        return None;
+    };
+    let mut changed = None;
+    if let Some(k) = choice(ui, "kind", "Kind", *kind, &RunKind::ALL, |k| {
+        k.name().to_string()
+    }) {
+        (*kind, changed) = (k, Some("kind"));
     }
-    if let Some(key) = changed {
-        edit(
-            out,
-            key,
-            Session {
-                activity: a,
-                ..s.clone()
-            },
+    // Either may be empty, not both: a time-only run gives minutes, a run with a
+    // distance may leave its minutes to the easy pace.
+    let current = km.map(super::fields::fmt_number).unwrap_or_default();
+    let has_minutes = minutes.is_some();
+    if let Some(x) = st
+        .fields
+        .text(ui, "km", "Distance", &current, 60.0, |t| {
+            if t.is_empty() {
+                return if has_minutes {
+                    Ok(None)
+                } else {
+                    Err("give a distance or minutes (empty distance = a time-only run)"
+                        .into())
+                };
+            }
+            let v: f64 = t
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| format!("\"{t}\" is not a number"))?;
+            if !v.is_finite() || v <= 0.0 || v > limits::MAX_KM {
+                return Err(format!(
+                    "{} km refused: must be more than 0 and at most {} km (or empty for a time-only run)",
+                    super::fields::fmt_number(v),
+                    limits::MAX_KM
+                ));
+            }
+            Ok(Some(v))
+        })
+    {
+        (*km, changed) = (x, Some("km"));
+    }
+    let current = minutes.map(|m| m.to_string()).unwrap_or_default();
+    let has_km = km.is_some();
+    if let Some(m) = st
+        .fields
+        .text(ui, "minutes", "Minutes", &current, 60.0, |t| {
+            if t.is_empty() {
+                return if has_km {
+                    Ok(None)
+                } else {
+                    Err("a time-only run needs its minutes".into())
+                };
+            }
+            let m: i64 = t
+                .parse()
+                .map_err(|_| format!("\"{t}\" is not a whole number"))?;
+            let range = limits::MINUTES;
+            match u32::try_from(m).ok().filter(|m| range.contains(m)) {
+                Some(m) => Ok(Some(m)),
+                None => Err(format!(
+                    "{m} min refused: must be {}–{} min (or empty to estimate)",
+                    range.start(),
+                    range.end()
+                )),
+            }
+        })
+    {
+        (*minutes, changed) = (m, Some("minutes"));
+    }
+    if km.is_none() {
+        ui.label(
+            RichText::new("Time-only run: distance rules compare its minutes")
+                .small()
+                .weak(),
+        );
+    } else if minutes.is_none() {
+        ui.label(
+            RichText::new(format!(
+                "≈ {:.0} min, estimated from your easy pace",
+                estimated
+            ))
+            .small()
+            .weak(),
         );
     }
+    if let Some(r) = rpe_slider(ui, st, *rpe) {
+        (*rpe, changed) = (r, Some("rpe"));
+    }
+    if let Some(x) = choice(ui, "surface", "Surface", *surface, &Surface::ALL, |s| {
+        s.name().to_string()
+    }) {
+        (*surface, changed) = (x, Some("surface"));
+    }
+    if let Some(x) = choice(ui, "footwear", "Footwear", *footwear, &Footwear::ALL, |s| {
+        s.name().to_string()
+    }) {
+        (*footwear, changed) = (x, Some("footwear"));
+    }
+    changed
+}
+
+/// Cross-training's fields; returns the one changed.
+fn cross_fields(ui: &mut Ui, st: &mut UiState, a: &mut Activity) -> Option<&'static str> {
+    let Activity::Cross {
+        kind,
+        minutes,
+        rpe,
+        calf_work,
+    } = a
+    else {
+        return None;
+    };
+    let mut changed = None;
+    if let Some(k) = choice(ui, "kind", "Kind", *kind, &CrossKind::ALL, |k| {
+        k.name().to_string()
+    }) {
+        (*kind, changed) = (k, Some("kind"));
+    }
+    if let Some(m) = st
+        .fields
+        .whole(ui, ("minutes", "Minutes"), *minutes, limits::MINUTES, "min")
+    {
+        (*minutes, changed) = (m, Some("minutes"));
+    }
+    if let Some(r) = rpe_slider(ui, st, *rpe) {
+        (*rpe, changed) = (r, Some("rpe"));
+    }
+    if *kind == CrossKind::Strength
+        && ui
+            .checkbox(calf_work, "Includes calf work (raises, jumps)")
+            .changed()
+    {
+        changed = Some("calf_work");
+    }
+    changed
+}
+
+/// A calf session's fields; returns the one changed.
+fn calf_fields(ui: &mut Ui, st: &mut UiState, a: &mut Activity) -> Option<&'static str> {
+    let Activity::Calf {
+        stage,
+        sets,
+        reps,
+        kg,
+    } = a
+    else {
+        return None;
+    };
+    let mut changed = None;
+    if let Some(x) = st
+        .fields
+        .whole(ui, ("stage", "Stage"), *stage, CALF_STAGES, "")
+    {
+        (*stage, changed) = (x, Some("stage"));
+    }
+    if let Some(x) = st
+        .fields
+        .whole(ui, ("sets", "Sets"), *sets, limits::CALF_SETS, "")
+    {
+        (*sets, changed) = (x, Some("sets"));
+    }
+    if let Some(x) = st
+        .fields
+        .whole(ui, ("reps", "Reps"), *reps, limits::CALF_REPS, "")
+    {
+        (*reps, changed) = (x, Some("reps"));
+    }
+    if *stage == 6 || kg.is_some() {
+        let current = kg.map(super::fields::fmt_number).unwrap_or_default();
+        if let Some(x) = st.fields.text(ui, "kg", "Added kg", &current, 60.0, |t| {
+            if t.is_empty() {
+                return Ok(None);
+            }
+            let v: f64 = t
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| format!("\"{t}\" is not a number"))?;
+            if !(0.0..=200.0).contains(&v) {
+                return Err(format!("{v} kg refused: must be 0–200 kg"));
+            }
+            Ok(Some(v))
+        }) {
+            (*kg, changed) = (x, Some("kg"));
+        }
+    }
+    changed
+}
+
+/// Below the activity's fields: status, what was done, the note, load, where the session
+/// came from, duplicate and delete, the run's headroom, and the warnings.
+fn session_footer(
+    ui: &mut Ui,
+    v: &ViewCtx,
+    st: &mut UiState,
+    index: usize,
+    out: &mut Vec<Command>,
+) {
+    let s = &v.doc.plan().sessions[index];
+    let sl = &v.doc.report().sessions[index];
+    let g = st.fields.gesture;
+    let edit = |out: &mut Vec<Command>, key: &'static str, session: Session| {
+        out.push(Command::UpdateSession {
+            index,
+            session,
+            merge: Some((key, g)),
+        });
+    };
     if let Some(x) = choice(
         ui,
         "status",

@@ -72,13 +72,67 @@ pub fn show(
 ) {
     let (first, n_weeks) = span(v);
     let plan = v.doc.plan();
-    let report = v.doc.report();
     let visuals = ui.visuals().clone();
-    let weak = visuals.weak_text_color();
-
-    // Header: weekday names.
     let width = ui.available_width();
     let day_w = ((width - BLOCK_COL - TOTALS_COL - 8.0) / 7.0).max(40.0);
+    header(ui, width, day_w);
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt("calendar")
+        .auto_shrink(false);
+    if let Some(target) = st.scroll_to.take() {
+        let row = ((week_start(target) - first).num_days() / 7).max(0) as f32;
+        // Leave one row above the target so it is not glued to the top edge.
+        scroll = scroll.vertical_scroll_offset(
+            ((row - 1.0).max(0.0)) * (ROW_HEIGHT + ui.spacing().item_spacing.y),
+        );
+    }
+    let mut cells: Vec<(Rect, NaiveDate)> = Vec::new();
+    let dragging = egui::DragAndDrop::has_payload_of_type::<DragChip>(ui.ctx());
+    scroll.show_rows(ui, ROW_HEIGHT, n_weeks, |ui, rows| {
+        st.visible = Some((
+            first + Duration::days(rows.start as i64 * 7),
+            first + Duration::days(rows.end.max(rows.start + 1) as i64 * 7 - 1),
+        ));
+        for row in rows {
+            let monday = first + Duration::days(row as i64 * 7);
+            let (rect, _) =
+                ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
+            let painter = ui.painter_at(rect.expand(1.0));
+            painter.line_segment(
+                [rect.left_bottom(), rect.right_bottom()],
+                Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+            );
+            let block_rect = Rect::from_min_size(rect.min, vec2(BLOCK_COL, ROW_HEIGHT));
+            if let Some(b) = plan.block_in_week(monday) {
+                block_label(&painter, &visuals, b, monday, block_rect);
+            }
+            for d in 0..7 {
+                let date = monday + Duration::days(d);
+                let cell = Rect::from_min_size(
+                    rect.min + vec2(BLOCK_COL + day_w * d as f32, 0.0),
+                    vec2(day_w, ROW_HEIGHT),
+                )
+                .shrink(1.0);
+                cells.push((cell, date));
+                day_cell(ui, v, st, out, cell, date, dragging);
+            }
+            let tot = Rect::from_min_size(
+                rect.min + vec2(BLOCK_COL + 7.0 * day_w + 4.0, 0.0),
+                vec2(TOTALS_COL, ROW_HEIGHT),
+            );
+            if let Some(w) = v.doc.report().week_of(monday) {
+                week_totals(ui, &painter, v, (win, st), w, tot);
+            }
+        }
+    });
+    if dragging && ui.input(|i| i.pointer.any_released()) {
+        drop_chip(ui, plan, &cells, out);
+    }
+}
+
+/// The header: the block column, the weekday names, the week's totals.
+fn header(ui: &mut Ui, width: f32, day_w: f32) {
+    let weak = ui.visuals().weak_text_color();
     let (hdr, _) = ui.allocate_exact_size(vec2(width, 18.0), Sense::hover());
     let p = ui.painter();
     p.text(
@@ -108,228 +162,201 @@ pub fn show(
         FontId::proportional(12.0),
         weak,
     );
+}
 
-    let mut scroll = egui::ScrollArea::vertical()
-        .id_salt("calendar")
-        .auto_shrink(false);
-    if let Some(target) = st.scroll_to.take() {
-        let row = ((week_start(target) - first).num_days() / 7).max(0) as f32;
-        // Leave one row above the target so it is not glued to the top edge.
-        scroll = scroll.vertical_scroll_offset(
-            ((row - 1.0).max(0.0)) * (ROW_HEIGHT + ui.spacing().item_spacing.y),
+/// The block column of a week's row: the block's colour bar, its name (every row names
+/// it, so a scrolled view still says where it is) and the week of the block.
+fn block_label(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    b: &crate::model::Block,
+    monday: NaiveDate,
+    block_rect: Rect,
+) {
+    let c = phase_color(b.phase);
+    painter.rect_filled(
+        Rect::from_min_size(block_rect.min + vec2(2.0, 1.0), vec2(4.0, ROW_HEIGHT - 2.0)),
+        2.0,
+        c,
+    );
+    // Every row names its block, so a scrolled view still says where it is.
+    let week_no = (monday - week_start(b.start)).num_days() / 7 + 1;
+    let first = week_no == 1;
+    // A name is clipped to its column (a long one must not cover the days) and
+    // shown without bidirectional overrides.
+    let painter = painter.with_clip_rect(block_rect.intersect(painter.clip_rect()));
+    painter.text(
+        block_rect.min + vec2(10.0, 4.0),
+        Align2::LEFT_TOP,
+        crate::app::plain_text(&b.name),
+        FontId::proportional(13.0),
+        if first {
+            visuals.strong_text_color()
+        } else {
+            visuals.weak_text_color()
+        },
+    );
+    painter.text(
+        block_rect.min + vec2(10.0, 21.0),
+        Align2::LEFT_TOP,
+        format!("{} · {week_no}/{}", b.phase.name(), b.weeks),
+        FontId::proportional(11.0),
+        c,
+    );
+}
+
+/// A week's totals column: volume, change, headroom, plan vs done, and the warning badge
+/// (clicking it opens the warnings tab on the week).
+fn week_totals(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    v: &ViewCtx,
+    (win, st): (&mut WindowUi, &mut UiState),
+    w: &crate::analysis::Week,
+    tot: Rect,
+) {
+    let report = v.doc.report();
+    let visuals = ui.visuals().clone();
+    let monday = w.start;
+    let wi = report.day_index(monday).map(|d| d / 7);
+    let head = wi.and_then(|i| report.headroom.get(i));
+    let done = wi
+        .and_then(|i| report.adherence.get(i))
+        .filter(|t| t.sessions > 0);
+    let summary_text = week_summary(w, head, done);
+    let summary = ui.interact(tot, ui.scope_id().with(("totals", monday)), Sense::hover());
+    summary.widget_info(|| egui::WidgetInfo::labeled(Role::Label, true, &summary_text));
+    summary.on_hover_text(&summary_text);
+    let strong = visuals.strong_text_color();
+    let text = visuals.text_color();
+    painter.text(
+        tot.min + vec2(4.0, 4.0),
+        Align2::LEFT_TOP,
+        w.volume(),
+        FontId::proportional(14.0),
+        strong,
+    );
+    if let Some(c) = w.change_pct {
+        painter.text(
+            tot.min + vec2(4.0, 22.0),
+            Align2::LEFT_TOP,
+            format!("{c:+.0} % vs last wk"),
+            FontId::proportional(11.0),
+            text,
         );
     }
-    let mut cells: Vec<(Rect, NaiveDate)> = Vec::new();
-    let dragging = egui::DragAndDrop::has_payload_of_type::<DragChip>(ui.ctx());
-    scroll.show_rows(ui, ROW_HEIGHT, n_weeks, |ui, rows| {
-        st.visible = Some((
-            first + Duration::days(rows.start as i64 * 7),
-            first + Duration::days(rows.end.max(rows.start + 1) as i64 * 7 - 1),
-        ));
-        for row in rows {
-            let monday = first + Duration::days(row as i64 * 7);
-            let (rect, _) =
-                ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
-            let painter = ui.painter_at(rect.expand(1.0));
-            painter.line_segment(
-                [rect.left_bottom(), rect.right_bottom()],
-                Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+    // Headroom: how much the week (and its long run) can hold; over it in
+    // the caution colour.
+    if let Some(h) = head {
+        let over = h.over();
+        let colour = if over {
+            style::severity_color(crate::analysis::Severity::Caution)
+        } else {
+            visuals.weak_text_color()
+        };
+        if let Some(t) = h.max_text() {
+            painter.text(
+                tot.min + vec2(4.0, 36.0),
+                Align2::LEFT_TOP,
+                t,
+                FontId::proportional(11.0),
+                colour,
             );
-
-            // Block column.
-            let block_rect = Rect::from_min_size(rect.min, vec2(BLOCK_COL, ROW_HEIGHT));
-            if let Some(b) = plan.block_in_week(monday) {
-                let c = phase_color(b.phase);
-                painter.rect_filled(
-                    Rect::from_min_size(
-                        block_rect.min + vec2(2.0, 1.0),
-                        vec2(4.0, ROW_HEIGHT - 2.0),
-                    ),
-                    2.0,
-                    c,
-                );
-                // Every row names its block, so a scrolled view still says where it is.
-                let week_no = (monday - week_start(b.start)).num_days() / 7 + 1;
-                let first = week_no == 1;
-                // A name is clipped to its column (a long one must not cover the days) and
-                // shown without bidirectional overrides.
-                let painter = painter.with_clip_rect(block_rect.intersect(painter.clip_rect()));
-                painter.text(
-                    block_rect.min + vec2(10.0, 4.0),
-                    Align2::LEFT_TOP,
-                    crate::app::plain_text(&b.name),
-                    FontId::proportional(13.0),
-                    if first {
-                        visuals.strong_text_color()
-                    } else {
-                        visuals.weak_text_color()
-                    },
-                );
-                painter.text(
-                    block_rect.min + vec2(10.0, 21.0),
-                    Align2::LEFT_TOP,
-                    format!("{} · {week_no}/{}", b.phase.name(), b.weeks),
-                    FontId::proportional(11.0),
-                    c,
-                );
-            }
-
-            // Day cells.
-            for d in 0..7 {
-                let date = monday + Duration::days(d);
-                let cell = Rect::from_min_size(
-                    rect.min + vec2(BLOCK_COL + day_w * d as f32, 0.0),
-                    vec2(day_w, ROW_HEIGHT),
-                )
-                .shrink(1.0);
-                cells.push((cell, date));
-                day_cell(ui, v, st, out, cell, date, dragging);
-            }
-
-            // Totals column.
-            let tot = Rect::from_min_size(
-                rect.min + vec2(BLOCK_COL + 7.0 * day_w + 4.0, 0.0),
-                vec2(TOTALS_COL, ROW_HEIGHT),
-            );
-            if let Some(w) = report.week_of(monday) {
-                let wi = report.day_index(monday).map(|d| d / 7);
-                let head = wi.and_then(|i| report.headroom.get(i));
-                let done = wi
-                    .and_then(|i| report.adherence.get(i))
-                    .filter(|t| t.sessions > 0);
-                let summary_text = week_summary(w, head, done);
-                let summary =
-                    ui.interact(tot, ui.scope_id().with(("totals", monday)), Sense::hover());
-                summary.widget_info(|| egui::WidgetInfo::labeled(Role::Label, true, &summary_text));
-                summary.on_hover_text(&summary_text);
-                let strong = visuals.strong_text_color();
-                let text = visuals.text_color();
-                painter.text(
-                    tot.min + vec2(4.0, 4.0),
-                    Align2::LEFT_TOP,
-                    w.volume(),
-                    FontId::proportional(14.0),
-                    strong,
-                );
-                if let Some(c) = w.change_pct {
-                    painter.text(
-                        tot.min + vec2(4.0, 22.0),
-                        Align2::LEFT_TOP,
-                        format!("{c:+.0} % vs last wk"),
-                        FontId::proportional(11.0),
-                        text,
-                    );
-                }
-                // Headroom: how much the week (and its long run) can hold; over it in
-                // the caution colour.
-                if let Some(h) = head {
-                    let over = h.over();
-                    let colour = if over {
-                        style::severity_color(crate::analysis::Severity::Caution)
-                    } else {
-                        visuals.weak_text_color()
-                    };
-                    if let Some(t) = h.max_text() {
-                        painter.text(
-                            tot.min + vec2(4.0, 36.0),
-                            Align2::LEFT_TOP,
-                            t,
-                            FontId::proportional(11.0),
-                            colour,
-                        );
-                    }
-                    if let Some(l) = &h.long_run {
-                        let long_over = l.size > l.limit + 1e-9;
-                        painter.text(
-                            tot.min + vec2(4.0, 49.0),
-                            Align2::LEFT_TOP,
-                            format!("long run up to {}", size_text(l.limit, l.by_time)),
-                            FontId::proportional(11.0),
-                            if long_over {
-                                style::severity_color(crate::analysis::Severity::Caution)
-                            } else {
-                                visuals.weak_text_color()
-                            },
-                        );
-                    }
-                }
-                // Plan vs done so far, by time, in its band's colour.
-                if let Some((ratio, band)) = done.and_then(|t| t.time_ratio().zip(t.band())) {
-                    painter.text(
-                        tot.min + vec2(60.0, 66.0),
-                        Align2::LEFT_TOP,
-                        format!("done {:.0} %", ratio * 100.0),
-                        FontId::proportional(11.0),
-                        style::band_text_color(band, &visuals),
-                    );
-                }
-                // The same count as the Warnings tab and the inspector.
-                let counts = crate::analysis::Report::count(
-                    report.warnings.iter().filter(|x| x.week == monday),
-                );
-                let n = counts.warnings;
-                if let Some(worst) = w.worst.filter(|s| *s > crate::analysis::Severity::Info) {
-                    let badge = Rect::from_min_size(tot.min + vec2(4.0, 64.0), vec2(52.0, 18.0));
-                    let resp =
-                        ui.interact(badge, ui.scope_id().with(("badge", monday)), Sense::click());
-                    let label = format!("Week of {monday}: {counts} (worst: {worst})");
-                    resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &label));
-                    painter.rect_filled(badge, 4.0, style::severity_color(worst));
-                    painter.text(
-                        badge.center(),
-                        Align2::CENTER_CENTER,
-                        format!("{} {n}", style::severity_icon(worst)),
-                        FontId::proportional(13.0),
-                        Color32::WHITE,
-                    );
-                    if resp.clicked() {
-                        st.selected_day = Some(monday);
-                        st.selection = None;
-                        win.bottom_tab = super::BottomTab::Warnings;
-                        st.warning_week = Some(monday);
-                    }
-                    resp.on_hover_text(label);
-                }
-            }
         }
-    });
+        if let Some(l) = &h.long_run {
+            let long_over = l.size > l.limit + 1e-9;
+            painter.text(
+                tot.min + vec2(4.0, 49.0),
+                Align2::LEFT_TOP,
+                format!("long run up to {}", size_text(l.limit, l.by_time)),
+                FontId::proportional(11.0),
+                if long_over {
+                    style::severity_color(crate::analysis::Severity::Caution)
+                } else {
+                    visuals.weak_text_color()
+                },
+            );
+        }
+    }
+    // Plan vs done so far, by time, in its band's colour.
+    if let Some((ratio, band)) = done.and_then(|t| t.time_ratio().zip(t.band())) {
+        painter.text(
+            tot.min + vec2(60.0, 66.0),
+            Align2::LEFT_TOP,
+            format!("done {:.0} %", ratio * 100.0),
+            FontId::proportional(11.0),
+            style::band_text_color(band, &visuals),
+        );
+    }
+    // The same count as the Warnings tab and the inspector.
+    let counts =
+        crate::analysis::Report::count(report.warnings.iter().filter(|x| x.week == monday));
+    let n = counts.warnings;
+    if let Some(worst) = w.worst.filter(|s| *s > crate::analysis::Severity::Info) {
+        let badge = Rect::from_min_size(tot.min + vec2(4.0, 64.0), vec2(52.0, 18.0));
+        let resp = ui.interact(badge, ui.scope_id().with(("badge", monday)), Sense::click());
+        let label = format!("Week of {monday}: {counts} (worst: {worst})");
+        resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &label));
+        painter.rect_filled(badge, 4.0, style::severity_color(worst));
+        painter.text(
+            badge.center(),
+            Align2::CENTER_CENTER,
+            format!("{} {n}", style::severity_icon(worst)),
+            FontId::proportional(13.0),
+            Color32::WHITE,
+        );
+        if resp.clicked() {
+            st.selected_day = Some(monday);
+            st.selection = None;
+            win.bottom_tab = super::BottomTab::Warnings;
+            st.warning_week = Some(monday);
+        }
+        resp.on_hover_text(label);
+    }
+}
 
-    // Drop: move (or with Ctrl, copy) the dragged chip to the day under the pointer.
-    if dragging && ui.input(|i| i.pointer.any_released()) {
-        let pos = ui.input(|i| i.pointer.interact_pos().or(i.pointer.latest_pos()));
-        let payload = egui::DragAndDrop::take_payload::<DragChip>(ui.ctx());
-        let target = pos.and_then(|p| cells.iter().find(|(r, _)| r.contains(p)));
-        if let (Some(payload), Some((_, date))) = (payload, target) {
-            // Ctrl (Cmd) held at the moment of release copies instead of moving.
-            let copy = ui.input(|i| {
-                i.events
-                    .iter()
-                    .rev()
-                    .find_map(|e| match e {
-                        egui::Event::PointerButton {
-                            pressed: false,
-                            modifiers,
-                            ..
-                        } => Some(modifiers.command),
-                        _ => None,
-                    })
-                    .unwrap_or(i.modifiers.command)
+/// Drop: move (or with Ctrl, copy) the dragged chip to the day under the pointer.
+fn drop_chip(
+    ui: &mut Ui,
+    plan: &crate::model::Plan,
+    cells: &[(Rect, NaiveDate)],
+    out: &mut Vec<Command>,
+) {
+    let pos = ui.input(|i| i.pointer.interact_pos().or(i.pointer.latest_pos()));
+    let payload = egui::DragAndDrop::take_payload::<DragChip>(ui.ctx());
+    let target = pos.and_then(|p| cells.iter().find(|(r, _)| r.contains(p)));
+    if let (Some(payload), Some((_, date))) = (payload, target) {
+        // Ctrl (Cmd) held at the moment of release copies instead of moving.
+        let copy = ui.input(|i| {
+            i.events
+                .iter()
+                .rev()
+                .find_map(|e| match e {
+                    egui::Event::PointerButton {
+                        pressed: false,
+                        modifiers,
+                        ..
+                    } => Some(modifiers.command),
+                    _ => None,
+                })
+                .unwrap_or(i.modifiers.command)
+        });
+        if plan
+            .sessions
+            .get(payload.0)
+            .is_some_and(|s| s.date != *date || copy)
+        {
+            out.push(Command::MoveSession {
+                index: payload.0,
+                to: *date,
+                copy,
             });
-            if plan
-                .sessions
-                .get(payload.0)
-                .is_some_and(|s| s.date != *date || copy)
-            {
-                out.push(Command::MoveSession {
-                    index: payload.0,
-                    to: *date,
-                    copy,
-                });
-            }
         }
     }
 }
 
+/// One day's cell: select it, add a session (its "+", a double-click, its context
+/// menu), its symptoms and its sessions.
 #[allow(clippy::too_many_arguments)]
 fn day_cell(
     ui: &mut Ui,
@@ -348,10 +375,7 @@ fn day_cell(
         egui::WidgetInfo::selected(Role::Button, true, selected_day, format!("Day {date}"))
     });
     let painter = ui.painter_at(cell);
-    let is_today = date == v.today;
-    let is_race = plan.race.as_ref().is_some_and(|r| r.date == date);
-    let hovered_drop = dragging && ui.rect_contains_pointer(cell);
-    let fill = if hovered_drop {
+    let fill = if dragging && ui.rect_contains_pointer(cell) {
         visuals.selection.bg_fill.gamma_multiply(0.5)
     } else if selected_day {
         visuals.selection.bg_fill.gamma_multiply(0.35)
@@ -360,6 +384,63 @@ fn day_cell(
     } else {
         Color32::TRANSPARENT
     };
+    day_background(&painter, v, &visuals, cell, date, fill);
+    // "+" to add a session.
+    let plus = Rect::from_min_size(
+        pos2(cell.right() - 18.0, cell.top() + 1.0),
+        vec2(17.0, 17.0),
+    );
+    let plus_resp = ui.interact(plus, ui.scope_id().with(("add", date)), Sense::click());
+    plus_resp.widget_info(|| {
+        egui::WidgetInfo::labeled(Role::Button, true, format!("Add session on {date}"))
+    });
+    let plus_color = if plus_resp.hovered() {
+        visuals.strong_text_color()
+    } else {
+        visuals.weak_text_color().gamma_multiply(0.6)
+    };
+    painter.text(
+        plus.center(),
+        Align2::CENTER_CENTER,
+        "+",
+        FontId::proportional(15.0),
+        plus_color,
+    );
+    if plus_resp.clicked() || resp.double_clicked() {
+        out.push(Command::AddSession(default_session(date)));
+        st.selected_day = Some(date);
+    } else if resp.clicked() {
+        st.selected_day = Some(date);
+        st.selection = None;
+        st.selected_symptom = None;
+    }
+    resp.context_menu(|ui| {
+        if ui.button("Add a session").clicked() {
+            out.push(Command::AddSession(default_session(date)));
+            st.selected_day = Some(date);
+            ui.close();
+        }
+        if ui.button("Log how my calves feel…").clicked() {
+            st.symptom_form = Some(super::symptoms::SymptomForm::new(date));
+            ui.close();
+        }
+    });
+
+    symptom_markers(ui, &painter, st, plan, cell, date);
+    session_chips(ui, &painter, st, plan, cell, date);
+}
+
+/// A day's background, its date (today outlined) and the race flag.
+fn day_background(
+    painter: &egui::Painter,
+    v: &ViewCtx,
+    visuals: &egui::Visuals,
+    cell: Rect,
+    date: NaiveDate,
+    fill: Color32,
+) {
+    let is_today = date == v.today;
+    let is_race = v.doc.plan().race.as_ref().is_some_and(|r| r.date == date);
     painter.rect_filled(cell, 3.0, fill);
     if is_today {
         painter.rect_stroke(
@@ -403,48 +484,18 @@ fn day_cell(
             }),
         );
     }
-    // "+" to add a session.
-    let plus = Rect::from_min_size(
-        pos2(cell.right() - 18.0, cell.top() + 1.0),
-        vec2(17.0, 17.0),
-    );
-    let plus_resp = ui.interact(plus, ui.scope_id().with(("add", date)), Sense::click());
-    plus_resp.widget_info(|| {
-        egui::WidgetInfo::labeled(Role::Button, true, format!("Add session on {date}"))
-    });
-    let plus_color = if plus_resp.hovered() {
-        visuals.strong_text_color()
-    } else {
-        visuals.weak_text_color().gamma_multiply(0.6)
-    };
-    painter.text(
-        plus.center(),
-        Align2::CENTER_CENTER,
-        "+",
-        FontId::proportional(15.0),
-        plus_color,
-    );
-    if plus_resp.clicked() || resp.double_clicked() {
-        out.push(Command::AddSession(default_session(date)));
-        st.selected_day = Some(date);
-    } else if resp.clicked() {
-        st.selected_day = Some(date);
-        st.selection = None;
-        st.selected_symptom = None;
-    }
-    resp.context_menu(|ui| {
-        if ui.button("Add a session").clicked() {
-            out.push(Command::AddSession(default_session(date)));
-            st.selected_day = Some(date);
-            ui.close();
-        }
-        if ui.button("Log how my calves feel…").clicked() {
-            st.symptom_form = Some(super::symptoms::SymptomForm::new(date));
-            ui.close();
-        }
-    });
+}
 
-    // Symptom markers: a dot with the pain at the cell's bottom right, by seriousness.
+/// Symptom markers: a dot with the pain at the cell's bottom right, by seriousness.
+fn symptom_markers(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    st: &mut UiState,
+    plan: &crate::model::Plan,
+    cell: Rect,
+    date: NaiveDate,
+) {
+    let visuals = ui.visuals().clone();
     for (k, (i, s)) in plan
         .symptoms
         .iter()
@@ -476,8 +527,18 @@ fn day_cell(
         }
         mresp.on_hover_text(label);
     }
+}
 
-    // Chips.
+/// The day's sessions as chips, and "+N more" when they do not fit.
+fn session_chips(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    st: &mut UiState,
+    plan: &crate::model::Plan,
+    cell: Rect,
+    date: NaiveDate,
+) {
+    let visuals = ui.visuals().clone();
     let range = plan.day_range(date);
     let capacity = ((cell.height() - HEADER_H) / (CHIP_H + 2.0)).floor() as usize;
     let shown = if range.len() > capacity {

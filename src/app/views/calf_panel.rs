@@ -89,12 +89,56 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
     st.calf.open &= open;
 }
 
+/// The window's content: what the program is, its options, the schedule's changes to
+/// apply, a chart and a preview by week, and the ladder.
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let plan = v.doc.plan();
     ui.label(ABOUT);
     ui.label(STOPS);
     ui.label(RichText::new(LADDER_SOURCE).small().weak());
     ui.separator();
+    options(ui, v, st);
+    let (state, opts) = (v.doc.state(), st.calf.options());
+    if !st
+        .calf
+        .cache
+        .as_ref()
+        .is_some_and(|c| c.0 == state && c.1 == opts)
+    {
+        let made = calf::schedule(plan, &opts).map(|s| {
+            let changes = calf::preview(plan, &s);
+            (s, changes)
+        });
+        st.calf.cache = Some(Box::new((state, opts, made)));
+    }
+    let Some((schedule, changes)) = st.calf.cache.as_ref().and_then(|c| c.2.as_ref()) else {
+        ui.label("Add sessions first: the program is placed around your runs.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        if let Some(d) = st.fields.date(ui, "calf-from", "From", schedule.from) {
+            st.calf.from = Some(d);
+        }
+        if let Some(d) = st.fields.date(ui, "calf-to", "To", schedule.to) {
+            st.calf.to = Some(d);
+        }
+    });
+    if let Some(status) = schedule.status(v.today) {
+        ui.label(
+            RichText::new(status).color(crate::app::style::severity_color(
+                crate::analysis::Severity::Caution,
+            )),
+        );
+    }
+    apply_row(ui, v, st, changes, out);
+    chart(ui, schedule);
+    preview(ui, changes);
+    ladder_help(ui);
+}
+
+/// Sessions a week and the start stage (each "Auto" by default, with why).
+fn options(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) {
+    let plan = v.doc.plan();
     let from = st
         .calf
         .from
@@ -139,38 +183,16 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     if st.calf.stage.is_none() {
         ui.label(RichText::new(format!("Why: {reason}")).small());
     }
-    let (state, opts) = (v.doc.state(), st.calf.options());
-    if !st
-        .calf
-        .cache
-        .as_ref()
-        .is_some_and(|c| c.0 == state && c.1 == opts)
-    {
-        let made = calf::schedule(plan, &opts).map(|s| {
-            let changes = calf::preview(plan, &s);
-            (s, changes)
-        });
-        st.calf.cache = Some(Box::new((state, opts, made)));
-    }
-    let Some((schedule, changes)) = st.calf.cache.as_ref().and_then(|c| c.2.as_ref()) else {
-        ui.label("Add sessions first: the program is placed around your runs.");
-        return;
-    };
-    ui.horizontal(|ui| {
-        if let Some(d) = st.fields.date(ui, "calf-from", "From", schedule.from) {
-            st.calf.from = Some(d);
-        }
-        if let Some(d) = st.fields.date(ui, "calf-to", "To", schedule.to) {
-            st.calf.to = Some(d);
-        }
-    });
-    if let Some(status) = schedule.status(v.today) {
-        ui.label(
-            RichText::new(status).color(crate::app::style::severity_color(
-                crate::analysis::Severity::Caution,
-            )),
-        );
-    }
+}
+
+/// What applying the schedule changes, and the button that does it.
+fn apply_row(
+    ui: &mut Ui,
+    v: &ViewCtx,
+    st: &UiState,
+    changes: &[calf::WeekChange],
+    out: &mut Vec<Command>,
+) {
     let count = |f: fn(&calf::WeekChange) -> usize| changes.iter().map(f).sum::<usize>();
     let (added, moved, removed, changed) = (
         count(|c| c.added.len()),
@@ -196,7 +218,10 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                 .weak(),
         );
     });
+}
 
+/// Stage and weekly volume over time.
+fn chart(ui: &mut Ui, schedule: &calf::Schedule) {
     // Stage and weekly volume over time.
     let bars: Vec<Bar> = schedule
         .weeks
@@ -236,7 +261,10 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                     .width(2.0),
             );
         });
+}
 
+/// The schedule by week: stage, dose, days, what changes.
+fn preview(ui: &mut Ui, changes: &[calf::WeekChange]) {
     ui.label(RichText::new("Preview").strong());
     egui::ScrollArea::vertical()
         .id_salt("calf-preview")
@@ -294,7 +322,10 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                     }
                 });
         });
+}
 
+/// The ladder's stages and the warm-up and stretching exercises.
+fn ladder_help(ui: &mut Ui) {
     egui::CollapsingHeader::new("The ladder and the exercises").show(ui, |ui| {
         for s in calf::LADDER {
             ui.label(

@@ -136,6 +136,8 @@ pub fn show(
     message
 }
 
+/// The window's content: progress while reading; then what was read, a row an
+/// activity to decide its use, and apply. Returns the status message after applying.
 fn body(
     ui: &mut Ui,
     v: &ViewCtx,
@@ -143,24 +145,47 @@ fn body(
     out: &mut Vec<Command>,
 ) -> Option<String> {
     if let Some(p) = &panel.progress {
-        let (done, total) = p.get();
-        let fraction = if total == 0 {
-            0.0
-        } else {
-            done as f32 / total as f32
-        };
-        // In words too: screen readers do not read the bar's text.
-        ui.label(format!(
-            "Reading the activity files: {done} of {total} files…"
-        ));
-        ui.add(egui::ProgressBar::new(fraction).show_percentage());
-        // Nothing else wakes the window while the workers read: look again shortly.
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(100));
+        reading(ui, p);
         return None;
     }
     panel.refresh(v);
     let plan = v.doc.plan();
+    summary(ui, panel);
+    ui.separator();
+    let ImportPanel {
+        items,
+        candidates,
+        missed: missed_cache,
+        ..
+    } = panel;
+    if rows(ui, plan, items, candidates) {
+        *missed_cache = None;
+    }
+    ui.separator();
+    apply_row(ui, plan, panel, out)
+}
+
+/// Progress while the files are read.
+fn reading(ui: &mut Ui, p: &Progress) {
+    let (done, total) = p.get();
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    };
+    // In words too: screen readers do not read the bar's text.
+    ui.label(format!(
+        "Reading the activity files: {done} of {total} files…"
+    ));
+    ui.add(egui::ProgressBar::new(fraction).show_percentage());
+    // Nothing else wakes the window while the workers read: look again shortly.
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+}
+
+/// What was read: how many activities attach, are added, await a choice or are already
+/// in the plan; the files that could not be read and those left out.
+fn summary(ui: &mut Ui, panel: &ImportPanel) {
     let (attach, add, choose) = counts(&panel.items);
     let dups = panel
         .items
@@ -209,14 +234,17 @@ fn body(
         )
         .on_hover_text(panel.skipped.join("\n"));
     }
-    ui.separator();
-    let ImportPanel {
-        items,
-        candidates,
-        mark_missed,
-        missed: missed_cache,
-        ..
-    } = panel;
+}
+
+/// A row an activity: date and kind, file, its use, its effort. Only the rows on screen
+/// are laid out. Returns whether a use changed.
+fn rows(
+    ui: &mut Ui,
+    plan: &crate::model::Plan,
+    items: &mut [Item],
+    candidates: &[Vec<usize>],
+) -> bool {
+    let mut changed = false;
     // Fixed columns, and only the rows on screen are laid out: an export of a thousand
     // activities previews as fast as ten.
     const COLUMNS: [f32; 4] = [280.0, 150.0, 200.0, 90.0];
@@ -250,9 +278,7 @@ fn body(
                     );
                     cell(ui, COLUMNS[1], row, short_source(&it.activity.source))
                         .on_hover_text(&it.activity.source);
-                    if row_use(ui, n, it, &candidates[n], plan) {
-                        *missed_cache = None;
-                    }
+                    changed |= row_use(ui, n, it, &candidates[n], plan);
                     if matches!(it.decision, Decision::Attach(_) | Decision::Unplanned) {
                         let mut rpe = it.rpe.unwrap_or(crate::import::DEFAULT_RPE);
                         let resp = ui
@@ -269,7 +295,24 @@ fn body(
                 });
             }
         });
-    ui.separator();
+    changed
+}
+
+/// Marking missed runs, and the apply and cancel buttons. Returns the status message
+/// after applying.
+fn apply_row(
+    ui: &mut Ui,
+    plan: &crate::model::Plan,
+    panel: &mut ImportPanel,
+    out: &mut Vec<Command>,
+) -> Option<String> {
+    let ImportPanel {
+        items,
+        mark_missed,
+        missed: missed_cache,
+        open,
+        ..
+    } = panel;
     let missed_runs = missed_cache.get_or_insert_with(|| missed(plan, items));
     if !missed_runs.is_empty() {
         let days: Vec<String> = missed_runs
@@ -330,10 +373,10 @@ fn body(
                  Plan > Re-plan from today… fits the coming weeks to what was run.",
                 applied.attached, applied.added, applied.left
             ));
-            panel.open = false;
+            *open = false;
         }
         if ui.button("Cancel").clicked() {
-            panel.open = false;
+            *open = false;
         }
     });
     message

@@ -507,18 +507,19 @@ impl GradualApp {
         }
     }
 
+    /// Carries out `action` (when it is enabled).
     fn act(&mut self, ctx: &egui::Context, action: Action) {
         if !self.enabled(action) {
             return;
         }
-        let selected_session = self
+        let selected = self
             .ui
             .selection
             .and_then(|i| self.doc.plan().sessions.get(i).cloned().map(|s| (i, s)));
         let day = self
             .ui
             .selected_day
-            .or(selected_session.as_ref().map(|(_, s)| s.date));
+            .or(selected.as_ref().map(|(_, s)| s.date));
         match action {
             Action::New => self.guard(ctx, After::New),
             Action::NewFromTemplate => {
@@ -530,14 +531,7 @@ impl GradualApp {
             Action::OpenFolder => self.start_dialog(ctx, Purpose::Folder),
             Action::Save => self.save_or_ask(ctx, None),
             Action::SaveAs => self.start_dialog(ctx, Purpose::SaveAs(None)),
-            Action::SaveAsTemplate => {
-                let st = &mut self.window.save_template;
-                st.open = true;
-                st.message.clear();
-                if st.name.is_empty() {
-                    st.name = self.doc.plan().name.clone();
-                }
-            }
+            Action::SaveAsTemplate => self.open_save_template(),
             Action::Export(f) => self.start_dialog(ctx, Purpose::Export(f)),
             Action::ImportActivities => self.start_dialog(ctx, Purpose::Import),
             Action::Replan => {
@@ -548,35 +542,23 @@ impl GradualApp {
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
             Action::Copy | Action::Cut => {
-                if let Some((i, s)) = selected_session {
-                    ctx.copy_text(ron::to_string(&s).unwrap_or_default());
-                    self.window.clipboard = Some(Clip {
-                        sessions: vec![(0, s)],
-                        week: false,
-                    });
-                    if action == Action::Cut {
-                        self.apply(Command::DeleteSessions(vec![i]));
-                    }
+                if let Some((i, s)) = selected {
+                    self.copy_session(ctx, i, s, action == Action::Cut);
                 }
             }
-            Action::Paste => {
+            Action::Paste | Action::PasteWeek => {
                 if let (Some(clip), Some(day)) = (self.window.clipboard.clone(), day) {
-                    let anchor = if clip.week { week_start(day) } else { day };
-                    self.paste(clip, anchor);
-                }
-            }
-            Action::PasteWeek => {
-                if let (Some(clip), Some(day)) = (self.window.clipboard.clone(), day) {
-                    self.paste(clip, week_start(day));
+                    let whole_week = clip.week || action == Action::PasteWeek;
+                    self.paste(clip, if whole_week { week_start(day) } else { day });
                 }
             }
             Action::Delete => {
-                if let Some((i, _)) = selected_session {
+                if let Some((i, _)) = selected {
                     self.apply(Command::DeleteSessions(vec![i]));
                 }
             }
             Action::Duplicate => {
-                if let Some((_, s)) = selected_session {
+                if let Some((_, s)) = selected {
                     let copy = crate::model::Session {
                         date: s.date + Duration::days(1),
                         generated: false,
@@ -587,31 +569,17 @@ impl GradualApp {
             }
             Action::CopyWeek => {
                 if let Some(day) = day {
+                    self.copy_week(week_start(day));
+                }
+            }
+            Action::InsertWeek | Action::RemoveWeek => {
+                if let Some(day) = day {
                     let monday = week_start(day);
-                    let sessions: Vec<(i64, crate::model::Session)> = self
-                        .doc
-                        .plan()
-                        .sessions
-                        .iter()
-                        .filter(|s| week_start(s.date) == monday)
-                        .map(|s| ((s.date - monday).num_days(), s.clone()))
-                        .collect();
-                    self.status =
-                        format!("Copied the week of {monday} ({} sessions).", sessions.len());
-                    self.window.clipboard = Some(Clip {
-                        sessions,
-                        week: true,
+                    self.apply(if action == Action::InsertWeek {
+                        Command::InsertWeek(monday)
+                    } else {
+                        Command::RemoveWeek(monday)
                     });
-                }
-            }
-            Action::InsertWeek => {
-                if let Some(day) = day {
-                    self.apply(Command::InsertWeek(week_start(day)));
-                }
-            }
-            Action::RemoveWeek => {
-                if let Some(day) = day {
-                    self.apply(Command::RemoveWeek(week_start(day)));
                 }
             }
             Action::CalfProgram => self.ui.calf.open = true,
@@ -637,19 +605,61 @@ impl GradualApp {
             Action::NextDay => self.step_day(1),
             Action::PreviousWeek => self.step_day(-7),
             Action::NextWeek => self.step_day(7),
-            Action::EditSelected => {
-                if self.ui.selection.is_none()
-                    && let Some(day) = self.ui.selected_day
-                {
-                    let r = self.doc.plan().day_range(day);
-                    self.ui.selection = (!r.is_empty()).then_some(r.start);
-                }
-                self.ui.focus_inspector = self.ui.selection.is_some();
-            }
+            Action::EditSelected => self.edit_selected(),
             Action::ShowShortcuts => self.help = Some(Help::Shortcuts),
             Action::ShowRules => self.help = Some(Help::Rules),
             Action::About => self.help = Some(Help::About),
         }
+    }
+
+    /// Opens "Save as template", named after the plan the first time.
+    fn open_save_template(&mut self) {
+        let st = &mut self.window.save_template;
+        st.open = true;
+        st.message.clear();
+        if st.name.is_empty() {
+            st.name = self.doc.plan().name.clone();
+        }
+    }
+
+    /// Copies session `i` to the clipboard (and the system's, as RON); `cut` deletes it.
+    fn copy_session(&mut self, ctx: &egui::Context, i: usize, s: crate::model::Session, cut: bool) {
+        ctx.copy_text(ron::to_string(&s).unwrap_or_default());
+        self.window.clipboard = Some(Clip {
+            sessions: vec![(0, s)],
+            week: false,
+        });
+        if cut {
+            self.apply(Command::DeleteSessions(vec![i]));
+        }
+    }
+
+    /// Copies the week starting on `monday` to the clipboard.
+    fn copy_week(&mut self, monday: NaiveDate) {
+        let sessions: Vec<(i64, crate::model::Session)> = self
+            .doc
+            .plan()
+            .sessions
+            .iter()
+            .filter(|s| week_start(s.date) == monday)
+            .map(|s| ((s.date - monday).num_days(), s.clone()))
+            .collect();
+        self.status = format!("Copied the week of {monday} ({} sessions).", sessions.len());
+        self.window.clipboard = Some(Clip {
+            sessions,
+            week: true,
+        });
+    }
+
+    /// Enter: the selected day's first session in the inspector, its first field focused.
+    fn edit_selected(&mut self) {
+        if self.ui.selection.is_none()
+            && let Some(day) = self.ui.selected_day
+        {
+            let r = self.doc.plan().day_range(day);
+            self.ui.selection = (!r.is_empty()).then_some(r.start);
+        }
+        self.ui.focus_inspector = self.ui.selection.is_some();
     }
 
     /// Moves the selected day by `days`, scrolling when it leaves the screen.

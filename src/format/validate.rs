@@ -279,8 +279,17 @@ fn check_dates(c: &mut Checker, plan: &Plan) {
     }
 }
 
+/// The settings' overrides: each in its range, severity steps that climb, calf factors
+/// by known names.
 fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
     c.at("settings");
+    check_setting_ranges(c, s);
+    check_steps_climb(c, &Thresholds::resolve(s, level));
+    check_calf_factors(c, s);
+}
+
+/// Each overridden number in its range.
+fn check_setting_ranges(c: &mut Checker, s: &Settings) {
     let pcts = [
         ("long_run_caution_pct", s.long_run_caution_pct),
         ("long_run_warning_pct", s.long_run_warning_pct),
@@ -308,15 +317,48 @@ fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
         ("acwr_warning", s.acwr_warning, 10.0),
         ("monotony_caution", s.monotony_caution, 100.0),
         ("barefoot_first_run_km", s.barefoot_first_run_km, 100.0),
-        ("hydration_minutes", s.hydration_minutes, 1440.0),
+        (
+            "hydration_minutes",
+            s.hydration_minutes,
+            f64::from(*limits::MINUTES.end()),
+        ),
     ];
     for (name, v, hi) in others {
         if let Some(v) = v {
             c.number(name, v, 0.0, hi, false, "");
         }
     }
-    // Severity steps must climb, whichever of them the plan overrides.
-    let t = Thresholds::resolve(s, level);
+    if let Some(v) = s.hard_cycling_rpe {
+        c.whole("hard_cycling_rpe", v, limits::RPE, "");
+    }
+    if let Some(v) = s.calf_pain_warning {
+        c.whole("calf_pain_warning", v, limits::PAIN, "");
+    }
+    if let Some(v) = s.pain_monitor_min {
+        c.whole("pain_monitor_min", v, limits::PAIN, "");
+    }
+    if let Some(v) = s.calf_imbalance_min_reps {
+        c.whole("calf_imbalance_min_reps", v, limits::TEST_REPS, " reps");
+    }
+    if let Some(v) = s.red_flag_days {
+        c.whole("red_flag_days", v, 1..=60, " days");
+    }
+    if let Some(v) = s.tear_days {
+        c.whole("tear_days", v, 1..=90, " days");
+    }
+    if let Some(v) = s.break_days {
+        c.whole("break_days", v, 2..=365, " days");
+    }
+    if let Some(v) = s.quality_gap_days {
+        c.whole("quality_gap_days", v, 7..=365, " days");
+    }
+    if let Some(v) = s.max_running_days {
+        c.whole("max_running_days", v, 2..=365, " days");
+    }
+}
+
+/// Severity steps must climb, whichever of them the plan overrides.
+fn check_steps_climb(c: &mut Checker, t: &Thresholds) {
     let steps = [
         (
             "long_run_caution_pct",
@@ -362,33 +404,10 @@ fn check_settings(c: &mut Checker, s: &Settings, level: Level) {
             ));
         }
     }
-    if let Some(v) = s.hard_cycling_rpe {
-        c.whole("hard_cycling_rpe", v, limits::RPE, "");
-    }
-    if let Some(v) = s.calf_pain_warning {
-        c.whole("calf_pain_warning", v, limits::PAIN, "");
-    }
-    if let Some(v) = s.pain_monitor_min {
-        c.whole("pain_monitor_min", v, limits::PAIN, "");
-    }
-    if let Some(v) = s.calf_imbalance_min_reps {
-        c.whole("calf_imbalance_min_reps", v, limits::TEST_REPS, " reps");
-    }
-    if let Some(v) = s.red_flag_days {
-        c.whole("red_flag_days", v, 1..=60, " days");
-    }
-    if let Some(v) = s.tear_days {
-        c.whole("tear_days", v, 1..=90, " days");
-    }
-    if let Some(v) = s.break_days {
-        c.whole("break_days", v, 2..=365, " days");
-    }
-    if let Some(v) = s.quality_gap_days {
-        c.whole("quality_gap_days", v, 7..=365, " days");
-    }
-    if let Some(v) = s.max_running_days {
-        c.whole("max_running_days", v, 2..=365, " days");
-    }
+}
+
+/// Calf factors by known names, each 0–5.
+fn check_calf_factors(c: &mut Checker, s: &Settings) {
     for (name, v) in &s.calf_factors {
         if CalfFactors::key(name).is_none() {
             let names: Vec<_> = crate::model::CALF_FACTOR_TABLE

@@ -510,91 +510,14 @@ pub fn from_plan(plan: &Plan, block: Option<usize>, name: &str) -> Option<Templa
         .map(|w| w.run_km)
         .filter(|k| *k > 0.0)?;
     let mut counts = [[0usize; 5]; 7];
-    let mut out_blocks = Vec::new();
-    for b in &blocks {
-        let mut volumes = Vec::new();
-        let mut shares = Vec::new();
-        let mut quality: Vec<RunKind> = Vec::new();
-        for w in 0..b.weeks {
-            let monday = week_start(b.start) + Duration::days(i64::from(w) * 7);
-            let Some(week) = report.week_of(monday) else {
-                continue;
-            };
-            volumes.push(((week.run_km / base) * 100.0).round() / 100.0);
-            if week.run_km > 0.0 {
-                shares.push(week.longest_run_km / week.run_km);
-            }
-            for s in plan
-                .sessions
-                .iter()
-                .filter(|s| week_start(s.date) == monday && s.counts())
-            {
-                let d = chrono::Datelike::weekday(&s.date).num_days_from_monday() as usize;
-                let k = match &s.activity {
-                    Activity::Run {
-                        kind: RunKind::Long,
-                        ..
-                    } => 3,
-                    Activity::Run { kind, .. } if kind.is_quality() => {
-                        quality.push(*kind);
-                        2
-                    }
-                    Activity::Run { .. } => 1,
-                    Activity::Cross { .. } => 4,
-                    _ => 0,
-                };
-                counts[d][k] += 1;
-            }
-        }
-        if volumes.iter().all(|v| *v <= 0.0) {
-            continue;
-        }
-        for v in volumes.iter_mut() {
-            *v = v.max(0.1);
-        }
-        quality.sort_by_key(|k| *k as u8);
-        let q = quality
-            .iter()
-            .max_by_key(|k| quality.iter().filter(|x| x == k).count())
-            .copied()
-            .unwrap_or(RunKind::Fartlek);
-        let share = if shares.is_empty() {
-            0.3
-        } else {
-            shares.iter().sum::<f64>() / shares.len() as f64
-        };
-        out_blocks.push(BlockTemplate {
-            name: b.name.clone(),
-            phase: b.phase,
-            volumes,
-            long_share: ((share.clamp(0.1, 0.6)) * 100.0).round() / 100.0,
-            quality: q,
-            days: None,
-        });
-    }
+    let out_blocks: Vec<BlockTemplate> = blocks
+        .iter()
+        .filter_map(|b| block_template(plan, &report, b, base, &mut counts))
+        .collect();
     if out_blocks.is_empty() {
         return None;
     }
-    let kinds = [
-        DayKind::Rest,
-        DayKind::Easy,
-        DayKind::Quality,
-        DayKind::Long,
-        DayKind::Cross,
-    ];
-    let days: Vec<DayKind> = counts
-        .iter()
-        .map(|c| {
-            let best = (0..5)
-                .max_by_key(|k| (c[*k], usize::from(*k == 0)))
-                .unwrap_or(0);
-            if c.iter().all(|x| *x == 0) {
-                DayKind::Rest
-            } else {
-                kinds[best]
-            }
-        })
-        .collect();
+    let days = week_pattern(&counts);
     Some(Template {
         format: 1,
         name: name.to_string(),
@@ -613,6 +536,101 @@ pub fn from_plan(plan: &Plan, block: Option<usize>, name: &str) -> Option<Templa
         days,
         blocks: out_blocks,
     })
+}
+
+/// One block as a template block: weekly volumes relative to `base`, the long run's
+/// average share, the most common quality kind. Counts each weekday's session types
+/// into `counts` (rest, easy, quality, long, cross). `None` for a block without running.
+fn block_template(
+    plan: &Plan,
+    report: &crate::analysis::Report,
+    b: &Block,
+    base: f64,
+    counts: &mut [[usize; 5]; 7],
+) -> Option<BlockTemplate> {
+    let mut volumes = Vec::new();
+    let mut shares = Vec::new();
+    let mut quality: Vec<RunKind> = Vec::new();
+    for w in 0..b.weeks {
+        let monday = week_start(b.start) + Duration::days(i64::from(w) * 7);
+        let Some(week) = report.week_of(monday) else {
+            continue;
+        };
+        volumes.push(((week.run_km / base) * 100.0).round() / 100.0);
+        if week.run_km > 0.0 {
+            shares.push(week.longest_run_km / week.run_km);
+        }
+        for s in plan
+            .sessions
+            .iter()
+            .filter(|s| week_start(s.date) == monday && s.counts())
+        {
+            let d = chrono::Datelike::weekday(&s.date).num_days_from_monday() as usize;
+            let k = match &s.activity {
+                Activity::Run {
+                    kind: RunKind::Long,
+                    ..
+                } => 3,
+                Activity::Run { kind, .. } if kind.is_quality() => {
+                    quality.push(*kind);
+                    2
+                }
+                Activity::Run { .. } => 1,
+                Activity::Cross { .. } => 4,
+                _ => 0,
+            };
+            counts[d][k] += 1;
+        }
+    }
+    if volumes.iter().all(|v| *v <= 0.0) {
+        return None;
+    }
+    for v in volumes.iter_mut() {
+        *v = v.max(0.1);
+    }
+    quality.sort_by_key(|k| *k as u8);
+    let q = quality
+        .iter()
+        .max_by_key(|k| quality.iter().filter(|x| x == k).count())
+        .copied()
+        .unwrap_or(RunKind::Fartlek);
+    let share = if shares.is_empty() {
+        0.3
+    } else {
+        shares.iter().sum::<f64>() / shares.len() as f64
+    };
+    Some(BlockTemplate {
+        name: b.name.clone(),
+        phase: b.phase,
+        volumes,
+        long_share: ((share.clamp(0.1, 0.6)) * 100.0).round() / 100.0,
+        quality: q,
+        days: None,
+    })
+}
+
+/// The most common session type of each weekday (rest on a tie, and where nothing is).
+fn week_pattern(counts: &[[usize; 5]; 7]) -> Vec<DayKind> {
+    let kinds = [
+        DayKind::Rest,
+        DayKind::Easy,
+        DayKind::Quality,
+        DayKind::Long,
+        DayKind::Cross,
+    ];
+    counts
+        .iter()
+        .map(|c| {
+            let best = (0..5)
+                .max_by_key(|k| (c[*k], usize::from(*k == 0)))
+                .unwrap_or(0);
+            if c.iter().all(|x| *x == 0) {
+                DayKind::Rest
+            } else {
+                kinds[best]
+            }
+        })
+        .collect()
 }
 
 /// The canonical text of a template.

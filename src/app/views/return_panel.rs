@@ -51,6 +51,8 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
     st.return_panel.open &= open;
 }
 
+/// The window's content: the first day, the criteria, the block and its warnings, and
+/// creating it.
 fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     ui.label(ABOUT);
     let from = st.return_panel.from.unwrap_or_else(|| default_from(v));
@@ -83,6 +85,34 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         }
     };
     ui.separator();
+    criteria(ui, block);
+    ui.separator();
+    weeks(ui, block);
+    warnings(ui, block);
+    ui.label(RichText::new(MOVING_ON).small());
+    ui.horizontal(|ui| {
+        let ready = block.ready();
+        let button = ui.add_enabled(ready, egui::Button::new("Create return block"));
+        let button = if ready {
+            button
+        } else {
+            button.on_disabled_hover_text("Meet the criteria above first")
+        };
+        if button.clicked() {
+            out.push(Command::ReplacePlan(
+                Box::new(block.plan.clone()),
+                "return to running",
+            ));
+            st.return_panel.open = false;
+        }
+        if ui.button("Cancel").clicked() {
+            st.return_panel.open = false;
+        }
+    });
+}
+
+/// The entry criteria, each met or not, with its numbers.
+fn criteria(ui: &mut Ui, block: &crate::care::ReturnBlock) {
     ui.label(RichText::new("Ready to return?").strong());
     for c in &block.criteria {
         let (mark, color) = if c.met {
@@ -103,7 +133,10 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         });
     }
     ui.label(RichText::new(CRITERIA_SOURCE).small().weak());
-    ui.separator();
+}
+
+/// The block week by week, and each session's steps.
+fn weeks(ui: &mut Ui, block: &crate::care::ReturnBlock) {
     ui.label(format!(
         "Rebuilding toward {:.0} minutes a week (the 4 weeks before the injury); replaces {} planned run{}.",
         block.before_minutes,
@@ -151,6 +184,10 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                 ui.add(egui::Label::new(&s.note).wrap());
             }
         });
+}
+
+/// What Gradual's rules say about the block, and about the plan after it.
+fn warnings(ui: &mut Ui, block: &crate::care::ReturnBlock) {
     if block.block_warnings.is_empty() {
         ui.label(
             RichText::new("Gradual's rules find nothing at caution or above in the block.")
@@ -172,24 +209,4 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             );
         }
     }
-    ui.label(RichText::new(MOVING_ON).small());
-    ui.horizontal(|ui| {
-        let ready = block.ready();
-        let button = ui.add_enabled(ready, egui::Button::new("Create return block"));
-        let button = if ready {
-            button
-        } else {
-            button.on_disabled_hover_text("Meet the criteria above first")
-        };
-        if button.clicked() {
-            out.push(Command::ReplacePlan(
-                Box::new(block.plan.clone()),
-                "return to running",
-            ));
-            st.return_panel.open = false;
-        }
-        if ui.button("Cancel").clicked() {
-            st.return_panel.open = false;
-        }
-    });
 }

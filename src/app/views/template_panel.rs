@@ -138,6 +138,7 @@ pub fn show_new(
     created
 }
 
+/// "New from template": the list, the level, base and date, the preview, create.
 fn new_body(ui: &mut Ui, entries: &[Entry], win: &mut WindowUi, st: &mut UiState) -> Option<Plan> {
     let nt = &mut win.new_template;
     if entries.is_empty() {
@@ -145,30 +146,7 @@ fn new_body(ui: &mut Ui, entries: &[Entry], win: &mut WindowUi, st: &mut UiState
         return None;
     }
     ui.label("Plans and single blocks; volumes scale with the athlete's current weekly distance.");
-    egui::ScrollArea::vertical()
-        .id_salt("template-list")
-        .max_height(190.0)
-        .show(ui, |ui| {
-            for (i, e) in entries.iter().enumerate() {
-                let t = &e.template;
-                let label = format!(
-                    "{}{} — {} weeks, base {:.0}–{:.0} km",
-                    t.name,
-                    if e.builtin { "" } else { " (yours)" },
-                    t.weeks(),
-                    t.base_km.0,
-                    t.base_km.1
-                );
-                if ui
-                    .selectable_label(nt.selected == i, label)
-                    .on_hover_text(&t.description)
-                    .clicked()
-                {
-                    nt.selected = i;
-                    nt.base_km = nt.base_km.clamp(t.base_km.0, t.base_km.1);
-                }
-            }
-        });
+    template_list(ui, entries, nt);
     let entry = entries.get(nt.selected)?.clone();
     ui.label(RichText::new(&entry.template.description).small());
     ui.separator();
@@ -259,6 +237,34 @@ fn new_body(ui: &mut Ui, entries: &[Entry], win: &mut WindowUi, st: &mut UiState
         }
     ));
     ui.button("Create plan").clicked().then(|| plan.clone())
+}
+
+/// The templates to choose from; picking one keeps the base within its range.
+fn template_list(ui: &mut Ui, entries: &[Entry], nt: &mut NewFromTemplate) {
+    egui::ScrollArea::vertical()
+        .id_salt("template-list")
+        .max_height(190.0)
+        .show(ui, |ui| {
+            for (i, e) in entries.iter().enumerate() {
+                let t = &e.template;
+                let label = format!(
+                    "{}{} — {} weeks, base {:.0}–{:.0} km",
+                    t.name,
+                    if e.builtin { "" } else { " (yours)" },
+                    t.weeks(),
+                    t.base_km.0,
+                    t.base_km.1
+                );
+                if ui
+                    .selectable_label(nt.selected == i, label)
+                    .on_hover_text(&t.description)
+                    .clicked()
+                {
+                    nt.selected = i;
+                    nt.base_km = nt.base_km.clamp(t.base_km.0, t.base_km.1);
+                }
+            }
+        });
 }
 
 /// Shows "Save as template"; returns the template to save (with its name) when the

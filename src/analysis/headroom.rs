@@ -15,15 +15,15 @@ use super::{Report, Rule, analyze};
 use crate::model::{Plan, Thresholds};
 use chrono::NaiveDate;
 
-pub use super::rules::RunLimit;
+pub use super::rules::{LimitText, RunLimit};
 
 /// The rule that sets a week's limit, and the limit in words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Limit {
     /// The rule.
     pub rule: Rule,
-    /// "weekly increase: +20 % over 28.5 km".
-    pub text: String,
+    /// "weekly increase: +20 % over 28.5 km" (`to_string()` writes it).
+    pub text: LimitText,
 }
 
 /// Something in a week that less running cannot fix.
@@ -106,7 +106,7 @@ pub fn from_day(
 }
 
 /// [`of`] for the (effective) plan, with the thresholds already resolved.
-pub(super) fn compute(
+fn compute(
     plan: &Plan,
     t: &Thresholds,
     report: &Report,
@@ -116,7 +116,8 @@ pub(super) fn compute(
     (weeks.into_iter().map(|w| week(report, w)).collect(), runs)
 }
 
-fn week(report: &Report, l: WeekLimits) -> WeekHeadroom {
+/// One week's headroom from its limits.
+pub(super) fn week(report: &Report, l: WeekLimits) -> WeekHeadroom {
     let binding = l.bounds.iter().min_by(|a, b| a.factor.total_cmp(&b.factor));
     let fixed = l.volume - l.scalable_volume;
     let mut blockers: Vec<Blocker> = l
@@ -243,7 +244,11 @@ pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
         }
         let f = h.factor.expect("checked");
         let (start, before, by_time) = (h.start, h.volume, h.by_time);
-        let limit = h.limit.as_ref().map(|l| l.text.clone()).unwrap_or_default();
+        let limit = h
+            .limit
+            .as_ref()
+            .map(|l| l.text.to_string())
+            .unwrap_or_default();
         let mut drop = Vec::new();
         for &i in &h.runs.clone() {
             let s = &mut plan.sessions[i];

@@ -501,7 +501,7 @@ pub fn analyze(plan: &Plan) -> Report {
     // No dated span (no sessions, or only a block of no weeks): the undated rules only.
     let Some((lo, hi)) = plan.date_range().filter(|(lo, hi)| lo <= hi) else {
         let mut report = Report::default();
-        rules::undated(plan, &t, &mut report);
+        rules::undated(plan, &t, &mut report.warnings);
         return report;
     };
     // The analysis works day by day: a plan edited to span centuries is analysed over its
@@ -541,15 +541,18 @@ pub fn analyze(plan: &Plan) -> Report {
             if estimated == 1 { "" } else { "s" }
         ));
     }
-    rules::apply(plan, &t, &mut report);
-    report.warnings.sort_by_key(|w| (w.date, w.rule));
+    let (week_limits, run_limits) = rules::apply(plan, &t, &mut report);
     for w in &report.warnings {
         if let Some(i) = report.day_index(w.week) {
             let week = &mut report.weeks[i / 7];
             week.worst = week.worst.max(Some(w.severity));
         }
     }
-    (report.headroom, report.run_limits) = headroom::compute(plan, &t, &report, None);
+    report.headroom = week_limits
+        .into_iter()
+        .map(|l| headroom::week(&report, l))
+        .collect();
+    report.run_limits = run_limits;
     report.adherence = adherence::weeks(planned, start, report.weeks.len());
     if report.adherence.iter().any(|t| t.sessions > 0) {
         report.planned_running = adherence::planned_running(planned, start, report.weeks.len());

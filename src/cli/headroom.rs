@@ -75,7 +75,7 @@ fn week_json(h: &WeekHeadroom) -> serde_json::Value {
         "limit".into(),
         h.limit
             .as_ref()
-            .map_or(serde_json::Value::Null, |l| json!(l.text)),
+            .map_or(serde_json::Value::Null, |l| json!(l.text.to_string())),
     );
     o.insert(
         "blockers".into(),
@@ -119,7 +119,9 @@ fn write_table(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
             long_max,
             h.limit
                 .as_ref()
-                .map_or("no history to compare with", |l| l.text.as_str())
+                .map_or("no history to compare with".to_string(), |l| l
+                    .text
+                    .to_string())
         )?;
         for b in &h.blockers {
             writeln!(

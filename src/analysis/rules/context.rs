@@ -3,6 +3,7 @@
 //! in one table ([`DATED`]).
 
 use super::*;
+use std::cell::OnceCell;
 
 /// Shared inputs of the dated rules.
 pub(super) struct Ctx<'a> {
@@ -20,9 +21,28 @@ pub(super) struct Ctx<'a> {
     pub(super) goal: Vec<usize>,
     /// The day index of the goal race, if it lies in the span.
     pub(super) goal_day: Option<usize>,
+    /// Derived series several rules and their inverses read, made once per analysis.
+    runs: OnceCell<DayRuns>,
+    returns: OnceCell<Vec<(i64, i64)>>,
+    windows: OnceCell<Vec<ReturnWindow>>,
 }
 
 impl Ctx<'_> {
+    /// The longest runs per day ([`day_runs`]).
+    pub(super) fn runs(&self) -> &DayRuns {
+        self.runs.get_or_init(|| day_runs(self))
+    }
+
+    /// The breaks without running ([`breaks`]).
+    pub(super) fn breaks(&self) -> &[(i64, i64)] {
+        self.returns.get_or_init(|| breaks(self))
+    }
+
+    /// The windows after each break the return rule judges ([`return_windows`]).
+    pub(super) fn windows(&self) -> &[ReturnWindow] {
+        self.windows.get_or_init(|| return_windows(self))
+    }
+
     pub(super) fn on_day(&self, d: usize) -> &[usize] {
         &self.order[self.offsets[d]..self.offsets[d + 1]]
     }
@@ -157,11 +177,11 @@ pub(super) fn amount(x: f64, by_time: bool) -> String {
 pub(super) const BY_TIME: &str = "compared by time, as time-only runs are involved";
 
 /// Rules that need no dated span (calf test, symptoms).
-pub(in crate::analysis) fn undated(plan: &Plan, t: &Thresholds, report: &mut Report) {
-    calf_imbalance(plan, t, &mut report.warnings);
-    red_flag(plan, t, &mut report.warnings);
-    before_all_clear(plan, t, &mut report.warnings);
-    pain_monitoring(plan, t, &mut report.warnings);
+pub(in crate::analysis) fn undated(plan: &Plan, t: &Thresholds, out: &mut Vec<Warning>) {
+    calf_imbalance(plan, t, out);
+    red_flag(plan, t, out);
+    before_all_clear(plan, t, out);
+    pain_monitoring(plan, t, out);
 }
 
 /// The shared inputs of the dated rules for `report` (whose series are filled in).
@@ -208,6 +228,9 @@ pub(super) fn context<'a>(plan: &'a Plan, t: &'a Thresholds, report: &'a Report)
         offsets,
         goal,
         goal_day,
+        runs: OnceCell::new(),
+        returns: OnceCell::new(),
+        windows: OnceCell::new(),
     }
 }
 
@@ -228,15 +251,24 @@ pub(super) const DATED: [fn(&Ctx, &mut Vec<Warning>); 12] = [
     no_baseline,
 ];
 
-/// Applies every rule to a report whose series are filled in.
-pub(in crate::analysis) fn apply(plan: &Plan, t: &Thresholds, report: &mut Report) {
+/// Applies every rule to a report whose series are filled in, leaving its warnings sorted
+/// by date then rule, and returns every week's and every run's limits (headroom), made
+/// from the same context.
+pub(in crate::analysis) fn apply(
+    plan: &Plan,
+    t: &Thresholds,
+    report: &mut Report,
+) -> (Vec<WeekLimits>, Vec<Option<RunLimit>>) {
     let mut out = Vec::new();
-    {
+    undated(plan, t, &mut out);
+    let limits = {
         let ctx = context(plan, t, report);
         for rule in DATED {
             rule(&ctx, &mut out);
         }
-    }
-    undated(plan, t, report);
-    report.warnings.append(&mut out);
+        out.sort_by_key(|w| (w.date, w.rule));
+        limits_of(&ctx, &out, None)
+    };
+    report.warnings = out;
+    limits
 }

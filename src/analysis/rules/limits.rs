@@ -10,7 +10,88 @@ pub(in crate::analysis) struct Bound {
     pub rule: Rule,
     pub factor: f64,
     /// The limit in words: "weekly increase: +20 % over 28.5 km".
-    pub text: String,
+    pub text: LimitText,
+}
+
+/// A limit in words, kept as its numbers until it is shown: formatting every bound of
+/// every week (dates, percentages) was most of headroom's time. Each variant's words are
+/// written next to its rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LimitText {
+    /// weekly-increase: the line over the reference week.
+    WeeklyIncrease {
+        /// The line in %, or `None` when the floor (`floor`) is the larger allowance.
+        pct: Option<f64>,
+        /// The smallest increase always allowed (km or minutes).
+        floor: f64,
+        /// The reference week's volume.
+        reference: f64,
+        /// Volumes are minutes.
+        by_time: bool,
+        /// What the reference is, when not the previous weeks: " (the baseline)".
+        source: &'static str,
+    },
+    /// long-run-spike: one run over the longest of the days before.
+    LongRunSpike {
+        /// The run's day.
+        date: NaiveDate,
+        /// The line in %.
+        pct: f64,
+        /// The longest run before it.
+        over: f64,
+        /// Sizes are minutes.
+        by_time: bool,
+    },
+    /// return-after-break: one of the three weeks back.
+    ReturnAfterBreak {
+        /// Days without running.
+        gap: i64,
+        /// Which week back (0, 1, 2).
+        week: usize,
+        /// The week's line, % of the usual week before the break.
+        pct: f64,
+        /// The usual week before the break.
+        before: f64,
+        /// Volumes are minutes.
+        by_time: bool,
+    },
+    /// acwr, when set to caution or above.
+    Acwr {
+        /// The ratio's line.
+        line: f64,
+        /// The severity it is set to.
+        severity: Severity,
+    },
+}
+
+impl std::fmt::Display for LimitText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Self::WeeklyIncrease {
+                pct,
+                floor,
+                reference,
+                by_time,
+                source,
+            } => weekly_increase_text(f, pct, floor, reference, by_time, source),
+            Self::LongRunSpike {
+                date,
+                pct,
+                over,
+                by_time,
+            } => long_run_spike_text(f, date, pct, over, by_time),
+            Self::ReturnAfterBreak {
+                gap,
+                week,
+                pct,
+                before,
+                by_time,
+            } => return_text(f, gap, week, pct, before, by_time),
+            Self::Acwr { line, severity } => {
+                write!(f, "load ratio: below {line} (acwr set to {severity})")
+            }
+        }
+    }
 }
 
 /// What less running cannot fix in a week (a red flag, a shape within the week).
@@ -72,14 +153,31 @@ pub(in crate::analysis) fn limits(
     if report.days.is_empty() {
         return (Vec::new(), vec![None; plan.sessions.len()]);
     }
-    let c = context(plan, t, report);
-    let runs = day_runs(&c);
-    let returns = breaks(&c);
-    let windows = return_windows(&c);
+    limits_of(&context(plan, t, report), &report.warnings, from)
+}
+
+/// [`limits`] from a context the rules have run on and their `warnings` (by date).
+pub(super) fn limits_of(
+    c: &Ctx,
+    warnings: &[Warning],
+    from: Option<NaiveDate>,
+) -> (Vec<WeekLimits>, Vec<Option<RunLimit>>) {
+    let (plan, report) = (c.plan, c.report);
+    let (runs, returns, windows) = (c.runs(), c.breaks(), c.windows());
     let mut run_limits = vec![None; plan.sessions.len()];
     for d in 0..report.days.len() {
         for i in c.runs_on(d) {
             run_limits[i] = run_limit(&c, &runs, d, i);
+        }
+    }
+    // The warnings less running cannot fix, by week (one pass, not one per week).
+    let mut others: Vec<Vec<&Warning>> = vec![Vec::new(); report.weeks.len()];
+    for x in warnings
+        .iter()
+        .filter(|x| x.severity >= Severity::Caution && !DISTANCE_RULES.contains(&x.rule))
+    {
+        if let Some(d) = report.day_index(x.week) {
+            others[d / 7].push(x);
         }
     }
     let mut weeks = Vec::with_capacity(report.weeks.len());
@@ -112,11 +210,7 @@ pub(in crate::analysis) fn limits(
             bounds.extend(acwr_bound(&c, w, &scalable));
         }
         // What less running cannot fix: the week's other warnings at caution or above.
-        for x in report.warnings.iter().filter(|x| {
-            x.week == week.start
-                && x.severity >= Severity::Caution
-                && !DISTANCE_RULES.contains(&x.rule)
-        }) {
+        for x in &others[w] {
             stuck.push(Stuck {
                 rule: x.rule,
                 text: x.message.clone(),

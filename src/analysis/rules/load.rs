@@ -77,10 +77,10 @@ pub(super) fn acwr_bound(c: &Ctx, w: usize, scalable: &[usize]) -> Option<Bound>
     (k > 0.0).then(|| Bound {
         rule: Rule::Acwr,
         factor: rhs / k,
-        text: format!(
-            "load ratio: below {} (acwr set to {})",
-            c.t.acwr_warning, c.t.acwr_severity
-        ),
+        text: LimitText::Acwr {
+            line: c.t.acwr_warning,
+            severity: c.t.acwr_severity,
+        },
     })
 }
 

@@ -98,7 +98,7 @@ pub(super) fn return_windows(c: &Ctx) -> Vec<ReturnWindow> {
         c.t.return_week3_pct,
     ];
     let mut out = Vec::new();
-    for (l, d) in breaks(c) {
+    for &(l, d) in c.breaks() {
         let timed =
             |a: i64, b: i64| (a.max(0)..b.min(n)).any(|k| days[k as usize].time_only_minutes > 0.0);
         // The usual week before the break: the average of the 4 weeks up to the last run.
@@ -132,7 +132,7 @@ pub(super) fn return_windows(c: &Ctx) -> Vec<ReturnWindow> {
 pub(super) fn return_after_break(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len() as i64;
     let baseline = c.plan.athlete.baseline.as_ref();
-    for w in return_windows(c) {
+    for w in c.windows() {
         let back: f64 = (w.a..w.a + 7).map(|x| return_volume(c, x, w.by_time)).sum();
         if !exceeds(back, w.limit()) {
             continue;
@@ -178,6 +178,8 @@ pub(super) fn return_after_break(c: &Ctx, out: &mut Vec<Warning>) {
 
 /// The inverse of return-after-break for week `w`: every return window the week
 /// overlaps holds at most its limit, the window's days outside the week as they are.
+///
+/// Its words: [`return_text`].
 pub(super) fn return_bounds(
     c: &Ctx,
     windows: &[ReturnWindow],
@@ -204,13 +206,13 @@ pub(super) fn return_bounds(
             .map(|x| return_volume(c, x, win.by_time))
             .sum();
         let room = win.limit() - (back - scaling);
-        let text = format!(
-            "return after {} days without running: week {} back at most {} of {}",
-            win.gap,
-            win.k + 1,
-            line(win.limit_pct),
-            amount(win.before, win.by_time)
-        );
+        let text = LimitText::ReturnAfterBreak {
+            gap: win.gap,
+            week: win.k,
+            pct: win.limit_pct,
+            before: win.before,
+            by_time: win.by_time,
+        };
         if room <= 0.0 {
             stuck.push(Stuck {
                 rule: Rule::ReturnAfterBreak,
@@ -224,4 +226,22 @@ pub(super) fn return_bounds(
             });
         }
     }
+}
+
+/// The words of a return-after-break bound ([`LimitText::ReturnAfterBreak`]).
+pub(super) fn return_text(
+    f: &mut std::fmt::Formatter<'_>,
+    gap: i64,
+    week: usize,
+    limit_pct: f64,
+    before: f64,
+    by_time: bool,
+) -> std::fmt::Result {
+    write!(
+        f,
+        "return after {gap} days without running: week {} back at most {} of {}",
+        week + 1,
+        line(limit_pct),
+        amount(before, by_time)
+    )
 }

@@ -8,26 +8,75 @@ use super::*;
 /// peak, not training that later runs may build on (a long run the week after a half
 /// marathon is judged against the training before it).
 pub(super) struct DayRuns {
-    pub(super) km: Vec<f64>,
-    pub(super) minutes: Vec<f64>,
-    pub(super) timed: Vec<bool>,
+    km: RangeMax,
+    minutes: RangeMax,
+    /// `timed_before[d]`: how many of the days before `d` had a time-only run.
+    timed_before: Vec<u32>,
 }
 
 pub(super) fn day_runs(c: &Ctx) -> DayRuns {
     let n = c.report.days.len();
-    let mut r = DayRuns {
-        km: vec![0.0; n],
-        minutes: vec![0.0; n],
-        timed: vec![false; n],
-    };
+    let (mut km, mut minutes) = (vec![0.0f64; n], vec![0.0f64; n]);
+    let mut timed_before = vec![0u32; n + 1];
     for d in 0..n {
+        let mut timed = false;
         for i in c.runs_on(d).filter(|&i| !c.is_goal(i)) {
-            r.km[d] = r.km[d].max(c.size(i, false));
-            r.minutes[d] = r.minutes[d].max(c.size(i, true));
-            r.timed[d] |= c.time_only(i);
+            km[d] = km[d].max(c.size(i, false));
+            minutes[d] = minutes[d].max(c.size(i, true));
+            timed |= c.time_only(i);
         }
+        timed_before[d + 1] = timed_before[d] + u32::from(timed);
     }
-    r
+    DayRuns {
+        km: RangeMax::new(km),
+        minutes: RangeMax::new(minutes),
+        timed_before,
+    }
+}
+
+/// The largest of any range of a day series in constant time (a sparse table up to
+/// [`RangeMax::LEVELS`] levels): every run asks for the longest of the 30 days before it,
+/// every week for each of its runs, and scanning the 30 days each time was most of
+/// headroom's time.
+struct RangeMax {
+    /// `levels[k][d]`: the largest of `d..d + 2^k`.
+    levels: Vec<Vec<f64>>,
+}
+
+impl RangeMax {
+    /// Ranges up to 2 × 2^(LEVELS − 1) = 64 days answer from two blocks; longer ones scan.
+    const LEVELS: usize = 6;
+
+    fn new(series: Vec<f64>) -> Self {
+        let mut levels = vec![series];
+        for k in 1..Self::LEVELS {
+            let prev = &levels[k - 1];
+            let half = 1 << (k - 1);
+            if prev.len() <= half {
+                break;
+            }
+            let next: Vec<f64> = (0..prev.len() - half)
+                .map(|d| prev[d].max(prev[d + half]))
+                .collect();
+            levels.push(next);
+        }
+        Self { levels }
+    }
+
+    /// The largest value of days `lo..hi`, or 0 for an empty range (the series are never
+    /// negative).
+    fn max(&self, lo: usize, hi: usize) -> f64 {
+        if hi <= lo {
+            return 0.0;
+        }
+        let len = hi - lo;
+        let k = (usize::BITS - 1 - len.leading_zeros()) as usize;
+        if k >= self.levels.len() {
+            return self.levels[0][lo..hi].iter().copied().fold(0.0, f64::max);
+        }
+        let level = &self.levels[k];
+        level[lo].max(level[hi - (1 << k)]).max(0.0)
+    }
 }
 
 /// What the long-run-spike rule compares run `i` on day `d` with: the previous
@@ -59,7 +108,7 @@ pub(super) fn spike_ref(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<S
         return None; // nothing to compare with (the no-baseline note says so)
     }
     let run = c.session(i).run()?;
-    let by_time = run.km.is_none() || runs.timed[lo..d].iter().any(|t| *t);
+    let by_time = run.km.is_none() || runs.timed_before[d] > runs.timed_before[lo];
     let stand_in = baseline.filter(|_| before_plan).map(|b| {
         if by_time {
             c.minutes_for(b.long_run_km)
@@ -75,8 +124,9 @@ pub(super) fn spike_ref(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<S
 }
 
 impl DayRuns {
-    pub(super) fn series(&self, by_time: bool) -> &[f64] {
-        if by_time { &self.minutes } else { &self.km }
+    /// The longest run (minutes or km) of days `lo..hi`; 0 when the range is empty.
+    pub(super) fn longest(&self, by_time: bool, lo: usize, hi: usize) -> f64 {
+        if by_time { &self.minutes } else { &self.km }.max(lo, hi)
     }
 }
 
@@ -90,7 +140,7 @@ pub(super) fn spike_limit_pct(t: &Thresholds) -> f64 {
 /// long-run-spike (Frandsen et al., BJSM 2025).
 pub(super) fn long_run_spike(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
-    let runs = day_runs(c);
+    let runs = c.runs();
     for d in 0..n {
         for i in c.runs_on(d).collect::<Vec<_>>() {
             let Some(r) = spike_ref(c, &runs, d, i) else {
@@ -98,10 +148,7 @@ pub(super) fn long_run_spike(c: &Ctx, out: &mut Vec<Warning>) {
             };
             let run = c.session(i).run().expect("runs_on yields runs");
             let by_time = r.by_time;
-            let mut prev = runs.series(by_time)[r.lo..d]
-                .iter()
-                .copied()
-                .fold(0.0, f64::max);
+            let mut prev = runs.longest(by_time, r.lo, d);
             let mut from_baseline = false;
             if let Some(b) = r.stand_in
                 && b > prev
@@ -182,10 +229,7 @@ pub(super) fn run_limit(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<R
         return None;
     }
     let r = spike_ref(c, runs, d, i)?;
-    let mut over = runs.series(r.by_time)[r.lo..d]
-        .iter()
-        .copied()
-        .fold(0.0, f64::max);
+    let mut over = runs.longest(r.by_time, r.lo, d);
     let mut from_baseline = false;
     if let Some(b) = r.stand_in
         && b > over
@@ -200,6 +244,23 @@ pub(super) fn run_limit(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<R
         by_time: r.by_time,
         from_baseline,
     })
+}
+
+/// The words of a long-run-spike bound ([`LimitText::LongRunSpike`]).
+pub(super) fn long_run_spike_text(
+    f: &mut std::fmt::Formatter<'_>,
+    date: NaiveDate,
+    limit_pct: f64,
+    over: f64,
+    by_time: bool,
+) -> std::fmt::Result {
+    write!(
+        f,
+        "long-run spike: the run on {} at most +{} over {}",
+        date.format("%a %-d %b"),
+        line(limit_pct),
+        amount(over, by_time)
+    )
 }
 
 /// The inverse of long-run-spike for week `w` with its `scalable` runs scaled together:
@@ -223,10 +284,9 @@ pub(super) fn long_run_bounds(
             continue;
         };
         // Fixed: the days before the week, the baseline.
-        let fixed = runs.series(r.by_time)[r.lo..ws.max(r.lo)]
-            .iter()
-            .copied()
-            .fold(r.stand_in.unwrap_or(0.0), f64::max);
+        let fixed = runs
+            .longest(r.by_time, r.lo, ws.max(r.lo))
+            .max(r.stand_in.unwrap_or(0.0));
         // Scaling: the week's own earlier runs (the goal race is no reference).
         let scaling = (ws.max(r.lo)..d)
             .flat_map(|e| c.runs_on(e))
@@ -237,25 +297,47 @@ pub(super) fn long_run_bounds(
         if size <= 0.0 || (scaling > 0.0 && !exceeds(size, scaling * m)) {
             continue; // within the limit of an earlier run this week, at any scale
         }
-        let day = c.date(d).format("%a %-d %b");
         if fixed > 0.0 {
             bounds.push(Bound {
                 rule: Rule::LongRunSpike,
                 factor: fixed * m / size,
-                text: format!(
-                    "long-run spike: the run on {day} at most +{} over {}",
-                    line(spike_limit_pct(c.t)),
-                    amount(fixed, r.by_time)
-                ),
+                text: LimitText::LongRunSpike {
+                    date: c.date(d),
+                    pct: spike_limit_pct(c.t),
+                    over: fixed,
+                    by_time: r.by_time,
+                },
             });
         } else if scaling > 0.0 {
             stuck.push(Stuck {
                 rule: Rule::LongRunSpike,
                 text: format!(
-                    "the run on {day} is +{} over an earlier run this week, with nothing longer in the 30 days before: shorten it or lengthen the earlier one",
+                    "the run on {} is +{} over an earlier run this week, with nothing longer in the 30 days before: shorten it or lengthen the earlier one",
+                    c.date(d).format("%a %-d %b"),
                     pct((size / scaling - 1.0) * 100.0)
                 ),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RangeMax;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every range answers as a scan of it does, short or longer than the table.
+        #[test]
+        fn range_max_is_the_scan(
+            series in proptest::collection::vec(0.0f64..50.0, 0..200),
+            lo in 0usize..200,
+            len in 0usize..120,
+        ) {
+            let hi = (lo + len).min(series.len());
+            let lo = lo.min(hi);
+            let scan = series[lo..hi].iter().copied().fold(0.0, f64::max);
+            prop_assert_eq!(RangeMax::new(series.clone()).max(lo, hi), scan);
         }
     }
 }

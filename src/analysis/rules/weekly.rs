@@ -147,7 +147,7 @@ pub(super) fn weekly_floor(c: &Ctx, by_time: bool) -> f64 {
 /// weekly-increase (Buist et al. 2008; Nielsen et al. 2014; Frandsen et al. 2025).
 pub(super) fn weekly_increase(c: &Ctx, out: &mut Vec<Warning>) {
     let weeks = &c.report.weeks;
-    let returns = breaks(c);
+    let returns = c.breaks();
     for (i, w) in weeks.iter().enumerate() {
         let Some(r) = weekly_reference(c, i, &returns) else {
             continue;
@@ -236,22 +236,40 @@ pub(super) fn weekly_increase_bound(
     } else {
         ""
     };
-    let text = if by_pct >= r.reference + floor {
-        format!(
-            "weekly increase: +{} over {}{base}",
-            line(p),
-            amount(r.reference, r.by_time)
-        )
-    } else {
-        format!(
-            "weekly increase: {} over {}{base}",
-            amount(floor, r.by_time),
-            amount(r.reference, r.by_time)
-        )
-    };
     Some(Bound {
         rule: Rule::WeeklyIncrease,
         factor: (r.limit(c) - (r.volume - scaling)) / scaling,
-        text,
+        text: LimitText::WeeklyIncrease {
+            pct: (by_pct >= r.reference + floor).then_some(p),
+            floor,
+            reference: r.reference,
+            by_time: r.by_time,
+            source: base,
+        },
     })
+}
+
+/// The words of a weekly-increase bound ([`LimitText::WeeklyIncrease`]).
+pub(super) fn weekly_increase_text(
+    f: &mut std::fmt::Formatter<'_>,
+    pct: Option<f64>,
+    floor: f64,
+    reference: f64,
+    by_time: bool,
+    base: &str,
+) -> std::fmt::Result {
+    match pct {
+        Some(p) => write!(
+            f,
+            "weekly increase: +{} over {}{base}",
+            line(p),
+            amount(reference, by_time)
+        ),
+        None => write!(
+            f,
+            "weekly increase: {} over {}{base}",
+            amount(floor, by_time),
+            amount(reference, by_time)
+        ),
+    }
 }

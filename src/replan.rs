@@ -19,7 +19,7 @@
 //! Sessions before `from`, and sessions done, are never touched. What neither change can
 //! fix (calf imbalance, barefoot running, a shape within a week) is reported, not hidden.
 
-use crate::analysis::headroom::{better_days_from, fit, scale_run, size_text};
+use crate::analysis::headroom::{fit, scale_run, size_text};
 use crate::analysis::{Rule, Severity, analyze, describe};
 use crate::model::{Plan, Status, week_start};
 use chrono::NaiveDate;
@@ -53,49 +53,165 @@ fn open(s: &crate::model::Session, from: NaiveDate) -> bool {
     s.date >= from && s.status != Status::Done && s.actual.is_none()
 }
 
+/// The rules that judge where a calf-loading session sits: the only rules that ever name
+/// a session that is not a run (a test holds every rule to that).
+fn placement(r: Rule) -> bool {
+    matches!(r, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay)
+}
+
 /// Moves calf-loading sessions placed before (or on the day of) a run to the nearest day
-/// where they raise no warning, one at a time (each move changes the next one's options).
+/// where they raise no warning, in date order.
+///
+/// Linear in the plan: the only rules that name such a session ([`placement`]) read its
+/// own day and the next one, and runs never move here, so one move does not change whether
+/// another session is misplaced or where it may go. Each session is judged on a plan of
+/// just those two days (the warning's words included, which name the day's other calf-
+/// loading sessions as they are after earlier moves), not by analysing the whole plan
+/// again for every move and every day it tries.
 fn shift(p: &mut Plan, from: NaiveDate, changes: &mut Vec<Change>) {
-    let placement = |r: Rule| matches!(r, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay);
-    // Each session is tried once, found again by its day and content after a move; the
-    // plan is analysed again only when a move changed it.
+    let misplaced = |p: &Plan| -> Vec<usize> {
+        let report = analyze(p);
+        (0..p.sessions.len())
+            .filter(|&i| {
+                let s = &p.sessions[i];
+                s.run().is_none()
+                    && open(s, from)
+                    && report.warnings.iter().any(|w| {
+                        w.severity >= Severity::Caution
+                            && placement(w.rule)
+                            && w.sessions.contains(&i)
+                    })
+            })
+            .collect()
+    };
+    let mut candidates = misplaced(p);
+    if candidates.is_empty() {
+        return;
+    }
+    // As the window keeps them: by date, in file order within a day.
+    if !p.sessions.is_sorted_by_key(|s| s.date) {
+        p.canonicalize();
+        candidates = misplaced(p);
+    }
+    let mut days = Days::new(p);
     let mut tried: Vec<crate::model::Session> = Vec::new();
-    let mut report = analyze(p);
-    loop {
-        let next = p.sessions.iter().enumerate().find_map(|(i, s)| {
-            if s.run().is_some() || !open(s, from) || tried.contains(s) {
-                return None;
-            }
-            report
-                .warnings
-                .iter()
-                .find(|w| {
-                    w.severity >= Severity::Caution && placement(w.rule) && w.sessions.contains(&i)
-                })
-                .map(|w| (i, w.message.clone()))
-        });
-        let Some((i, why)) = next else {
-            return;
-        };
+    let mut moved: Vec<usize> = Vec::new();
+    for i in candidates {
+        if tried.contains(&p.sessions[i]) {
+            continue;
+        }
         tried.push(p.sessions[i].clone());
-        let Some(&day) = better_days_from(p, &report, i, from, 1).first() else {
+        let date = p.sessions[i].date;
+        // Still misplaced, and the warning's words as they are now.
+        let Some(why) = days.placement_warning(p, i, date) else {
             continue;
         };
-        // As a move in the window does it: last on its new day.
-        let mut s = p.sessions.remove(i);
-        let before = format!("{} on {}", describe(&s), s.date.format("%a %-d %b"));
-        let date = s.date;
-        s.date = day;
+        let Some(day) = [1i64, -1, 2, -2, 3, -3]
+            .into_iter()
+            .map(|k| date + chrono::Duration::days(k))
+            .filter(|d| crate::model::date_in_range(*d) && *d >= from)
+            .find(|&d| days.placement_warning(p, i, d).is_none())
+        else {
+            continue;
+        };
+        let before = format!(
+            "{} on {}",
+            describe(&p.sessions[i]),
+            date.format("%a %-d %b")
+        );
+        days.moved(i, date, day);
+        p.sessions[i].date = day;
         changes.push(Change {
             date,
             before,
-            after: Some(format!("{} on {}", describe(&s), day.format("%a %-d %b"))),
+            after: Some(format!(
+                "{} on {}",
+                describe(&p.sessions[i]),
+                day.format("%a %-d %b")
+            )),
             reason: why,
         });
-        tried.push(s.clone());
-        p.sessions.push(s);
-        p.canonicalize();
-        report = analyze(p);
+        tried.push(p.sessions[i].clone());
+        moved.push(i);
+    }
+    // As a move in the window does it: last on its new day, in the order of the moves.
+    let mut rank = vec![0usize; p.sessions.len()];
+    for (k, &i) in moved.iter().enumerate() {
+        rank[i] = k + 1;
+    }
+    let mut order: Vec<usize> = (0..p.sessions.len()).collect();
+    order.sort_by_key(|&i| (p.sessions[i].date, rank[i]));
+    let mut sessions: Vec<Option<crate::model::Session>> = std::mem::take(&mut p.sessions)
+        .into_iter()
+        .map(Some)
+        .collect();
+    p.sessions = order
+        .into_iter()
+        .map(|i| sessions[i].take().expect("each index once"))
+        .collect();
+}
+
+/// The plan's sessions by day, kept as moves change them, and a plan of two days to judge
+/// one session's place on.
+struct Days {
+    by_day: std::collections::BTreeMap<NaiveDate, Vec<usize>>,
+    /// The plan without sessions, blocks, race or logs: what the two-day plans share.
+    empty: Plan,
+}
+
+impl Days {
+    fn new(p: &Plan) -> Self {
+        let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<usize>> = Default::default();
+        for (i, s) in p.sessions.iter().enumerate() {
+            by_day.entry(s.date).or_default().push(i);
+        }
+        let empty = Plan {
+            format: p.format,
+            name: p.name.clone(),
+            athlete: p.athlete.clone(),
+            race: None,
+            blocks: Vec::new(),
+            sessions: Vec::new(),
+            symptoms: Vec::new(),
+            calf_program: None,
+            settings: p.settings.clone(),
+        };
+        Self { by_day, empty }
+    }
+
+    fn moved(&mut self, i: usize, from: NaiveDate, to: NaiveDate) {
+        if let Some(v) = self.by_day.get_mut(&from) {
+            v.retain(|&j| j != i);
+        }
+        self.by_day.entry(to).or_default().push(i);
+    }
+
+    /// The placement warning at caution or above that names session `i` on `day` (where it
+    /// is on its own day, last on another, as a move puts it), with the plan's other
+    /// sessions where they are now; `None` when it would be in none.
+    fn placement_warning(&self, p: &Plan, i: usize, day: NaiveDate) -> Option<String> {
+        let mut local = self.empty.clone();
+        let mut me = None;
+        for d in [day, day + chrono::Duration::days(1)] {
+            for &j in self.by_day.get(&d).into_iter().flatten() {
+                if j == i {
+                    me = Some(local.sessions.len());
+                }
+                local.sessions.push(p.sessions[j].clone());
+            }
+            if d == day && me.is_none() {
+                let mut s = p.sessions[i].clone();
+                s.date = day;
+                me = Some(local.sessions.len());
+                local.sessions.push(s);
+            }
+        }
+        let me = me.expect("placed");
+        analyze(&local)
+            .warnings
+            .into_iter()
+            .find(|w| w.severity >= Severity::Caution && w.sessions.contains(&me))
+            .map(|w| w.message)
     }
 }
 

@@ -389,3 +389,110 @@ fn calf_loading_cross_training_before_a_run_is_shifted_to_a_day_that_raises_noth
             .all(|c| !c.before.starts_with("Plyometrics"))
     );
 }
+
+/// The re-plan judges each calf-loading session's move on its own day and the next
+/// (`replan::shift`): that is exact only while the placement rules are the only ones that
+/// ever name a session that is not a run.
+fn only_placement_rules_name_other_sessions(p: &Plan) -> Result<(), String> {
+    for w in analyze(p).warnings {
+        for &i in &w.sessions {
+            let placement = matches!(w.rule, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay);
+            if p.sessions[i].run().is_none() && !placement {
+                return Err(format!("{} names {:?}", w.rule.id(), p.sessions[i]));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn only_placement_rules_name_sessions_that_are_not_runs_in_the_bundled_plans() {
+    for entry in std::fs::read_dir("plans").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let p = gradual::format::parse(&text, &path).unwrap();
+        only_placement_rules_name_other_sessions(&p).unwrap();
+    }
+    for e in all(None) {
+        let p = template_plan(&e.id, 30.0, Level::Novice);
+        only_placement_rules_name_other_sessions(&p).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn only_placement_rules_name_sessions_that_are_not_runs(
+        sessions in proptest::collection::vec((0i64..70, 0u8..8, 1u32..120), 1..60),
+        pain in proptest::option::of((0i64..70, 0u8..11)),
+    ) {
+        let mut p = with_baseline(Level::Novice, 20.0, 8.0);
+        for (d, kind, size) in sessions {
+            p.sessions.push(match kind {
+                0 => easy(d, f64::from(size) / 8.0),
+                1 => run(d, RunKind::Long, f64::from(size) / 5.0),
+                2 => run(d, RunKind::Intervals, f64::from(size) / 10.0),
+                3 => timed(d, RunKind::Tempo, size),
+                4 => cross(d, CrossKind::SkippingRope, size, 7, true),
+                5 => cross(d, CrossKind::Cycling, size, 5, false),
+                6 => calf(d),
+                _ => barefoot(d, f64::from(size) / 20.0, Footwear::Barefoot),
+            });
+        }
+        if let Some((d, pain)) = pain {
+            p.symptoms.push(Symptom::new(day(d), BodyArea::Calf, pain));
+        }
+        p.canonicalize();
+        prop_assert_eq!(only_placement_rules_name_other_sessions(&p), Ok(()));
+    }
+}
+
+/// A synthetic plan of `years`, its first half done but for one missed week just before
+/// the middle, and the middle's Monday (as the benchmark sets it up).
+fn missed_week(years: u32) -> (Plan, NaiveDate) {
+    let mut plan = gradual::synthetic::plan(years * 52);
+    let (lo, hi) = plan.date_range().unwrap();
+    let from = week_start(lo + (hi - lo) / 2);
+    for s in &mut plan.sessions {
+        if s.date < from - Duration::days(7) {
+            s.status = Status::Done;
+        } else if s.date < from {
+            s.status = Status::Skipped;
+        }
+    }
+    (plan, from)
+}
+
+/// The days analysed (summed over every analysis) by `f`.
+fn work(f: impl FnOnce()) -> u64 {
+    let before = gradual::analysis::days_analysed();
+    f();
+    gradual::analysis::days_analysed() - before
+}
+
+#[test]
+fn a_replan_is_linear_in_the_plan() {
+    // Every week's second calf session shares the long run's day: a move a week from the
+    // middle on, each once judged by analysing the whole plan again (and again for each
+    // day tried).
+    let (one, from1) = missed_week(1);
+    let (four, from4) = missed_week(4);
+    let r1 = replan(&one, from1);
+    assert!(r1.changes.len() >= 20, "{}", r1.changes.len());
+    let w1 = work(|| drop(replan(&one, from1)));
+    let w4 = work(|| drop(replan(&four, from4)));
+    let days = |p: &Plan| {
+        p.date_range()
+            .map(|(a, b)| (b - a).num_days() as u64)
+            .unwrap()
+    };
+    // Linear: four times the plan, about four times the work (a quadratic path does 16×);
+    // and a small multiple of one analysis.
+    assert!(w4 < 5 * w1, "1 year {w1} days analysed, 4 years {w4}");
+    assert!(
+        w4 < 15 * days(&four),
+        "4 years: {w4} days analysed for {}",
+        days(&four)
+    );
+}

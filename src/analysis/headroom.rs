@@ -100,6 +100,7 @@ pub fn from_day(
     report: &Report,
     from: Option<NaiveDate>,
 ) -> (Vec<WeekHeadroom>, Vec<Option<RunLimit>>) {
+    super::count_days(report.days.len());
     let plan = plan.effective();
     let t = Thresholds::resolve(&plan.settings, plan.athlete.level);
     compute(&plan, &t, report, from)

@@ -491,6 +491,21 @@ pub(crate) fn ewma_lambda(n: f64) -> f64 {
     2.0 / (n + 1.0)
 }
 
+thread_local! {
+    static DAYS_ANALYSED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many days this thread has analysed so far, summed over every [`analyze`] and every
+/// headroom computed on its own: the work of an analysis is linear in its days, so tests
+/// hold re-plan and fit to work that grows linearly with the plan, not with its square.
+pub fn days_analysed() -> u64 {
+    DAYS_ANALYSED.with(|p| p.get())
+}
+
+fn count_days(days: usize) {
+    DAYS_ANALYSED.with(|p| p.set(p.get() + days as u64));
+}
+
 /// Analyzes `plan`: series, weekly totals and warnings.
 pub fn analyze(plan: &Plan) -> Report {
     let planned = plan;
@@ -512,6 +527,7 @@ pub fn analyze(plan: &Plan) -> Report {
     let start = week_start(lo);
     let pace = plan.athlete.easy_pace;
     let (mut days, sessions, estimated) = daily(plan, &t, start, (lo, hi));
+    count_days(days.len());
     ewma(&mut days);
     let mut weeks: Vec<Week> = days.chunks(7).map(week_of).collect();
     longest_runs_and_pain(plan, &sessions, &mut weeks, start, lo);

@@ -167,7 +167,7 @@ pub(super) fn limits_of(
     let mut run_limits = vec![None; plan.sessions.len()];
     for d in 0..report.days.len() {
         for i in c.runs_on(d) {
-            run_limits[i] = run_limit(&c, &runs, d, i);
+            run_limits[i] = run_limit(c, runs, d, i);
         }
     }
     // The warnings less running cannot fix, by week (one pass, not one per week).
@@ -194,7 +194,7 @@ pub(super) fn limits_of(
             })
             .collect();
         let by_time =
-            weekly_reference(&c, w, &returns).map_or(week.time_only_minutes > 0.0, |r| r.by_time);
+            weekly_reference(c, w, returns).map_or(week.time_only_minutes > 0.0, |r| r.by_time);
         let volume = if by_time {
             week.run_minutes
         } else {
@@ -204,10 +204,10 @@ pub(super) fn limits_of(
         let mut bounds = Vec::new();
         let mut stuck = Vec::new();
         if scalable_volume > 0.0 {
-            bounds.extend(weekly_increase_bound(&c, w, &returns, &scalable));
-            long_run_bounds(&c, &runs, w, &scalable, &mut bounds, &mut stuck);
-            return_bounds(&c, &windows, w, &scalable, &mut bounds, &mut stuck);
-            bounds.extend(acwr_bound(&c, w, &scalable));
+            bounds.extend(weekly_increase_bound(c, w, returns, &scalable));
+            long_run_bounds(c, runs, w, &scalable, &mut bounds, &mut stuck);
+            return_bounds(c, windows, w, &scalable, &mut bounds, &mut stuck);
+            bounds.extend(acwr_bound(c, w, &scalable));
         }
         // What less running cannot fix: the week's other warnings at caution or above.
         for x in &others[w] {

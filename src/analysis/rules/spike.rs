@@ -143,7 +143,7 @@ pub(super) fn long_run_spike(c: &Ctx, out: &mut Vec<Warning>) {
     let runs = c.runs();
     for d in 0..n {
         for i in c.runs_on(d).collect::<Vec<_>>() {
-            let Some(r) = spike_ref(c, &runs, d, i) else {
+            let Some(r) = spike_ref(c, runs, d, i) else {
                 continue;
             };
             let run = c.session(i).run().expect("runs_on yields runs");

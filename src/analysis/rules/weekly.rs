@@ -149,7 +149,7 @@ pub(super) fn weekly_increase(c: &Ctx, out: &mut Vec<Warning>) {
     let weeks = &c.report.weeks;
     let returns = c.breaks();
     for (i, w) in weeks.iter().enumerate() {
-        let Some(r) = weekly_reference(c, i, &returns) else {
+        let Some(r) = weekly_reference(c, i, returns) else {
             continue;
         };
         let now = r.volume;

@@ -1,5 +1,7 @@
-//! Core benchmarks: analysis, headroom (on its own; `analyze` includes it), parse +
-//! validate, save, and a re-plan after a missed week, for 1-, 2-, 5- and 10-year plans.
+//! Core benchmarks for 1-, 2-, 5- and 10-year plans: analysis with and without headroom,
+//! run limits and adherence, headroom on its own (`analyze` includes it), parse +
+//! validate, save, a re-plan after a missed week, and Fit to headroom on a plan with a
+//! two-week break in every eight weeks (three weeks back over their headroom after each).
 //! Run with `cargo bench --bench core`; compare ratios within one run (shared cores).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -20,6 +22,11 @@ fn core(c: &mut Criterion) {
             BenchmarkId::new("analyze", format!("{years}y")),
             &plan,
             |b, p| b.iter(|| analysis::analyze(black_box(p))),
+        );
+        c.bench_with_input(
+            BenchmarkId::new("analyze rules only", format!("{years}y")),
+            &plan,
+            |b, p| b.iter(|| analysis::analyze_rules_only(black_box(p))),
         );
         let report = analysis::analyze(&plan);
         c.bench_with_input(
@@ -47,6 +54,18 @@ fn core(c: &mut Criterion) {
             BenchmarkId::new("replan after a missed week", format!("{years}y")),
             &missed,
             |b, p| b.iter(|| gradual::replan::replan(black_box(p), from)),
+        );
+        let mut breaks = plan.clone();
+        let (lo, hi) = breaks.date_range().unwrap();
+        for s in &mut breaks.sessions {
+            if (s.date - lo).num_days() / 7 % 8 >= 6 && s.run().is_some() {
+                s.status = gradual::model::Status::Skipped;
+            }
+        }
+        c.bench_with_input(
+            BenchmarkId::new("fit with a break every 8 weeks", format!("{years}y")),
+            &breaks,
+            |b, p| b.iter(|| analysis::headroom::fit(black_box(p), lo, hi)),
         );
         let path = dir.path().join(format!("{years}y.ron"));
         c.bench_with_input(

@@ -496,3 +496,31 @@ fn a_replan_is_linear_in_the_plan() {
         days(&four)
     );
 }
+
+#[test]
+fn a_fit_is_linear_in_the_plan() {
+    // Two weeks without running in every eight: three weeks back after each break are over
+    // their headroom, and each fitted week changes the next one's limits — a fit that
+    // analysed the whole plan again after each week would do 16× the work for 4× the plan.
+    let breaks = |years: u32| {
+        let mut plan = gradual::synthetic::plan(years * 52);
+        let (lo, hi) = plan.date_range().unwrap();
+        for s in &mut plan.sessions {
+            if (s.date - lo).num_days() / 7 % 8 >= 6 && s.run().is_some() {
+                s.status = Status::Skipped;
+            }
+        }
+        (plan, lo, hi)
+    };
+    let (one, lo1, hi1) = breaks(1);
+    let (four, lo4, hi4) = breaks(4);
+    let fitted = gradual::analysis::headroom::fit(&four, lo4, hi4);
+    assert!(fitted.changed.len() >= 100, "{}", fitted.changed.len());
+    let w1 = work(|| drop(gradual::analysis::headroom::fit(&one, lo1, hi1)));
+    let w4 = work(|| drop(gradual::analysis::headroom::fit(&four, lo4, hi4)));
+    let days = (hi4 - lo4).num_days() as u64;
+    // About 70 days analysed per day of the plan (a window of a few weeks for each week,
+    // once or twice); analysing the whole plan after each fitted week is about 300.
+    assert!(w4 < 100 * days, "4 years: {w4} days analysed for {days}");
+    assert!(w4 < 8 * w1, "1 year {w1} days analysed, 4 years {w4}");
+}

@@ -508,6 +508,16 @@ fn count_days(days: usize) {
 
 /// Analyzes `plan`: series, weekly totals and warnings.
 pub fn analyze(plan: &Plan) -> Report {
+    analyze_with(plan, true)
+}
+
+/// [`analyze`] without headroom, run limits and adherence (left empty): what the analysis
+/// costs without them, which the core benchmark compares `analyze` with.
+pub fn analyze_rules_only(plan: &Plan) -> Report {
+    analyze_with(plan, false)
+}
+
+fn analyze_with(plan: &Plan, with_limits: bool) -> Report {
     let planned = plan;
     // What was done counts as done: actual numbers in place of planned ones.
     let effective = plan.effective();
@@ -557,13 +567,16 @@ pub fn analyze(plan: &Plan) -> Report {
             if estimated == 1 { "" } else { "s" }
         ));
     }
-    let (week_limits, run_limits) = rules::apply(plan, &t, &mut report);
+    let limits = rules::apply(plan, &t, &mut report, with_limits);
     for w in &report.warnings {
         if let Some(i) = report.day_index(w.week) {
             let week = &mut report.weeks[i / 7];
             week.worst = week.worst.max(Some(w.severity));
         }
     }
+    let Some((week_limits, run_limits)) = limits else {
+        return report;
+    };
     report.headroom = week_limits
         .into_iter()
         .map(|l| headroom::week(&report, l))

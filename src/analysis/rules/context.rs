@@ -17,6 +17,8 @@ pub(super) struct Ctx<'a> {
     pub(super) order: Vec<usize>,
     /// `order[offsets[d]..offsets[d + 1]]` are day `d`'s sessions.
     pub(super) offsets: Vec<usize>,
+    /// Each counted session's day index (indexed like `plan.sessions`; others 0).
+    days: Vec<u32>,
     /// Sessions that are the goal race: a Race run on the race's date.
     pub(super) goal: Vec<usize>,
     /// The day index of the goal race, if it lies in the span.
@@ -25,6 +27,7 @@ pub(super) struct Ctx<'a> {
     runs: OnceCell<DayRuns>,
     returns: OnceCell<Vec<(i64, i64)>>,
     windows: OnceCell<Vec<ReturnWindow>>,
+    spikes: OnceCell<Vec<Option<SpikeRef>>>,
 }
 
 impl Ctx<'_> {
@@ -43,8 +46,28 @@ impl Ctx<'_> {
         self.windows.get_or_init(|| return_windows(self))
     }
 
+    /// What the long-run-spike rule compares counted run `i` with ([`spike_ref`]): the
+    /// rule, each run's limit and each week's bound all ask.
+    pub(super) fn spike(&self, i: usize) -> Option<SpikeRef> {
+        self.spikes.get_or_init(|| {
+            let mut refs = vec![None; self.plan.sessions.len()];
+            for d in 0..self.report.days.len() {
+                for i in self.runs_on(d) {
+                    refs[i] = spike_ref(self, self.runs(), d, i);
+                }
+            }
+            refs
+        })[i]
+    }
+
     pub(super) fn on_day(&self, d: usize) -> &[usize] {
         &self.order[self.offsets[d]..self.offsets[d + 1]]
+    }
+
+    /// The day index of counted session `i` (without date arithmetic: most rules ask it
+    /// for every run).
+    pub(super) fn day_of(&self, i: usize) -> usize {
+        self.days[i] as usize
     }
 
     pub(super) fn session(&self, i: usize) -> &Session {
@@ -197,8 +220,11 @@ pub(super) fn context<'a>(plan: &'a Plan, t: &'a Thresholds, report: &'a Report)
         .collect();
     order.sort_by_key(|&i| plan.sessions[i].date);
     let mut offsets = vec![0usize; n + 1];
+    let mut days = vec![0u32; plan.sessions.len()];
     for &i in &order {
-        offsets[(plan.sessions[i].date - start).num_days() as usize + 1] += 1;
+        let d = (plan.sessions[i].date - start).num_days() as usize;
+        days[i] = d as u32;
+        offsets[d + 1] += 1;
     }
     for d in 0..n {
         offsets[d + 1] += offsets[d];
@@ -226,11 +252,13 @@ pub(super) fn context<'a>(plan: &'a Plan, t: &'a Thresholds, report: &'a Report)
         plan_start,
         order,
         offsets,
+        days,
         goal,
         goal_day,
         runs: OnceCell::new(),
         returns: OnceCell::new(),
         windows: OnceCell::new(),
+        spikes: OnceCell::new(),
     }
 }
 
@@ -254,11 +282,13 @@ pub(super) const DATED: [fn(&Ctx, &mut Vec<Warning>); 12] = [
 /// Applies every rule to a report whose series are filled in, leaving its warnings sorted
 /// by date then rule, and returns every week's and every run's limits (headroom), made
 /// from the same context.
+/// (`None` without `with_limits`.)
 pub(in crate::analysis) fn apply(
     plan: &Plan,
     t: &Thresholds,
     report: &mut Report,
-) -> (Vec<WeekLimits>, Vec<Option<RunLimit>>) {
+    with_limits: bool,
+) -> Option<(Vec<WeekLimits>, Vec<Option<RunLimit>>)> {
     let mut out = Vec::new();
     undated(plan, t, &mut out);
     let limits = {
@@ -267,7 +297,7 @@ pub(in crate::analysis) fn apply(
             rule(&ctx, &mut out);
         }
         out.sort_by_key(|w| (w.date, w.rule));
-        limits_of(&ctx, &out, None)
+        with_limits.then(|| limits_of(&ctx, &out, None))
     };
     report.warnings = out;
     limits

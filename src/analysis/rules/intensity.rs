@@ -15,11 +15,7 @@ pub(super) fn quality_runs_on<'a>(c: &'a Ctx, d: usize) -> impl Iterator<Item = 
 /// new-intensity (the article).
 pub(super) fn new_intensity(c: &Ctx, out: &mut Vec<Warning>) {
     let n = c.report.days.len();
-    let first_day = c
-        .order
-        .first()
-        .map(|&i| (c.session(i).date - c.start).num_days() as usize)
-        .unwrap_or(0);
+    let first_day = c.order.first().map(|&i| c.day_of(i)).unwrap_or(0);
     let mut last: Option<usize> = None;
     for d in 0..n {
         let quality: Vec<usize> = quality_runs_on(c, d).collect();

@@ -46,6 +46,8 @@ pub enum LimitText {
     ReturnAfterBreak {
         /// Days without running.
         gap: i64,
+        /// The last run before the break.
+        last_run: NaiveDate,
         /// Which week back (0, 1, 2).
         week: usize,
         /// The week's line, % of the usual week before the break.
@@ -83,6 +85,7 @@ impl std::fmt::Display for LimitText {
             Self::ReturnAfterBreak {
                 gap,
                 week,
+                last_run: _,
                 pct,
                 before,
                 by_time,
@@ -182,10 +185,8 @@ pub(super) fn limits_of(
     }
     let mut weeks = Vec::with_capacity(report.weeks.len());
     for (w, week) in report.weeks.iter().enumerate() {
-        let all: Vec<usize> = (w * 7..w * 7 + 7).flat_map(|d| c.runs_on(d)).collect();
-        let scalable: Vec<usize> = all
-            .iter()
-            .copied()
+        let scalable: Vec<usize> = (w * 7..w * 7 + 7)
+            .flat_map(|d| c.runs_on(d))
             .filter(|&i| {
                 let s = c.session(i);
                 !c.is_goal(i)
@@ -193,8 +194,10 @@ pub(super) fn limits_of(
                     && from.is_none_or(|f| s.date >= f)
             })
             .collect();
-        let by_time =
-            weekly_reference(c, w, returns).map_or(week.time_only_minutes > 0.0, |r| r.by_time);
+        let reference = weekly_reference(c, w, returns);
+        let by_time = reference
+            .as_ref()
+            .map_or(week.time_only_minutes > 0.0, |r| r.by_time);
         let volume = if by_time {
             week.run_minutes
         } else {
@@ -204,7 +207,11 @@ pub(super) fn limits_of(
         let mut bounds = Vec::new();
         let mut stuck = Vec::new();
         if scalable_volume > 0.0 {
-            bounds.extend(weekly_increase_bound(c, w, returns, &scalable));
+            bounds.extend(
+                reference
+                    .as_ref()
+                    .and_then(|r| weekly_increase_bound(c, r, &scalable)),
+            );
             long_run_bounds(c, runs, w, &scalable, &mut bounds, &mut stuck);
             return_bounds(c, windows, w, &scalable, &mut bounds, &mut stuck);
             bounds.extend(acwr_bound(c, w, &scalable));

@@ -53,7 +53,7 @@ pub(super) fn acwr_bound(c: &Ctx, w: usize, scalable: &[usize]) -> Option<Bound>
     let days = &c.report.days[w * 7..w * 7 + 7];
     let mut run_load = [0.0f64; 7];
     for &i in scalable {
-        let d = (c.session(i).date - c.start).num_days() as usize - w * 7;
+        let d = c.day_of(i) - w * 7;
         run_load[d] += c.report.sessions[i].load;
     }
     // What the scalable loads add to the week's summed averages.

@@ -191,7 +191,7 @@ pub(super) fn return_bounds(
     let (ws, we) = (w as i64 * 7, w as i64 * 7 + 7);
     for win in windows.iter().filter(|x| x.a < we && x.a + 7 > ws) {
         let inside = |i: &usize| {
-            let d = (c.session(*i).date - c.start).num_days();
+            let d = c.day_of(*i) as i64;
             d >= win.a && d < win.a + 7
         };
         let scaling: f64 = scalable
@@ -208,6 +208,7 @@ pub(super) fn return_bounds(
         let room = win.limit() - (back - scaling);
         let text = LimitText::ReturnAfterBreak {
             gap: win.gap,
+            last_run: c.start + Duration::days(win.a - 7 * win.k as i64 - win.gap - 1),
             week: win.k,
             pct: win.limit_pct,
             before: win.before,

@@ -83,6 +83,7 @@ impl RangeMax {
 /// [`SPIKE_WINDOW_DAYS`] days (`lo..d`), in minutes or km, and the baseline's longest run
 /// where the window reaches before the plan. `None` when the rule does not judge the run
 /// (the window reaches before the plan and nothing stands in for those days).
+#[derive(Clone, Copy)]
 pub(super) struct SpikeRef {
     pub(super) lo: usize,
     pub(super) by_time: bool,
@@ -94,22 +95,26 @@ pub(super) fn spike_ref(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<S
     // The window reaches before the plan: only the baseline can stand in for those
     // days, and only if the athlete ran within them.
     let before_plan = d < c.plan_start + SPIKE_WINDOW_DAYS;
-    let baseline = c
-        .plan
-        .athlete
-        .baseline
-        .as_ref()
-        .filter(|b| b.long_run_km > 0.0)
-        .filter(|b| {
-            b.last_run
-                .is_none_or(|l| (c.date(d) - l).num_days() <= SPIKE_WINDOW_DAYS as i64)
-        });
+    // (Looked at only then: most runs are well inside the plan.)
+    let baseline = before_plan
+        .then(|| {
+            c.plan
+                .athlete
+                .baseline
+                .as_ref()
+                .filter(|b| b.long_run_km > 0.0)
+                .filter(|b| {
+                    b.last_run
+                        .is_none_or(|l| (c.date(d) - l).num_days() <= SPIKE_WINDOW_DAYS as i64)
+                })
+        })
+        .flatten();
     if before_plan && baseline.is_none() {
         return None; // nothing to compare with (the no-baseline note says so)
     }
     let run = c.session(i).run()?;
     let by_time = run.km.is_none() || runs.timed_before[d] > runs.timed_before[lo];
-    let stand_in = baseline.filter(|_| before_plan).map(|b| {
+    let stand_in = baseline.map(|b| {
         if by_time {
             c.minutes_for(b.long_run_km)
         } else {
@@ -143,7 +148,7 @@ pub(super) fn long_run_spike(c: &Ctx, out: &mut Vec<Warning>) {
     let runs = c.runs();
     for d in 0..n {
         for i in c.runs_on(d).collect::<Vec<_>>() {
-            let Some(r) = spike_ref(c, runs, d, i) else {
+            let Some(r) = c.spike(i) else {
                 continue;
             };
             let run = c.session(i).run().expect("runs_on yields runs");
@@ -228,7 +233,7 @@ pub(super) fn run_limit(c: &Ctx, runs: &DayRuns, d: usize, i: usize) -> Option<R
     if c.is_goal(i) {
         return None;
     }
-    let r = spike_ref(c, runs, d, i)?;
+    let r = c.spike(i)?;
     let mut over = runs.longest(r.by_time, r.lo, d);
     let mut from_baseline = false;
     if let Some(b) = r.stand_in
@@ -279,8 +284,8 @@ pub(super) fn long_run_bounds(
     let ws = w * 7;
     let m = 1.0 + spike_limit_pct(c.t) / 100.0;
     for &i in scalable {
-        let d = (c.session(i).date - c.start).num_days() as usize;
-        let Some(r) = spike_ref(c, runs, d, i) else {
+        let d = c.day_of(i);
+        let Some(r) = c.spike(i) else {
             continue;
         };
         // Fixed: the days before the week, the baseline.

@@ -75,9 +75,10 @@ pub(super) fn weekly_reference(c: &Ctx, i: usize, returns: &[(i64, i64)]) -> Opt
         .filter(|d| a < d + RETURN_DAYS && *d < b)
         .max();
     let counts = |j: usize| j >= first_full && back.is_none_or(|d| j as i64 * 7 >= d);
-    let refs: Vec<Option<usize>> = (i as i64 - REFERENCE_WEEKS as i64..i as i64)
-        .map(|j| (j >= 0 && counts(j as usize)).then_some(j as usize))
-        .collect();
+    let refs: [Option<usize>; REFERENCE_WEEKS] = std::array::from_fn(|k| {
+        let j = i as i64 - REFERENCE_WEEKS as i64 + k as i64;
+        (j >= 0 && counts(j as usize)).then_some(j as usize)
+    });
     // The goal race's own size is left out of its week.
     let goal_size = |by_time: bool| -> f64 {
         c.goal
@@ -213,15 +214,9 @@ pub(super) fn weekly_increase(c: &Ctx, out: &mut Vec<Warning>) {
     }
 }
 
-/// The inverse of weekly-increase for week `w`: the week's volume stays below caution
-/// while it is at most [`WeeklyRef::limit`].
-pub(super) fn weekly_increase_bound(
-    c: &Ctx,
-    w: usize,
-    returns: &[(i64, i64)],
-    scalable: &[usize],
-) -> Option<Bound> {
-    let r = weekly_reference(c, w, returns)?;
+/// The inverse of weekly-increase for a week with reference `r`: the week's volume stays
+/// below caution while it is at most [`WeeklyRef::limit`].
+pub(super) fn weekly_increase_bound(c: &Ctx, r: &WeeklyRef, scalable: &[usize]) -> Option<Bound> {
     let scaling: f64 = scalable.iter().map(|&i| c.size(i, r.by_time)).sum();
     if scaling <= 0.0 {
         return None;

@@ -17,6 +17,9 @@ use chrono::NaiveDate;
 
 pub use super::rules::{LimitText, RunLimit};
 
+mod fit;
+pub use fit::{Edit, Fitted, MIN_RUN_KM, MIN_RUN_MINUTES, WeekChange, fit};
+
 /// The rule that sets a week's limit, and the limit in words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Limit {
@@ -158,141 +161,6 @@ pub(super) fn week(report: &Report, l: WeekLimits) -> WeekHeadroom {
 pub fn scale_run(s: &mut crate::model::Session, f: f64) {
     if s.run().is_some() {
         s.scale(f, crate::model::Rounding::Down);
-    }
-}
-
-/// One week [`fit`] scaled down.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WeekChange {
-    /// The Monday.
-    pub start: NaiveDate,
-    /// The week's running before and after (km, or minutes when `by_time`).
-    pub before: f64,
-    /// After.
-    pub after: f64,
-    /// Volumes are minutes.
-    pub by_time: bool,
-    /// The limit it was brought under: "weekly increase: +20 % over 28.5 km".
-    pub limit: String,
-}
-
-/// One session [`fit`] shortened or dropped.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edit {
-    /// The session's day.
-    pub date: NaiveDate,
-    /// As it was: "Long run 16 km".
-    pub before: String,
-    /// As it is now, or `None` when dropped (scaled below [`MIN_RUN_KM`] it is not worth
-    /// running).
-    pub after: Option<String>,
-    /// The week's limit.
-    pub reason: String,
-}
-
-/// A run scaled below this many km (or [`MIN_RUN_MINUTES`] for a time-only run) is
-/// dropped rather than kept as a token jog.
-pub const MIN_RUN_KM: f64 = 1.0;
-/// See [`MIN_RUN_KM`].
-pub const MIN_RUN_MINUTES: u32 = 6;
-
-/// What [`fit`] did.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Fitted {
-    /// The plan with every week over its headroom scaled down to it.
-    pub plan: Plan,
-    /// The weeks scaled.
-    pub changed: Vec<WeekChange>,
-    /// The sessions shortened or dropped, by date.
-    pub edits: Vec<Edit>,
-    /// Weeks over their headroom that scaling cannot bring under it, with why.
-    pub left: Vec<(NaiveDate, String)>,
-}
-
-/// Scales down the runs still to be run from `from` to `to` in every week over its
-/// headroom, in date order: each fitted week changes the next week's limits, so the
-/// headroom is recomputed after each. Runs done, and runs before `from`, stay as they are.
-pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
-    let mut plan = plan.clone();
-    let mut changed = Vec::new();
-    let mut edits = Vec::new();
-    let mut left = Vec::new();
-    let mut heads = from_day(&plan, &analyze(&plan), Some(from)).0;
-    // Weeks are found by their Monday: dropping every run of a week can shorten the plan,
-    // and the same week then has another index.
-    let mut next = heads.first().map(|h| h.start);
-    while let Some(monday) = next {
-        let after = |heads: &[WeekHeadroom]| heads.iter().map(|h| h.start).find(|s| *s > monday);
-        let Some(w) = heads.iter().position(|h| h.start == monday) else {
-            next = after(&heads);
-            continue;
-        };
-        let h = &heads[w];
-        let in_range = h.start + chrono::Duration::days(6) >= from && h.start <= to;
-        if !in_range || !h.over() {
-            next = after(&heads);
-            continue;
-        }
-        if h.runs.is_empty() || h.factor.is_none_or(|f| f <= 0.0) {
-            let why = h
-                .blockers
-                .first()
-                .map(|b| b.text.clone())
-                .unwrap_or_else(|| "nothing still to run in it can be shortened".into());
-            left.push((h.start, why));
-            next = after(&heads);
-            continue;
-        }
-        let f = h.factor.expect("checked");
-        let (start, before, by_time) = (h.start, h.volume, h.by_time);
-        let limit = h
-            .limit
-            .as_ref()
-            .map(|l| l.text.to_string())
-            .unwrap_or_default();
-        let mut drop = Vec::new();
-        for &i in &h.runs.clone() {
-            let s = &mut plan.sessions[i];
-            let was = crate::analysis::describe(s);
-            scale_run(s, f);
-            let token = s.run().is_some_and(|r| match r.km {
-                Some(km) => km < MIN_RUN_KM,
-                None => r.minutes.unwrap_or(0) < MIN_RUN_MINUTES,
-            });
-            edits.push(Edit {
-                date: s.date,
-                before: was,
-                after: (!token).then(|| crate::analysis::describe(s)),
-                reason: limit.clone(),
-            });
-            if token {
-                drop.push(i);
-            }
-        }
-        drop.sort_unstable_by(|a, b| b.cmp(a));
-        for i in drop {
-            plan.sessions.remove(i);
-        }
-        heads = from_day(&plan, &analyze(&plan), Some(from)).0;
-        changed.push(WeekChange {
-            start,
-            before,
-            // Every run of the week may have been dropped (and the week with them).
-            after: heads
-                .iter()
-                .find(|h| h.start == start)
-                .map_or(0.0, |h| h.volume),
-            by_time,
-            limit,
-        });
-        next = after(&heads);
-    }
-    edits.sort_by_key(|e| e.date);
-    Fitted {
-        plan,
-        changed,
-        edits,
-        left,
     }
 }
 

@@ -308,10 +308,13 @@ pub fn replan(plan: &Plan, from: NaiveDate) -> Replan {
                 },
             });
         }
+        // A fit that dropped runs can move a break's first run back, and with it the
+        // return rule's windows: fit again until a round changes nothing.
+        let fitted_any = !fitted.edits.is_empty();
         p = fitted.plan;
         let n = changes.len();
         shorten_spikes(&mut p, from, &mut changes);
-        if changes.len() == n {
+        if changes.len() == n && !fitted_any {
             break;
         }
     }

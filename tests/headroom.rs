@@ -406,3 +406,36 @@ fn templates_are_clear_by_construction() {
         }
     }
 }
+
+#[test]
+fn a_goal_race_that_alone_takes_a_return_over_its_limit_is_a_blocker() {
+    // 40 km a week until 30 days before the plan; the first run back is a 25 km goal race,
+    // more than half the usual week on its own: nothing to shorten, so the week says why.
+    let mut p = with_baseline(Level::Experienced, 40.0, 14.0);
+    p.athlete.baseline.as_mut().unwrap().last_run = Some(day(-30));
+    p.race = Some(gradual::model::Race {
+        name: "Goal".into(),
+        date: day(6),
+        km: 25.0,
+    });
+    p.sessions = vec![
+        km_run(6, RunKind::Race, 25.0),
+        km_run(8, RunKind::Easy, 5.0),
+    ];
+    let r = analyze(&p);
+    let h = week(&r, 0);
+    assert!(h.runs.is_empty(), "the goal race does not scale: {h:#?}");
+    let b = h
+        .blockers
+        .iter()
+        .find(|b| b.rule == Rule::ReturnAfterBreak)
+        .unwrap_or_else(|| panic!("{h:#?}"));
+    assert!(b.text.contains("the goal race"), "{}", b.text);
+    // The week after has the easy run to scale and no such blocker of its own.
+    assert!(
+        week(&r, 7)
+            .blockers
+            .iter()
+            .all(|b| !b.text.contains("the goal race"))
+    );
+}

@@ -112,29 +112,9 @@ pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
             left.push((this, why));
             continue;
         }
-        let f = h.factor.expect("checked");
-        let limit = h
-            .limit
-            .as_ref()
-            .map(|l| l.text.to_string())
-            .unwrap_or_default();
-        for &i in &h.runs {
-            let s = &mut w.plan.sessions[i];
-            let was = crate::analysis::describe(s);
-            scale_run(s, f);
-            let token = s.run().is_some_and(|r| match r.km {
-                Some(km) => km < MIN_RUN_KM,
-                None => r.minutes.unwrap_or(0) < MIN_RUN_MINUTES,
-            });
-            edits.push(Edit {
-                date: s.date,
-                before: was,
-                after: (!token).then(|| crate::analysis::describe(s)),
-                reason: limit.clone(),
-            });
-            if token {
-                w.dropped[i] = true;
-            }
+        let (f, limit) = factor_and_limit(&h);
+        for i in scale_week(&mut w.plan, &h.runs, f, &limit, &mut edits) {
+            w.dropped[i] = true;
         }
         touched = true;
         changed.push(WeekChange {
@@ -153,6 +133,48 @@ pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
         edits,
         left,
     }
+}
+
+/// The factor a week over its headroom is scaled by, and its limit in words.
+fn factor_and_limit(h: &WeekHeadroom) -> (f64, String) {
+    let f = h.factor.expect("a week over its headroom has a factor");
+    let limit = h
+        .limit
+        .as_ref()
+        .map(|l| l.text.to_string())
+        .unwrap_or_default();
+    (f, limit)
+}
+
+/// Scales `runs` of `plan` by `f` (rounded down), recording each edit with `limit` as its
+/// reason; returns the runs scaled below a token jog (to be dropped).
+fn scale_week(
+    plan: &mut Plan,
+    runs: &[usize],
+    f: f64,
+    limit: &str,
+    edits: &mut Vec<Edit>,
+) -> Vec<usize> {
+    let mut tokens = Vec::new();
+    for &i in runs {
+        let s = &mut plan.sessions[i];
+        let was = crate::analysis::describe(s);
+        scale_run(s, f);
+        let token = s.run().is_some_and(|r| match r.km {
+            Some(km) => km < MIN_RUN_KM,
+            None => r.minutes.unwrap_or(0) < MIN_RUN_MINUTES,
+        });
+        edits.push(Edit {
+            date: s.date,
+            before: was,
+            after: (!token).then(|| crate::analysis::describe(s)),
+            reason: limit.to_string(),
+        });
+        if token {
+            tokens.push(i);
+        }
+    }
+    tokens
 }
 
 /// The plan being fitted, and a week's headroom judged on the few weeks before it.
@@ -481,32 +503,10 @@ pub(crate) fn fit_whole(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
             next = after(&heads);
             continue;
         }
-        let f = h.factor.expect("checked");
         let (start, before, by_time) = (h.start, h.volume, h.by_time);
-        let limit = h
-            .limit
-            .as_ref()
-            .map(|l| l.text.to_string())
-            .unwrap_or_default();
-        let mut drop = Vec::new();
-        for &i in &h.runs.clone() {
-            let s = &mut plan.sessions[i];
-            let was = crate::analysis::describe(s);
-            scale_run(s, f);
-            let token = s.run().is_some_and(|r| match r.km {
-                Some(km) => km < MIN_RUN_KM,
-                None => r.minutes.unwrap_or(0) < MIN_RUN_MINUTES,
-            });
-            edits.push(Edit {
-                date: s.date,
-                before: was,
-                after: (!token).then(|| crate::analysis::describe(s)),
-                reason: limit.clone(),
-            });
-            if token {
-                drop.push(i);
-            }
-        }
+        let (f, limit) = factor_and_limit(h);
+        let runs = h.runs.clone();
+        let mut drop = scale_week(&mut plan, &runs, f, &limit, &mut edits);
         drop.sort_unstable_by(|a, b| b.cmp(a));
         for i in drop {
             plan.sessions.remove(i);

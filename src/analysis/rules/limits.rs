@@ -215,6 +215,10 @@ pub(super) fn limits_of(
             long_run_bounds(c, runs, w, &scalable, &mut bounds, &mut stuck);
             return_bounds(c, windows, w, &scalable, &mut bounds, &mut stuck);
             bounds.extend(acwr_bound(c, w, &scalable));
+        } else {
+            // Nothing to scale, but a return window the goal race alone takes over its
+            // limit is still a blocker of the week it opens in.
+            return_bounds(c, windows, w, &scalable, &mut bounds, &mut stuck);
         }
         // What less running cannot fix: the week's other warnings at caution or above.
         for x in &others[w] {

@@ -199,14 +199,12 @@ pub(super) fn return_bounds(
             .filter(|i| inside(i))
             .map(|&i| c.size(i, win.by_time))
             .sum();
-        if scaling <= 0.0 {
-            continue;
-        }
-        let back: f64 = (win.a..win.a + 7)
-            .map(|x| return_volume(c, x, win.by_time))
-            .sum();
-        let room = win.limit() - (back - scaling);
-        let text = LimitText::ReturnAfterBreak {
+        let back = || -> f64 {
+            (win.a..win.a + 7)
+                .map(|x| return_volume(c, x, win.by_time))
+                .sum()
+        };
+        let text = || LimitText::ReturnAfterBreak {
             gap: win.gap,
             last_run: c.start + Duration::days(win.a - 7 * win.k as i64 - win.gap - 1),
             week: win.k,
@@ -214,6 +212,22 @@ pub(super) fn return_bounds(
             before: win.before,
             by_time: win.by_time,
         };
+        if scaling <= 0.0 {
+            // Nothing in it to scale this week: if what cannot scale (the goal race, runs
+            // done) already reaches its limit, the week the window opens in says so.
+            if (ws..we).contains(&win.a) && exceeds(back(), win.limit()) {
+                stuck.push(Stuck {
+                    rule: Rule::ReturnAfterBreak,
+                    text: format!(
+                        "{}, and what cannot be shortened in it (the goal race, runs done) already reaches it",
+                        text()
+                    ),
+                });
+            }
+            continue;
+        }
+        let room = win.limit() - (back() - scaling);
+        let text = text();
         if room <= 0.0 {
             stuck.push(Stuck {
                 rule: Rule::ReturnAfterBreak,

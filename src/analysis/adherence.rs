@@ -148,12 +148,14 @@ pub fn session(s: &Session, pace: Pace) -> Option<Totals> {
 pub fn weeks(plan: &Plan, start: chrono::NaiveDate, weeks: usize) -> Vec<Totals> {
     let pace = plan.athlete.easy_pace;
     let mut out = vec![Totals::default(); weeks];
-    for s in &plan.sessions {
+    // Settled sessions first (cheap), then their week (date arithmetic is not).
+    for (s, t) in plan
+        .sessions
+        .iter()
+        .filter_map(|s| session(s, pace).map(|t| (s, t)))
+    {
         let w = (s.date - start).num_days();
-        if w < 0 || w as usize / 7 >= weeks {
-            continue;
-        }
-        if let Some(t) = session(s, pace) {
+        if w >= 0 && (w as usize / 7) < weeks {
             out[w as usize / 7].add(&t);
         }
     }

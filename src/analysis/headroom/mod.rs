@@ -122,7 +122,7 @@ fn compute(
 
 /// One week's headroom from its limits.
 pub(super) fn week(report: &Report, l: WeekLimits) -> WeekHeadroom {
-    let binding = l.bounds.iter().min_by(|a, b| a.factor.total_cmp(&b.factor));
+    let binding = l.bounds.0.as_ref();
     let fixed = l.volume - l.scalable_volume;
     let mut blockers: Vec<Blocker> = l
         .stuck

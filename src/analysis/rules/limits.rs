@@ -97,6 +97,31 @@ impl std::fmt::Display for LimitText {
     }
 }
 
+/// The bound that binds among those a week's rules offer: the smallest factor, the first
+/// of equals (a week keeps only it, not every bound).
+#[derive(Default)]
+pub(in crate::analysis) struct Binding(pub Option<Bound>);
+
+impl Binding {
+    /// Offers one bound.
+    pub fn push(&mut self, b: Bound) {
+        if self
+            .0
+            .as_ref()
+            .is_none_or(|c| b.factor.total_cmp(&c.factor).is_lt())
+        {
+            self.0 = Some(b);
+        }
+    }
+
+    /// Offers a bound, if there is one.
+    pub fn extend(&mut self, b: Option<Bound>) {
+        if let Some(b) = b {
+            self.push(b);
+        }
+    }
+}
+
 /// What less running cannot fix in a week (a red flag, a shape within the week).
 pub(in crate::analysis) struct Stuck {
     pub rule: Rule,
@@ -129,7 +154,7 @@ pub(in crate::analysis) struct WeekLimits {
     pub by_time: bool,
     pub volume: f64,
     pub scalable_volume: f64,
-    pub bounds: Vec<Bound>,
+    pub bounds: Binding,
     pub stuck: Vec<Stuck>,
     /// The limit of the week's longest scalable run.
     pub long: Option<RunLimit>,
@@ -204,7 +229,7 @@ pub(super) fn limits_of(
             week.run_km
         };
         let scalable_volume: f64 = scalable.iter().map(|&i| c.size(i, by_time)).sum();
-        let mut bounds = Vec::new();
+        let mut bounds = Binding::default();
         let mut stuck = Vec::new();
         if scalable_volume > 0.0 {
             bounds.extend(

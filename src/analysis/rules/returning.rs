@@ -185,7 +185,7 @@ pub(super) fn return_bounds(
     windows: &[ReturnWindow],
     w: usize,
     scalable: &[usize],
-    bounds: &mut Vec<Bound>,
+    bounds: &mut Binding,
     stuck: &mut Vec<Stuck>,
 ) {
     let (ws, we) = (w as i64 * 7, w as i64 * 7 + 7);

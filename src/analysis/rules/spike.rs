@@ -278,7 +278,7 @@ pub(super) fn long_run_bounds(
     runs: &DayRuns,
     w: usize,
     scalable: &[usize],
-    bounds: &mut Vec<Bound>,
+    bounds: &mut Binding,
     stuck: &mut Vec<Stuck>,
 ) {
     let ws = w * 7;

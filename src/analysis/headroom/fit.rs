@@ -177,6 +177,27 @@ fn scale_week(
     tokens
 }
 
+/// The headroom of the week of `monday` in `part` (a window of the plan, or the plan
+/// without its dropped runs), its runs given back their indices in the plan (`index`).
+fn week_of(
+    part: &Plan,
+    from: NaiveDate,
+    monday: NaiveDate,
+    index: &[usize],
+) -> Option<WeekHeadroom> {
+    let mut h = from_day(part, &analyze(part), Some(from))
+        .0
+        .into_iter()
+        .find(|h| h.start == monday)?;
+    for r in &mut h.runs {
+        *r = index[*r];
+    }
+    if let Some(l) = &mut h.long_run {
+        l.session = index[l.session];
+    }
+    Some(h)
+}
+
 /// The plan being fitted, and a week's headroom judged on the few weeks before it.
 struct Window {
     plan: Plan,
@@ -403,16 +424,7 @@ impl Window {
             calf_program: self.plan.calf_program.clone(),
             settings: self.plan.settings.clone(),
         };
-        let mut h = from_day(&sub, &analyze(&sub), Some(self.from))
-            .0
-            .into_iter()
-            .find(|h| h.start == monday)?;
-        for r in &mut h.runs {
-            *r = index[*r];
-        }
-        if let Some(l) = &mut h.long_run {
-            l.session = index[l.session];
-        }
+        let mut h = week_of(&sub, self.from, monday, &index)?;
         // The piece's break, brought closer: its real length and last run.
         if let (
             Some((_, l)),
@@ -432,17 +444,7 @@ impl Window {
     /// The headroom of the week of `monday` from the whole plan.
     fn whole_head(&self, monday: NaiveDate) -> Option<WeekHeadroom> {
         let (plan, index) = self.without_dropped();
-        let mut h = from_day(&plan, &analyze(&plan), Some(self.from))
-            .0
-            .into_iter()
-            .find(|h| h.start == monday)?;
-        for r in &mut h.runs {
-            *r = index[*r];
-        }
-        if let Some(l) = &mut h.long_run {
-            l.session = index[l.session];
-        }
-        Some(h)
+        week_of(&plan, self.from, monday, &index)
     }
 
     /// The plan without its dropped runs, and each session's index in `self.plan`.

@@ -1883,3 +1883,20 @@ fn escape_closes_the_topmost_tool_window() {
     h.run();
     assert_eq!(h.state().doc.plan(), &plan);
 }
+
+#[test]
+fn a_new_distance_keeps_the_runs_pace() {
+    // 5 km in 30 minutes made 12 km: 72 minutes, not 30 (2:30/km) with a load to match.
+    let (mut h, _) = open("plans/barefoot-streak.ron");
+    let label = format!(
+        "{} on 2026-06-01",
+        h.state().doc.plan().sessions[0].activity.label()
+    );
+    select(&mut h, &label, "2026-06-01");
+    assert_eq!(h.get_by_label("Minutes").value().as_deref(), Some("30"));
+    type_into(&mut h, "Distance", "12");
+    leave_field(&mut h);
+    assert_eq!(h.get_by_label("Minutes").value().as_deref(), Some("72"));
+    let s = &h.state().doc.plan().sessions[0];
+    assert_eq!(s.run().and_then(|r| r.minutes), Some(72), "{s:?}");
+}

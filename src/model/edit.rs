@@ -43,6 +43,25 @@ impl Session {
     }
 }
 
+/// A run's minutes after its distance changes from `old_km` to `new_km`, at the same pace
+/// (5 km in 30 minutes made 12 km: 72 minutes, not 12 km in 30 minutes at 2:30/km), within
+/// the minutes a session may have; the minutes as they are when the run gives none, or had
+/// no distance before, or has none now.
+pub fn minutes_keeping_pace(
+    minutes: Option<u32>,
+    old_km: Option<f64>,
+    new_km: Option<f64>,
+) -> Option<u32> {
+    match (minutes, old_km, new_km) {
+        (Some(m), Some(old), Some(new)) if old > 0.0 && new > 0.0 => {
+            let range = super::limits::MINUTES;
+            let kept = (f64::from(m) * new / old).round() as u32;
+            Some(kept.clamp(*range.start(), *range.end()))
+        }
+        _ => minutes,
+    }
+}
+
 impl Plan {
     /// The sessions on `date` as a range of indices into `sessions`, found by binary
     /// search: the sessions must be in date order ([`Plan::sort_sessions`]; the document
@@ -169,3 +188,25 @@ impl Plan {
 
 /// A recovery week holds this share of the week before it.
 pub const RECOVERY_SHARE: f64 = 0.7;
+
+#[cfg(test)]
+mod pace_tests {
+    use super::minutes_keeping_pace as keep;
+
+    #[test]
+    fn a_new_distance_keeps_the_pace() {
+        assert_eq!(keep(Some(30), Some(5.0), Some(12.0)), Some(72));
+        assert_eq!(
+            keep(Some(37), Some(6.4), Some(3.2)),
+            Some(19),
+            "18.5 rounds to 19"
+        );
+        // Nothing to keep: no minutes, no distance before, or a time-only run now.
+        assert_eq!(keep(None, Some(5.0), Some(12.0)), None);
+        assert_eq!(keep(Some(30), None, Some(5.0)), Some(30));
+        assert_eq!(keep(Some(30), Some(5.0), None), Some(30));
+        // Within what a session may hold.
+        assert_eq!(keep(Some(1000), Some(1.0), Some(300.0)), Some(1440));
+        assert_eq!(keep(Some(1), Some(300.0), Some(0.1)), Some(1));
+    }
+}

@@ -14,7 +14,7 @@ mod severity;
 mod symptom;
 
 pub use athlete::*;
-pub use edit::{RECOVERY_SHARE, Rounding};
+pub use edit::{RECOVERY_SHARE, Rounding, minutes_keeping_pace};
 pub use pace::Pace;
 pub use session::*;
 pub use settings::{CALF_FACTOR_TABLE, CalfFactorKey, CalfFactors, Settings, Thresholds};

@@ -247,6 +247,8 @@ fn run_fields(
             Ok(Some(v))
         })
     {
+        // The pace stays as it was: the minutes follow the distance.
+        *minutes = crate::model::minutes_keeping_pace(*minutes, *km, x);
         (*km, changed) = (x, Some("km"));
     }
     let current = minutes.map(|m| m.to_string()).unwrap_or_default();

@@ -1900,3 +1900,29 @@ fn a_new_distance_keeps_the_runs_pace() {
     let s = &h.state().doc.plan().sessions[0];
     assert_eq!(s.run().and_then(|r| r.minutes), Some(72), "{s:?}");
 }
+
+#[test]
+fn the_folder_fallback_asks_for_a_folder_and_enter_opens_it() {
+    let (mut h, dialogs) = open("plans/beginner-5k.ron");
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Unavailable);
+    menu(&mut h, "File", "Open folder…");
+    h.get_by_label("Open a folder of plans");
+    h.get_by_label_contains("No folder dialog is available");
+    assert!(
+        h.query_by_label("File path").is_none(),
+        "it asks for a folder"
+    );
+    type_into(&mut h, "Folder path", "plans");
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(
+        h.state().modal_text().is_none(),
+        "Enter opened it: {:?}",
+        h.state().modal_text()
+    );
+}

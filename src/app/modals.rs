@@ -86,6 +86,7 @@ impl GradualApp {
         };
         ui.heading(match purpose {
             Purpose::Import => "Import activities".to_string(),
+            Purpose::Folder => "Open a folder of plans".to_string(),
             _ => format!("{verb} plan"),
         });
         ui.label(match purpose {
@@ -93,10 +94,16 @@ impl GradualApp {
                 "No file dialog is available on this desktop. Type the path of an activity \
                  file, a folder of them or an export archive:"
             }
+            Purpose::Folder => {
+                "No folder dialog is available on this desktop. Type the folder's path:"
+            }
             _ => "No file dialog is available on this desktop. Type the file's path:",
         });
         let mut t = text.to_string();
-        let l = ui.label("File path");
+        let l = ui.label(match purpose {
+            Purpose::Folder => "Folder path",
+            _ => "File path",
+        });
         let resp = ui
             .add(egui::TextEdit::singleline(&mut t).desired_width(460.0))
             .labelled_by(l.id);
@@ -110,7 +117,10 @@ impl GradualApp {
                 text: t.clone(),
             });
         }
-        let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        // Enter in the field submits it (the field gives up its focus on Enter, and the
+        // line above takes it back for the next frame).
+        let enter = (resp.lost_focus() || resp.has_focus() || resp.gained_focus())
+            && ui.input(|i| i.key_pressed(Key::Enter));
         ui.horizontal(|ui| {
             if (ui.button(verb).clicked() || enter) && !t.trim().is_empty() {
                 self.picked(ctx, purpose.clone(), PathBuf::from(t.trim()));

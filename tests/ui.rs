@@ -1926,3 +1926,61 @@ fn the_folder_fallback_asks_for_a_folder_and_enter_opens_it() {
         h.state().modal_text()
     );
 }
+
+#[test]
+fn escape_closes_every_dialog_and_window_without_changing_anything() {
+    let (mut h, dialogs) = open("plans/beginner-5k.ron");
+    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
+    h.run();
+    h.get_by_label("Add session on 2026-03-06").click();
+    h.run();
+    // Unsaved changes: Escape is Cancel.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label_contains("Save the changes to “beginner-5k.ron” first?");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().modal_text(), None);
+    assert_eq!(
+        h.state().doc.plan().name,
+        "Beginner 5K",
+        "nothing discarded"
+    );
+    assert!(h.state().doc.is_dirty());
+    // The path field when no file dialog is available: Escape is Cancel, even typing.
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Unavailable);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    h.run();
+    assert!(h.get_by_label("File path").is_focused());
+    h.key_press(Key::Escape);
+    h.run();
+    h.run();
+    assert_eq!(h.state().modal_text(), None, "the path dialog closed");
+    // Help and template windows, like the tool windows.
+    for (top, item, title) in [
+        (
+            "Help",
+            "Rules and their evidence",
+            "Rules and their evidence",
+        ),
+        ("Help", "Keyboard shortcuts", "Keyboard shortcuts"),
+        ("File", "New from template…", "New plan from template"),
+    ] {
+        menu(&mut h, top, item);
+        h.run();
+        assert!(h.query_by_label(title).is_some(), "{title} opened");
+        h.key_press(Key::Escape);
+        h.run();
+        h.run();
+        assert!(
+            h.query_by_label(title).is_none(),
+            "{title} closed by Escape"
+        );
+    }
+    assert!(h.state().doc.is_dirty(), "still the edited plan");
+}

@@ -365,7 +365,7 @@ pub const ACTIONS: &[Spec] = &[
 pub const GESTURES: &[(&str, &str)] = &[
     (
         "Escape",
-        "leave a text field; again, close the tool window on top",
+        "leave a text field; again, close the window on top; in a dialog, Cancel",
     ),
     ("Double-click a day", "add a session"),
     ("Drag a session", "move it (hold Ctrl to copy)"),

@@ -36,7 +36,7 @@ impl GradualApp {
                 Modal::Error { title, text } => {
                     ui.heading(title);
                     ui.label(RichText::new(text).monospace());
-                    ui.button("OK").clicked()
+                    ui.button("OK").clicked() || escape(ui)
                 }
                 Modal::PathPrompt { purpose, text } => self.path_prompt(ui, ctx, purpose, text),
                 Modal::DiskChanged => self.disk_changed(ui, ctx, &name),
@@ -126,7 +126,7 @@ impl GradualApp {
                 self.picked(ctx, purpose.clone(), PathBuf::from(t.trim()));
                 return true;
             }
-            ui.button("Cancel").clicked()
+            ui.button("Cancel").clicked() || escape(ui)
         })
         .inner
     }
@@ -232,11 +232,8 @@ impl GradualApp {
             Help::Rules => "Rules and their evidence",
             Help::About => "About Gradual",
         };
-        egui::Window::new(title)
-            .default_pos([260.0, 60.0])
-            .open(&mut open)
-            .default_width(560.0)
-            .show(ctx, |ui| match help {
+        super::views::tool::Tool::new(title, [260.0, 60.0], 560.0).show(ctx, &mut open, |ui| {
+            match help {
                 Help::Shortcuts => shortcuts(ui, ctx),
                 Help::Rules => self.rules(ui),
                 Help::About => {
@@ -244,7 +241,8 @@ impl GradualApp {
                     ui.label(ABOUT);
                     ui.label(NOT_A_DIAGNOSIS);
                 }
-            });
+            }
+        });
         if !open {
             self.help = None;
         }
@@ -284,17 +282,26 @@ impl GradualApp {
 }
 
 /// A dialog's row of buttons; which one was clicked.
+/// The dialog's buttons, in order; Escape chooses the last, which is always the one that
+/// changes nothing (Cancel, Keep my version).
 fn buttons(ui: &mut Ui, labels: &[&str]) -> Option<usize> {
-    ui.horizontal(|ui| {
-        let mut clicked = None;
-        for (i, l) in labels.iter().enumerate() {
-            if ui.button(*l).clicked() {
-                clicked = Some(i);
+    let clicked = ui
+        .horizontal(|ui| {
+            let mut clicked = None;
+            for (i, l) in labels.iter().enumerate() {
+                if ui.button(*l).clicked() {
+                    clicked = Some(i);
+                }
             }
-        }
-        clicked
-    })
-    .inner
+            clicked
+        })
+        .inner;
+    clicked.or_else(|| escape(ui).then(|| labels.len() - 1))
+}
+
+/// Escape was pressed (and is taken): the dialog over the window closes.
+fn escape(ui: &Ui) -> bool {
+    ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape))
 }
 
 /// Help ▸ Keyboard shortcuts: the action table's keys, then the mouse gestures.

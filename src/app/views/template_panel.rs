@@ -127,13 +127,13 @@ pub fn show_new(
     }
     let mut open = true;
     let mut created = None;
-    egui::Window::new("New plan from template")
-        .default_pos([260.0, 60.0])
-        .open(&mut open)
-        .default_width(560.0)
-        .show(ctx, |ui| {
+    super::tool::Tool::new("New plan from template", [260.0, 60.0], 560.0).show(
+        ctx,
+        &mut open,
+        |ui| {
             created = new_body(ui, v.templates, win, st);
-        });
+        },
+    );
     win.new_template.open &= open && created.is_none();
     created
 }
@@ -280,67 +280,61 @@ pub fn show_save(
     }
     let mut open = true;
     let mut save = None;
-    egui::Window::new("Save as template")
-        .default_pos([260.0, 60.0])
-        .open(&mut open)
-        .default_width(420.0)
-        .show(ctx, |ui| {
-            let plan = v.doc.plan();
-            let sv = &mut win.save_template;
-            if let Some(n) = st.fields.text(
-                ui,
-                "save-template-name",
-                "Name",
-                &sv.name.clone(),
-                200.0,
-                |t| {
-                    if t.trim().is_empty() {
-                        Err("give the template a name".to_string())
-                    } else {
-                        Ok(t.to_string())
-                    }
-                },
-            ) {
-                sv.name = n;
-            }
-            let scopes: Vec<Option<usize>> = std::iter::once(None)
-                .chain((0..plan.blocks.len()).map(Some))
-                .collect();
-            if let Some(b) =
-                choice(
-                    ui,
-                    "save-template-scope",
-                    "From",
-                    sv.block,
-                    &scopes,
-                    |b| match b {
-                        None => "The whole plan".to_string(),
-                        Some(i) => format!("Block: {}", plan.blocks[i].name),
-                    },
-                )
-            {
-                sv.block = b;
-            }
-            let name = sv.name.trim().to_string();
-            if ui
-                .add_enabled(!name.is_empty(), egui::Button::new("Save template"))
-                .clicked()
-            {
-                match templates::from_plan(plan, sv.block, &name) {
-                    Some(t) => {
-                        sv.message = "Saving…".into();
-                        save = Some((t, name));
-                    }
-                    None => {
-                        sv.message =
-                            "Nothing to save: the plan (or block) has no running weeks yet.".into()
-                    }
+    super::tool::Tool::new("Save as template", [260.0, 60.0], 420.0).show(ctx, &mut open, |ui| {
+        let plan = v.doc.plan();
+        let sv = &mut win.save_template;
+        if let Some(n) = st.fields.text(
+            ui,
+            "save-template-name",
+            "Name",
+            &sv.name.clone(),
+            200.0,
+            |t| {
+                if t.trim().is_empty() {
+                    Err("give the template a name".to_string())
+                } else {
+                    Ok(t.to_string())
+                }
+            },
+        ) {
+            sv.name = n;
+        }
+        let scopes: Vec<Option<usize>> = std::iter::once(None)
+            .chain((0..plan.blocks.len()).map(Some))
+            .collect();
+        if let Some(b) = choice(
+            ui,
+            "save-template-scope",
+            "From",
+            sv.block,
+            &scopes,
+            |b| match b {
+                None => "The whole plan".to_string(),
+                Some(i) => format!("Block: {}", plan.blocks[i].name),
+            },
+        ) {
+            sv.block = b;
+        }
+        let name = sv.name.trim().to_string();
+        if ui
+            .add_enabled(!name.is_empty(), egui::Button::new("Save template"))
+            .clicked()
+        {
+            match templates::from_plan(plan, sv.block, &name) {
+                Some(t) => {
+                    sv.message = "Saving…".into();
+                    save = Some((t, name));
+                }
+                None => {
+                    sv.message =
+                        "Nothing to save: the plan (or block) has no running weeks yet.".into()
                 }
             }
-            if !sv.message.is_empty() {
-                ui.label(RichText::new(&sv.message).small());
-            }
-        });
+        }
+        if !sv.message.is_empty() {
+            ui.label(RichText::new(&sv.message).small());
+        }
+    });
     win.save_template.open &= open;
     save
 }

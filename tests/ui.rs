@@ -1984,3 +1984,27 @@ fn escape_closes_every_dialog_and_window_without_changing_anything() {
     }
     assert!(h.state().doc.is_dirty(), "still the edited plan");
 }
+
+#[test]
+fn a_whole_step_and_its_undo_say_so_in_the_status_bar() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    h.state_mut().ui.scroll_to = Some(date("2026-03-09"));
+    h.run();
+    h.get_by_label("Day 2026-03-09").click();
+    h.run();
+    menu(&mut h, "Edit", "Insert week");
+    assert_eq!(
+        h.state().status(),
+        "Applied: insert week. Undo (Edit menu) takes it back."
+    );
+    h.get_by_label_contains("Applied: insert week.");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().status(),
+        "Undone: insert week. Redo (Edit menu) brings it back."
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().status(), "Redone: insert week.");
+}

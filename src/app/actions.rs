@@ -471,6 +471,9 @@ pub enum Request {
     SaveTemplate(Box<crate::templates::Template>, String),
     /// Import these activity files, folders or archives (dropped on the window).
     Import(Vec<PathBuf>),
+    /// Say this in the status bar: after the frame's edits, so a view's own words about
+    /// its Apply win over the general "Applied: …".
+    Status(String),
 }
 
 impl From<Action> for Request {
@@ -504,6 +507,7 @@ impl GradualApp {
             Request::NewPlan(plan) => self.guard(ctx, After::NewPlan(plan)),
             Request::SaveTemplate(t, name) => self.start_save_template(ctx, *t, name),
             Request::Import(paths) => self.start_import(ctx, paths),
+            Request::Status(m) => self.status = m,
         }
     }
 

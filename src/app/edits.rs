@@ -11,6 +11,18 @@ impl GradualApp {
             self.doc.end_gesture();
         }
         let offers = !matches!(cmd, Command::ReplaceSessions(..));
+        // Whole steps (a tool's Apply, a week inserted) say what they did and how to take
+        // it back; typing in a field does not fill the status bar.
+        let step = matches!(
+            cmd,
+            Command::ReplaceSessions(..)
+                | Command::ReplacePlan(..)
+                | Command::AddBlocks(..)
+                | Command::InsertWeek(_)
+                | Command::RemoveWeek(_)
+                | Command::InsertRecoveryWeek(_)
+        )
+        .then(|| cmd.label());
         let before = crate::calf::conflicts(self.doc.plan());
         let logged = match &cmd {
             Command::AddSymptom(s) => Some(s.clone()),
@@ -20,6 +32,9 @@ impl GradualApp {
         let generated = |p: &Plan| p.sessions.iter().filter(|s| s.generated).count();
         let generated_before = logged.as_ref().map(|_| generated(self.doc.plan()));
         let result = self.doc.handle(cmd);
+        if let Some(label) = step.filter(|_| self.doc.undo_label().is_some()) {
+            self.status = format!("Applied: {label}. Undo (Edit menu) takes it back.");
+        }
         if let Some(s) = logged.filter(|_| result.is_some()) {
             self.ui.selected_symptom = self.doc.plan().symptoms.iter().position(|x| *x == s);
             self.ui.selection = None;
@@ -40,11 +55,23 @@ impl GradualApp {
     pub fn undo_redo(&mut self, undo: bool) {
         self.doc.end_gesture();
         let before = crate::calf::conflicts(self.doc.plan());
+        let label = if undo {
+            self.doc.undo_label()
+        } else {
+            self.doc.redo_label()
+        };
         let result = if undo {
             self.doc.undo()
         } else {
             self.doc.redo()
         };
+        if let Some(label) = label {
+            self.status = if undo {
+                format!("Undone: {label}. Redo (Edit menu) brings it back.")
+            } else {
+                format!("Redone: {label}.")
+            };
+        }
         self.follow(result, false, &before);
     }
 

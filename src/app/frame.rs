@@ -138,7 +138,7 @@ impl GradualApp {
         views::fit_panel::show(&ctx, &v, &mut self.ui, commands);
         views::replan_panel::show(&ctx, &v, &mut self.ui, commands);
         if let Some(m) = views::import_panel::show(&ctx, &v, &mut self.ui.import, commands) {
-            self.status = m;
+            requests.push(Request::Status(m));
         }
         if let Some(plan) =
             views::template_panel::show_new(&ctx, &v, &mut self.window, &mut self.ui)

@@ -2008,3 +2008,35 @@ fn a_whole_step_and_its_undo_say_so_in_the_status_bar() {
     h.run();
     assert_eq!(h.state().status(), "Redone: insert week.");
 }
+
+#[test]
+fn clicking_the_calendar_leaves_the_field_so_undo_undoes_the_edit() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    select(&mut h, "Long 6.4 km on 2026-04-18", "2026-04-13");
+    type_into(&mut h, "Distance", "9");
+    h.get_by_label("Day 2026-04-14").click();
+    h.run();
+    assert!(
+        h.query_by_label("Distance").is_none_or(|n| !n.is_focused()),
+        "the field was left"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        (week_km(&h, "2026-04-13") - 14.4).abs() < 1e-9,
+        "Ctrl+Z undid the distance: {}",
+        week_km(&h, "2026-04-13")
+    );
+    // The same with a click on the session's own chip: the field stays on screen.
+    select(&mut h, "Long 6.4 km on 2026-04-18", "2026-04-13");
+    type_into(&mut h, "Distance", "9");
+    h.get_by_label("Long 9 km on 2026-04-18").click();
+    h.run();
+    assert!(
+        !h.get_by_label("Distance").is_focused(),
+        "the field was left"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!((week_km(&h, "2026-04-13") - 14.4).abs() < 1e-9);
+}

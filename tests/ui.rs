@@ -335,10 +335,7 @@ fn copy_and_paste_a_week_then_insert_and_remove_weeks() {
 fn add_a_session_by_double_click_and_delete_it() {
     let (mut h, _) = open("plans/beginner-5k.ron");
     let n = h.state().doc.plan().sessions.len();
-    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
-    h.run();
-    h.get_by_label("Add session on 2026-03-06").click();
-    h.run();
+    edit(&mut h);
     assert_eq!(h.state().doc.plan().sessions.len(), n + 1);
     h.get_by_label("Easy 5 km on 2026-03-06");
     assert_eq!(
@@ -425,14 +422,7 @@ fn a_broken_file_keeps_the_previous_plan_and_shows_the_error() {
 #[test]
 fn new_with_unsaved_changes_asks_first() {
     let (mut h, _) = open("plans/beginner-5k.ron");
-    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
-    h.run();
-    h.get_by_label("Add session on 2026-03-06").click();
-    h.run();
-    assert!(h.state().doc.is_dirty());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    h.run();
-    h.get_by_label_contains("Save the changes to “beginner-5k.ron” first?");
+    unsaved_dialog(&mut h);
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(
@@ -453,11 +443,7 @@ fn no_file_dialog_falls_back_to_a_path_field() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("typed.ron");
     let (mut h, dialogs) = open("plans/beginner-5k.ron");
-    dialogs
-        .answers
-        .lock()
-        .unwrap()
-        .push_back(DialogOutcome::Unavailable);
+    no_file_dialog(&dialogs);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
     h.get_by_label_contains("No file dialog is available");
@@ -1214,6 +1200,23 @@ fn open_copy(
     (dir, path, h)
 }
 
+/// The next file dialog is not available (the path field stands in for it).
+fn no_file_dialog(dialogs: &FakeDialogs) {
+    dialogs
+        .answers
+        .lock()
+        .unwrap()
+        .push_back(DialogOutcome::Unavailable);
+}
+
+/// An edit, then File ▸ New by its key: the unsaved-changes dialog is up.
+fn unsaved_dialog(h: &mut Harness<'static, GradualApp>) {
+    edit(h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label_contains("Save the changes to “beginner-5k.ron” first?");
+}
+
 /// Adds a session on 2026-03-06 so the plan has something to save.
 fn edit(h: &mut Harness<'static, GradualApp>) {
     h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
@@ -1298,13 +1301,7 @@ fn a_read_only_plan_is_not_replaced_and_the_edit_stays() {
 #[test]
 fn no_key_acts_while_a_dialog_is_open_not_even_quit() {
     let (mut h, _) = open("plans/beginner-5k.ron");
-    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
-    h.run();
-    h.get_by_label("Add session on 2026-03-06").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    h.run();
-    h.get_by_label_contains("Save the changes to “beginner-5k.ron” first?");
+    unsaved_dialog(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -1904,11 +1901,7 @@ fn a_new_distance_keeps_the_runs_pace() {
 #[test]
 fn the_folder_fallback_asks_for_a_folder_and_enter_opens_it() {
     let (mut h, dialogs) = open("plans/beginner-5k.ron");
-    dialogs
-        .answers
-        .lock()
-        .unwrap()
-        .push_back(DialogOutcome::Unavailable);
+    no_file_dialog(&dialogs);
     menu(&mut h, "File", "Open folder…");
     h.get_by_label("Open a folder of plans");
     h.get_by_label_contains("No folder dialog is available");
@@ -1930,14 +1923,8 @@ fn the_folder_fallback_asks_for_a_folder_and_enter_opens_it() {
 #[test]
 fn escape_closes_every_dialog_and_window_without_changing_anything() {
     let (mut h, dialogs) = open("plans/beginner-5k.ron");
-    h.state_mut().ui.scroll_to = Some(date("2026-03-02"));
-    h.run();
-    h.get_by_label("Add session on 2026-03-06").click();
-    h.run();
     // Unsaved changes: Escape is Cancel.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    h.run();
-    h.get_by_label_contains("Save the changes to “beginner-5k.ron” first?");
+    unsaved_dialog(&mut h);
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().modal_text(), None);
@@ -1948,11 +1935,7 @@ fn escape_closes_every_dialog_and_window_without_changing_anything() {
     );
     assert!(h.state().doc.is_dirty());
     // The path field when no file dialog is available: Escape is Cancel, even typing.
-    dialogs
-        .answers
-        .lock()
-        .unwrap()
-        .push_back(DialogOutcome::Unavailable);
+    no_file_dialog(&dialogs);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
     h.run();

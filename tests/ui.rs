@@ -2023,3 +2023,26 @@ fn clicking_the_calendar_leaves_the_field_so_undo_undoes_the_edit() {
     h.run();
     assert!((week_km(&h, "2026-04-13") - 14.4).abs() < 1e-9);
 }
+
+#[test]
+fn a_click_anywhere_on_a_warning_row_selects_its_session() {
+    let (mut h, _) = open("plans/too-much-too-soon.ron");
+    h.get_by_label("⚠ Warnings 3 · notes 1").click();
+    h.run();
+    // The message itself, not only the day's link.
+    h.get_by_label_contains("31.0 km is +94 % over the highest")
+        .click();
+    h.run();
+    let sel = h.state().ui.selection.expect("a session is selected");
+    let w = h
+        .state()
+        .doc
+        .report()
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("31.0 km is +94 %"))
+        .unwrap()
+        .clone();
+    assert_eq!(Some(sel), w.sessions.first().copied());
+    assert_eq!(h.state().ui.selected_day, Some(w.date));
+}

@@ -14,9 +14,16 @@ pub const GROUP_AT: usize = 3;
 /// follows in small print (the inspector); without, the warning takes one line (wrapped
 /// when long) and its evidence shows on hover (the full list, where space is short).
 fn row(ui: &mut Ui, st: &mut UiState, w: &Warning, evidence: bool) {
+    // Anywhere on the row shows its session: the severity, the day and the message.
+    let mut clicked = false;
+    let click = |ui: &mut Ui, text: RichText| -> egui::Response {
+        ui.add(egui::Label::new(text).sense(egui::Sense::click()))
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+    };
     ui.horizontal_wrapped(|ui| {
         let c = style::severity_color(w.severity);
-        ui.label(
+        clicked |= click(
+            ui,
             RichText::new(format!(
                 "{} {}",
                 style::severity_icon(w.severity),
@@ -24,26 +31,28 @@ fn row(ui: &mut Ui, st: &mut UiState, w: &Warning, evidence: bool) {
             ))
             .color(c)
             .strong(),
-        );
+        )
+        .clicked();
         let link = ui.link(RichText::new(format!("{} · {}", w.date, w.rule.id())).small());
-        let link = link.on_hover_text("Show it in the calendar");
-        if link.clicked() {
-            st.selection = w.sessions.first().copied();
-            st.selected_day = Some(w.date);
-            st.scroll_to = Some(w.date);
-        }
+        clicked |= link.on_hover_text("Show it in the calendar").clicked();
         if !evidence {
-            ui.label(&w.message)
-                .on_hover_text(format!("Evidence: {}", w.evidence));
+            clicked |= click(ui, RichText::new(&w.message))
+                .on_hover_text(format!("Evidence: {}", w.evidence))
+                .clicked();
         }
     });
     if evidence {
-        ui.label(&w.message);
+        clicked |= click(ui, RichText::new(&w.message)).clicked();
         ui.label(
             RichText::new(format!("Evidence: {}", w.evidence))
                 .small()
                 .weak(),
         );
+    }
+    if clicked {
+        st.selection = w.sessions.first().copied();
+        st.selected_day = Some(w.date);
+        st.scroll_to = Some(w.date);
     }
     ui.add_space(2.0);
 }

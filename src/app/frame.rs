@@ -56,6 +56,8 @@ impl GradualApp {
                 Theme::Light => egui::ThemePreference::Light,
                 Theme::Dark => egui::ThemePreference::Dark,
             });
+            // Faint text readable (WCAG AA) in both themes.
+            ctx.all_styles_mut(|s| style::readable_visuals(&mut s.visuals));
             self.applied_theme = Some(self.prefs.theme);
         }
         self.frames += 1;
@@ -319,7 +321,10 @@ fn calf_conflict_bar(
                 "A run now shares {} with a calf program session.",
                 day.format("%a %-d %b")
             ))
-            .color(style::severity_color(crate::analysis::Severity::Caution)),
+            .color(style::severity_text(
+                crate::analysis::Severity::Caution,
+                ui.visuals(),
+            )),
         );
         if ui.button("Reschedule calf program").clicked()
             && let Some(cmd) = views::calf_panel::apply_command(v, &st.calf.options())

@@ -250,7 +250,7 @@ fn week_totals(
     if let Some(h) = head {
         let over = h.over();
         let colour = if over {
-            style::severity_color(crate::analysis::Severity::Caution)
+            style::severity_text(crate::analysis::Severity::Caution, &visuals)
         } else {
             visuals.weak_text_color()
         };
@@ -271,7 +271,7 @@ fn week_totals(
                 format!("long run up to {}", size_text(l.limit, l.by_time)),
                 FontId::proportional(11.0),
                 if long_over {
-                    style::severity_color(crate::analysis::Severity::Caution)
+                    style::severity_text(crate::analysis::Severity::Caution, &visuals)
                 } else {
                     visuals.weak_text_color()
                 },
@@ -297,7 +297,11 @@ fn week_totals(
         let resp = ui.interact(badge, ui.scope_id().with(("badge", monday)), Sense::click());
         let label = format!("Week of {monday}: {counts} (worst: {worst})");
         resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &label));
-        painter.rect_filled(badge, 4.0, style::severity_color(worst));
+        painter.rect_filled(
+            badge,
+            4.0,
+            style::readable_on(style::severity_color(worst), Color32::WHITE, style::AA),
+        );
         painter.text(
             badge.center(),
             Align2::CENTER_CENTER,

@@ -125,8 +125,9 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     });
     if let Some(status) = schedule.status(v.today) {
         ui.label(
-            RichText::new(status).color(crate::app::style::severity_color(
+            RichText::new(status).color(crate::app::style::severity_text(
                 crate::analysis::Severity::Caution,
+                ui.visuals(),
             )),
         );
     }

@@ -113,8 +113,9 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
                 RichText::new(format!(
                     "Fitting failed: {e}. Nothing was changed; the plan is as it was."
                 ))
-                .color(crate::app::style::severity_color(
+                .color(crate::app::style::severity_text(
                     crate::analysis::Severity::Warning,
+                    ui.visuals(),
                 )),
             );
             return;

@@ -212,7 +212,10 @@ fn summary(ui: &mut Ui, panel: &ImportPanel) {
                 panel.errors.len(),
                 if panel.errors.len() == 1 { "" } else { "s" }
             ))
-            .color(style::severity_color(crate::analysis::Severity::Warning)),
+            .color(style::severity_text(
+                crate::analysis::Severity::Warning,
+                ui.visuals(),
+            )),
         );
         egui::ScrollArea::vertical()
             .id_salt("import-errors")

@@ -692,7 +692,7 @@ fn run_headroom(ui: &mut Ui, v: &ViewCtx, index: usize) {
         }
     );
     let colour = if over {
-        crate::app::style::severity_color(crate::analysis::Severity::Caution)
+        crate::app::style::severity_text(crate::analysis::Severity::Caution, ui.visuals())
     } else {
         ui.visuals().text_color()
     };

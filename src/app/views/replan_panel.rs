@@ -84,8 +84,9 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             RichText::new(format!(
                 "Re-planning failed: {e}. Nothing was changed; the plan is as it was."
             ))
-            .color(crate::app::style::severity_color(
+            .color(crate::app::style::severity_text(
                 crate::analysis::Severity::Warning,
+                ui.visuals(),
             )),
         );
         return;
@@ -136,8 +137,9 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
             if !r.left.is_empty() {
                 ui.add_space(6.0);
                 ui.label(
-                    RichText::new("Not fixed by re-planning (see the warnings):")
-                        .color(style::severity_color(crate::analysis::Severity::Caution)),
+                    RichText::new("Not fixed by re-planning (see the warnings):").color(
+                        style::severity_text(crate::analysis::Severity::Caution, ui.visuals()),
+                    ),
                 );
                 for l in &r.left {
                     ui.label(l);

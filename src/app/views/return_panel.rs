@@ -75,9 +75,10 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let block = match block.as_ref() {
         Ok(b) => b,
         Err(e) => {
-            ui.label(
-                RichText::new(e).color(style::severity_color(crate::analysis::Severity::Warning)),
-            );
+            ui.label(RichText::new(e).color(style::severity_text(
+                crate::analysis::Severity::Warning,
+                ui.visuals(),
+            )));
             if ui.button("Cancel").clicked() {
                 st.return_panel.open = false;
             }
@@ -116,11 +117,14 @@ fn criteria(ui: &mut Ui, block: &crate::care::ReturnBlock) {
     ui.label(RichText::new("Ready to return?").strong());
     for c in &block.criteria {
         let (mark, color) = if c.met {
-            ("✔", style::severity_color(crate::analysis::Severity::Info))
+            (
+                "✔",
+                style::severity_text(crate::analysis::Severity::Info, ui.visuals()),
+            )
         } else {
             (
                 "✖",
-                style::severity_color(crate::analysis::Severity::Warning),
+                style::severity_text(crate::analysis::Severity::Warning, ui.visuals()),
             )
         };
         ui.horizontal_wrapped(|ui| {
@@ -190,14 +194,15 @@ fn weeks(ui: &mut Ui, block: &crate::care::ReturnBlock) {
 fn warnings(ui: &mut Ui, block: &crate::care::ReturnBlock) {
     if block.block_warnings.is_empty() {
         ui.label(
-            RichText::new("Gradual's rules find nothing at caution or above in the block.")
-                .color(style::severity_color(crate::analysis::Severity::Info)),
+            RichText::new("Gradual's rules find nothing at caution or above in the block.").color(
+                style::severity_text(crate::analysis::Severity::Info, ui.visuals()),
+            ),
         );
     }
     for w in &block.block_warnings {
         ui.label(
             RichText::new(format!("{} {}: {}", w.severity, w.rule.id(), w.message))
-                .color(style::severity_color(w.severity)),
+                .color(style::severity_text(w.severity, ui.visuals())),
         );
     }
     if !block.after_warnings.is_empty() {
@@ -205,7 +210,7 @@ fn warnings(ui: &mut Ui, block: &crate::care::ReturnBlock) {
         for w in &block.after_warnings {
             ui.label(
                 RichText::new(format!("{} {}: {}", w.severity, w.rule.id(), w.message))
-                    .color(style::severity_color(w.severity)),
+                    .color(style::severity_text(w.severity, ui.visuals())),
             );
         }
     }

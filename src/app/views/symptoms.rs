@@ -118,11 +118,16 @@ fn fields(ui: &mut Ui, st: &mut UiState, s: &mut Symptom, key: &str) -> Option<&
 /// change it), phrased as guidance.
 pub fn advice(ui: &mut Ui, plan: &crate::model::Plan, s: &Symptom) {
     let a = crate::care::advice_in(plan, s);
-    let color = style::severity_color(match a.care {
-        crate::care::Care::RedFlag => crate::analysis::Severity::Danger,
-        crate::care::Care::Strain => crate::analysis::Severity::Warning,
-        crate::care::Care::Cramp | crate::care::Care::Monitor => crate::analysis::Severity::Info,
-    });
+    let color = style::severity_text(
+        match a.care {
+            crate::care::Care::RedFlag => crate::analysis::Severity::Danger,
+            crate::care::Care::Strain => crate::analysis::Severity::Warning,
+            crate::care::Care::Cramp | crate::care::Care::Monitor => {
+                crate::analysis::Severity::Info
+            }
+        },
+        ui.visuals(),
+    );
     ui.label(RichText::new(&a.title).strong().color(color));
     ui.label(RichText::new("What to do (guidance, not a diagnosis):").small());
     for step in &a.steps {

@@ -21,7 +21,7 @@ fn row(ui: &mut Ui, st: &mut UiState, w: &Warning, evidence: bool) {
             .on_hover_cursor(egui::CursorIcon::PointingHand)
     };
     ui.horizontal_wrapped(|ui| {
-        let c = style::severity_color(w.severity);
+        let c = style::severity_text(w.severity, ui.visuals());
         clicked |= click(
             ui,
             RichText::new(format!(
@@ -117,7 +117,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, win: &mut WindowUi, st: &mut UiState) {
         for (i, s) in Severity::ALL.into_iter().enumerate().rev() {
             let n = report.warnings.iter().filter(|w| w.severity == s).count();
             let text = RichText::new(format!("{} {s} ({n})", style::severity_icon(s)))
-                .color(style::severity_color(s));
+                .color(style::severity_text(s, ui.visuals()));
             ui.checkbox(&mut win.severity_filter[i], text);
         }
         if let Some(week) = st.warning_week
@@ -161,7 +161,7 @@ pub fn show(ui: &mut Ui, v: &ViewCtx, win: &mut WindowUi, st: &mut UiState) {
                     first.date,
                     last.date
                 ))
-                .color(style::severity_color(first.severity))
+                .color(style::severity_text(first.severity, ui.visuals()))
                 .strong();
                 egui::CollapsingHeader::new(header)
                     .id_salt(("group", first.rule, first.severity))

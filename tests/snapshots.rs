@@ -106,7 +106,7 @@ fn replan_preview() {
     let mut h = window("tests/fixtures/replan/missed.ron", day, Theme::Dark);
     h.get_by_role_and_label(egui::Role::Button, "Plan").click();
     h.run();
-    h.get_by_label("Re-plan from today…").click();
+    h.get_by_label_contains("Re-plan from today…").click();
     h.run();
     h.remove_cursor();
     h.run();

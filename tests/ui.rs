@@ -2046,3 +2046,30 @@ fn a_click_anywhere_on_a_warning_row_selects_its_session() {
     assert_eq!(Some(sel), w.sessions.first().copied());
     assert_eq!(h.state().ui.selected_day, Some(w.date));
 }
+
+#[test]
+fn the_plan_menu_has_keys() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    assert!(h.state().ui.replan.open, "Ctrl+R: re-plan");
+    h.key_press_modifiers(cmd_shift, Key::F);
+    h.run();
+    assert!(h.state().ui.fit.open, "Ctrl+Shift+F: fit to headroom");
+    h.key_press_modifiers(cmd_shift, Key::R);
+    h.run();
+    assert!(
+        h.state().ui.return_panel.open,
+        "Ctrl+Shift+R: return to running"
+    );
+    h.key_press_modifiers(cmd_shift, Key::P);
+    h.run();
+    assert!(h.state().ui.calf.open, "Ctrl+Shift+P: calf program");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    assert!(
+        h.state().ui.symptom_form.is_some(),
+        "Ctrl+L: log how the calves feel"
+    );
+}

@@ -2073,3 +2073,24 @@ fn the_plan_menu_has_keys() {
         "Ctrl+L: log how the calves feel"
     );
 }
+
+#[test]
+fn re_plan_past_the_plans_end_says_so_and_offers_its_last_weeks() {
+    let (mut h, _) = open("plans/beginner-5k.ron");
+    let last = h.state().doc.plan().date_range().unwrap().1;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    h.state_mut().ui.replan.from = Some(last + chrono::Duration::days(30));
+    h.run();
+    h.get_by_label_contains("is after the plan's last day");
+    let start = gradual::model::week_start(last) - chrono::Duration::days(21);
+    h.get_by_label(&format!("Re-plan its last 4 weeks (from {start})"))
+        .click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().ui.replan.from, Some(start));
+    assert!(
+        h.query_by_label_contains("is after the plan's last day")
+            .is_none()
+    );
+}

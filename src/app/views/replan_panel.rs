@@ -39,6 +39,9 @@ const ABOUT: &str = "Sessions done and days before the first day stay as they ar
     date order, so a missed week is not made up with a catch-up spike, and a single run \
     still too long for its week is shortened. The race keeps its date and distance.";
 
+/// How many of a finished plan's last weeks the window offers to re-plan.
+const LAST_WEEKS: i64 = 4;
+
 /// Shows the window; emits the re-plan as one command.
 pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
     let mut open = st.replan.open;
@@ -53,6 +56,23 @@ fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
         st.replan.from = Some(d);
     }
     let from = st.replan.from.unwrap_or(v.today);
+    // Past the plan's end (today, by default, after a finished plan) there is nothing to
+    // re-plan: say so, and offer its last weeks.
+    if let Some((_, last)) = v.doc.plan().date_range().filter(|(_, last)| from > *last) {
+        let start = crate::model::week_start(last) - chrono::Duration::days(7 * (LAST_WEEKS - 1));
+        ui.label(format!(
+            "{from} is after the plan's last day ({last}): nothing is left to re-plan from it."
+        ));
+        if ui
+            .button(format!(
+                "Re-plan its last {LAST_WEEKS} weeks (from {start})"
+            ))
+            .clicked()
+        {
+            st.replan.from = Some(start);
+        }
+        return;
+    }
     let state = v.doc.state();
     let panel = &mut st.replan;
     let current = |k: &(u64, NaiveDate)| *k == (state, from);

@@ -205,10 +205,13 @@ impl GradualApp {
                 };
                 ui.label(RichText::new(format!("{file}{dirty}")).small());
                 ui.separator();
-                ui.label(RichText::new(&self.status).small().weak());
+                // The last message at the size of the rest of the window, in full colour.
+                ui.label(&self.status);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let bg = ui.visuals().panel_fill;
                     for (name, color) in style::legend().iter().rev() {
-                        ui.label(RichText::new(*name).small().color(*color).strong());
+                        let color = style::readable_on(*color, bg, style::AA);
+                        ui.label(RichText::new(*name).small().color(color).strong());
                     }
                 });
             });

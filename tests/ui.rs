@@ -2094,3 +2094,35 @@ fn re_plan_past_the_plans_end_says_so_and_offers_its_last_weeks() {
             .is_none()
     );
 }
+
+#[test]
+fn a_run_over_its_limit_says_so_first_and_is_fixed_in_one_click() {
+    let (mut h, _) = open("plans/too-much-too-soon.ron");
+    select(&mut h, "Long 13 km on 2026-05-10", "2026-05-04");
+    h.get_by_label("This run can be up to 9.9 km");
+    h.get_by_label_contains("before long-run-spike cautions: +10 % over 9.0 km");
+    h.get_by_label("Set to 9.9 km").click();
+    h.run();
+    let i = h.state().ui.selection.unwrap();
+    let run = h.state().doc.plan().sessions[i].run().unwrap();
+    assert_eq!(run.km, Some(9.9));
+    assert!(
+        !h.state()
+            .doc
+            .report()
+            .warnings
+            .iter()
+            .any(|w| w.rule == Rule::LongRunSpike && w.date == date("2026-05-10")),
+        "the spike is gone"
+    );
+    assert!(
+        h.query_by_label("Set to 9.9 km").is_none(),
+        "nothing left to fix"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan().sessions[i].run().unwrap().km,
+        Some(13.0)
+    );
+}

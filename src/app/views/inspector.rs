@@ -505,7 +505,7 @@ fn session_footer(
             out.push(Command::DeleteSessions(vec![index]));
         }
     });
-    run_headroom(ui, v, index);
+    run_headroom(ui, v, index, out);
     move_hint(ui, v, st, index, out);
     ui.separator();
     let week = week_start(s.date);
@@ -674,29 +674,47 @@ fn exercise_notes(ui: &mut Ui, s: &Session) {
     }
 }
 
-/// A run's own headroom: how long it can be before long-run-spike reaches caution.
-fn run_headroom(ui: &mut Ui, v: &ViewCtx, index: usize) {
+/// A run's own headroom: how long it can be before long-run-spike reaches caution, the
+/// answer first and prominent, why below it, and when the run is longer, the one-click fix.
+fn run_headroom(ui: &mut Ui, v: &ViewCtx, index: usize, out: &mut Vec<Command>) {
     let Some(l) = v.doc.report().run_limits.get(index).cloned().flatten() else {
         return;
     };
     let over = l.size > l.limit + 1e-9;
-    let text = format!(
-        "This run can be up to {} before long-run-spike cautions (+{:.0} % over {}, the longest run of the 30 days before it{}).",
-        size_text(l.limit, l.by_time),
-        (l.limit / l.over - 1.0) * 100.0,
-        size_text(l.over, l.by_time),
-        if l.from_baseline {
-            ", from the baseline"
-        } else {
-            ""
-        }
-    );
+    let limit = size_text(l.limit, l.by_time);
     let colour = if over {
         crate::app::style::severity_text(crate::analysis::Severity::Caution, ui.visuals())
     } else {
         ui.visuals().text_color()
     };
-    ui.label(RichText::new(text).small().color(colour));
+    ui.label(
+        RichText::new(format!("This run can be up to {limit}"))
+            .strong()
+            .color(colour),
+    );
+    ui.label(
+        RichText::new(format!(
+            "before long-run-spike cautions: +{:.0} % over {}, the longest run of the 30 days before it{}.",
+            (l.limit / l.over - 1.0) * 100.0,
+            size_text(l.over, l.by_time),
+            if l.from_baseline {
+                ", from the baseline"
+            } else {
+                ""
+            }
+        ))
+        .small(),
+    );
+    if over && ui.button(format!("Set to {limit}")).clicked() {
+        let mut session = v.doc.plan().sessions[index].clone();
+        // As a re-plan shortens a spike: just under the limit, rounded down.
+        crate::analysis::headroom::scale_run(&mut session, (l.limit / l.size).min(1.0));
+        out.push(Command::UpdateSession {
+            index,
+            session,
+            merge: None,
+        });
+    }
 }
 
 /// For a session in a warning a nearby day would avoid (calf-loading cross-training the

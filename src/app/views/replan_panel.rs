@@ -49,30 +49,42 @@ pub fn show(ctx: &egui::Context, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Co
     st.replan.open &= open;
 }
 
-fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
-    ui.label(ABOUT);
+/// Past the plan's end (today, by default, after a finished plan) there is nothing to
+/// re-plan: says so and offers its last weeks; whether `from` is past the end.
+fn past_the_end(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, from: NaiveDate) -> bool {
+    let Some((_, last)) = v.doc.plan().date_range().filter(|(_, last)| from > *last) else {
+        return false;
+    };
+    let start = crate::model::week_start(last) - chrono::Duration::days(7 * (LAST_WEEKS - 1));
+    ui.label(format!(
+        "{from} is after the plan's last day ({last}): nothing is left to re-plan from it."
+    ));
+    if ui
+        .button(format!(
+            "Re-plan its last {LAST_WEEKS} weeks (from {start})"
+        ))
+        .clicked()
+    {
+        st.replan.from = Some(start);
+    }
+    true
+}
+
+/// The first-day field; `None` when the day is past the plan's end (the window says so).
+fn first_day(ui: &mut Ui, v: &ViewCtx, st: &mut UiState) -> Option<NaiveDate> {
     let from = st.replan.from.unwrap_or(v.today);
     if let Some(d) = st.fields.date(ui, "replan-from", "First day", from) {
         st.replan.from = Some(d);
     }
     let from = st.replan.from.unwrap_or(v.today);
-    // Past the plan's end (today, by default, after a finished plan) there is nothing to
-    // re-plan: say so, and offer its last weeks.
-    if let Some((_, last)) = v.doc.plan().date_range().filter(|(_, last)| from > *last) {
-        let start = crate::model::week_start(last) - chrono::Duration::days(7 * (LAST_WEEKS - 1));
-        ui.label(format!(
-            "{from} is after the plan's last day ({last}): nothing is left to re-plan from it."
-        ));
-        if ui
-            .button(format!(
-                "Re-plan its last {LAST_WEEKS} weeks (from {start})"
-            ))
-            .clicked()
-        {
-            st.replan.from = Some(start);
-        }
+    (!past_the_end(ui, v, st, from)).then_some(from)
+}
+
+fn body(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, out: &mut Vec<Command>) {
+    ui.label(ABOUT);
+    let Some(from) = first_day(ui, v, st) else {
         return;
-    }
+    };
     let state = v.doc.state();
     let panel = &mut st.replan;
     let current = |k: &(u64, NaiveDate)| *k == (state, from);

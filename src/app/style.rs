@@ -23,17 +23,22 @@ fn activity_base(a: &Activity) -> Color32 {
     }
 }
 
-/// Legend entries: (name, colour) for the chip colours.
-pub fn legend() -> [(&'static str, Color32); 6] {
-    use crate::model::CrossKind;
-    let run = |kind| Activity::Run {
+/// A run of `kind` standing for its colour (the legend, the contrast test).
+fn sample_run(kind: RunKind) -> Activity {
+    Activity::Run {
         kind,
         km: Some(1.0),
         minutes: None,
         rpe: 1,
         surface: Default::default(),
         footwear: Default::default(),
-    };
+    }
+}
+
+/// Legend entries: (name, colour) for the chip colours.
+pub fn legend() -> [(&'static str, Color32); 6] {
+    use crate::model::CrossKind;
+    let run = sample_run;
     [
         ("Easy", activity_color(&run(RunKind::Easy))),
         ("Long", activity_color(&run(RunKind::Long))),
@@ -206,15 +211,7 @@ mod contrast_tests {
             let text = visuals.text_color();
             assert!(contrast(text, visuals.panel_fill) >= AA, "{text:?}");
         }
-        let run = |kind| Activity::Run {
-            kind,
-            km: Some(1.0),
-            minutes: None,
-            rpe: 1,
-            surface: Default::default(),
-            footwear: Default::default(),
-        };
-        let chips = RunKind::ALL.iter().map(|k| run(*k)).chain([
+        let chips = RunKind::ALL.iter().map(|k| sample_run(*k)).chain([
             Activity::Cross {
                 kind: crate::model::CrossKind::Cycling,
                 minutes: 1,

@@ -508,16 +508,22 @@ fn count_days(days: usize) {
 
 /// Analyzes `plan`: series, weekly totals and warnings.
 pub fn analyze(plan: &Plan) -> Report {
-    analyze_with(plan, true)
+    analyze_with(plan, true, None)
+}
+
+/// [`analyze`] with only the runs from `from` on scaling in the weeks' headroom (a fit or
+/// a re-plan leaves the past alone): what `headroom::from_day` gives, in the same pass.
+pub fn analyze_from(plan: &Plan, from: NaiveDate) -> Report {
+    analyze_with(plan, true, Some(from))
 }
 
 /// [`analyze`] without headroom, run limits and adherence (left empty): what the analysis
 /// costs without them, which the core benchmark compares `analyze` with.
 pub fn analyze_rules_only(plan: &Plan) -> Report {
-    analyze_with(plan, false)
+    analyze_with(plan, false, None)
 }
 
-fn analyze_with(plan: &Plan, with_limits: bool) -> Report {
+fn analyze_with(plan: &Plan, with_limits: bool, from: Option<NaiveDate>) -> Report {
     let planned = plan;
     // What was done counts as done: actual numbers in place of planned ones.
     let effective = plan.effective();
@@ -567,7 +573,7 @@ fn analyze_with(plan: &Plan, with_limits: bool) -> Report {
             if estimated == 1 { "" } else { "s" }
         ));
     }
-    let limits = rules::apply(plan, &t, &mut report, with_limits);
+    let limits = rules::apply(plan, &t, &mut report, with_limits.then_some(from));
     for w in &report.warnings {
         if let Some(i) = report.day_index(w.week) {
             let week = &mut report.weeks[i / 7];

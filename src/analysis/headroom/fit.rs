@@ -1,7 +1,7 @@
 //! Fit to headroom: every week over its headroom scaled down to it, in date order.
 
-use super::{WeekHeadroom, from_day, scale_run};
-use crate::analysis::{Severity, analyze};
+use super::{WeekHeadroom, scale_run};
+use crate::analysis::{Severity, analyze_from};
 use crate::model::{Plan, Thresholds, week_start};
 use chrono::{Duration, NaiveDate};
 
@@ -69,7 +69,7 @@ pub fn fit(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
     if t.acwr_severity >= Severity::Caution {
         return fit_whole(plan, from, to);
     }
-    let heads = from_day(plan, &analyze(plan), Some(from)).0;
+    let heads = analyze_from(plan, from).headroom;
     let (Some(first), Some(last)) = (heads.first(), heads.last()) else {
         return Fitted {
             plan: plan.clone(),
@@ -185,8 +185,8 @@ fn week_of(
     monday: NaiveDate,
     index: &[usize],
 ) -> Option<WeekHeadroom> {
-    let mut h = from_day(part, &analyze(part), Some(from))
-        .0
+    let mut h = analyze_from(part, from)
+        .headroom
         .into_iter()
         .find(|h| h.start == monday)?;
     for r in &mut h.runs {
@@ -479,7 +479,7 @@ pub(crate) fn fit_whole(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
     let mut changed = Vec::new();
     let mut edits = Vec::new();
     let mut left = Vec::new();
-    let mut heads = from_day(&plan, &analyze(&plan), Some(from)).0;
+    let mut heads = analyze_from(&plan, from).headroom;
     // Weeks are found by their Monday: dropping every run of a week can shorten the plan,
     // and the same week then has another index.
     let mut next = heads.first().map(|h| h.start);
@@ -513,7 +513,7 @@ pub(crate) fn fit_whole(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Fitted {
         for i in drop {
             plan.sessions.remove(i);
         }
-        heads = from_day(&plan, &analyze(&plan), Some(from)).0;
+        heads = analyze_from(&plan, from).headroom;
         changed.push(WeekChange {
             start,
             before,

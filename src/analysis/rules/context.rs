@@ -282,12 +282,13 @@ pub(super) const DATED: [fn(&Ctx, &mut Vec<Warning>); 12] = [
 /// Applies every rule to a report whose series are filled in, leaving its warnings sorted
 /// by date then rule, and returns every week's and every run's limits (headroom), made
 /// from the same context.
-/// (`None` without `with_limits`.)
+/// With `limits` (`Some(from)`: only runs from `from` on scale, when given); `None`
+/// without.
 pub(in crate::analysis) fn apply(
     plan: &Plan,
     t: &Thresholds,
     report: &mut Report,
-    with_limits: bool,
+    limits: Option<Option<NaiveDate>>,
 ) -> Option<(Vec<WeekLimits>, Vec<Option<RunLimit>>)> {
     let mut out = Vec::new();
     undated(plan, t, &mut out);
@@ -297,7 +298,7 @@ pub(in crate::analysis) fn apply(
             rule(&ctx, &mut out);
         }
         out.sort_by_key(|w| (w.date, w.rule));
-        with_limits.then(|| limits_of(&ctx, &out, None))
+        limits.map(|from| limits_of(&ctx, &out, from))
     };
     report.warnings = out;
     limits

@@ -53,18 +53,12 @@ fn open(s: &crate::model::Session, from: NaiveDate) -> bool {
     s.date >= from && s.status != Status::Done && s.actual.is_none()
 }
 
-/// The rules that judge where a calf-loading session sits: the only rules that ever name
-/// a session that is not a run (a test holds every rule to that).
-fn placement(r: Rule) -> bool {
-    matches!(r, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay)
-}
-
 /// Moves calf-loading sessions placed before (or on the day of) a run to the nearest day
 /// where they raise no warning, in date order.
 ///
-/// Linear in the plan: the only rules that name such a session ([`placement`]) read its
-/// own day and the next one, and runs never move here, so one move does not change whether
-/// another session is misplaced or where it may go. Each session is judged on a plan of
+/// Linear in the plan: the only rules that name such a session ([`Rule::is_placement`])
+/// read its own day and the next one, and runs never move here, so one move does not
+/// change whether another session is misplaced or where it may go. Each session is judged on a plan of
 /// just those two days (the warning's words included, which name the day's other calf-
 /// loading sessions as they are after earlier moves), not by analysing the whole plan
 /// again for every move and every day it tries.
@@ -78,7 +72,7 @@ fn shift(p: &mut Plan, from: NaiveDate, changes: &mut Vec<Change>) {
                     && open(s, from)
                     && report.warnings.iter().any(|w| {
                         w.severity >= Severity::Caution
-                            && placement(w.rule)
+                            && w.rule.is_placement()
                             && w.sessions.contains(&i)
                     })
             })

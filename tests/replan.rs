@@ -396,8 +396,7 @@ fn calf_loading_cross_training_before_a_run_is_shifted_to_a_day_that_raises_noth
 fn only_placement_rules_name_other_sessions(p: &Plan) -> Result<(), String> {
     for w in analyze(p).warnings {
         for &i in &w.sessions {
-            let placement = matches!(w.rule, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay);
-            if p.sessions[i].run().is_none() && !placement {
+            if p.sessions[i].run().is_none() && !w.rule.is_placement() {
                 return Err(format!("{} names {:?}", w.rule.id(), p.sessions[i]));
             }
         }

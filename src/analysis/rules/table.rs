@@ -228,6 +228,13 @@ pub const RULES: &[RuleInfo] = &[
 ];
 
 impl Rule {
+    /// Whether the rule judges where a calf-loading session sits (before or on a run's
+    /// day): the only rules that name a session that is not a run, and the ones moving a
+    /// session a day or two fixes (the inspector's "Move to", a re-plan's shift).
+    pub fn is_placement(self) -> bool {
+        matches!(self, Rule::CalfCrossTraining | Rule::CalfWorkOnRunDay)
+    }
+
     /// The rule's description and evidence.
     pub fn info(self) -> &'static RuleInfo {
         &RULES[self as usize]

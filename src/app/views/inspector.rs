@@ -725,12 +725,11 @@ fn move_hint(ui: &mut Ui, v: &ViewCtx, st: &mut UiState, index: usize, out: &mut
     if v.doc.plan().sessions[index].run().is_some() {
         return;
     }
-    let placement = v.doc.report().warnings_for_session(index).any(|w| {
-        matches!(
-            w.rule,
-            crate::analysis::Rule::CalfCrossTraining | crate::analysis::Rule::CalfWorkOnRunDay
-        )
-    });
+    let placement = v
+        .doc
+        .report()
+        .warnings_for_session(index)
+        .any(|w| w.rule.is_placement());
     if !placement {
         return;
     }
